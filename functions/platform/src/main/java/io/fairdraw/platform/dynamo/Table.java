@@ -1,0 +1,96 @@
+package io.fairdraw.platform.dynamo;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+
+/**
+ * Every DynamoDB table of the platform, defined once. Tests and local runs create tables from
+ * these definitions and Terraform declares the same keys, so the shapes cannot drift apart.
+ * Keys are generic ({@code pk}, {@code sk}) because each table holds one aggregate whose mapper
+ * owns the key format.
+ */
+public enum Table {
+    /** One item per player, keyed by player id. Owned by registration. */
+    PLAYERS("players", false, Optional.empty(), true),
+    /** Answers remembered per (caller, route, Idempotency-Key) for 24 hours. Shared by every POST that moves money. */
+    IDEMPOTENCY("idempotency", false, Optional.of(Attributes.EXPIRES_AT), false);
+
+    /** Attribute names that the table definitions themselves depend on. */
+    public static final class Attributes {
+        public static final String PARTITION_KEY = "pk";
+        public static final String SORT_KEY = "sk";
+        public static final String EXPIRES_AT = "expiresAt";
+
+        private Attributes() {
+        }
+    }
+
+    private final String logicalName;
+    private final boolean hasSortKey;
+    private final Optional<String> ttlAttribute;
+    private final boolean streamed;
+
+    Table(String logicalName, boolean hasSortKey, Optional<String> ttlAttribute, boolean streamed) {
+        this.logicalName = logicalName;
+        this.hasSortKey = hasSortKey;
+        this.ttlAttribute = ttlAttribute;
+        this.streamed = streamed;
+    }
+
+    public String logicalName() {
+        return logicalName;
+    }
+
+    /** The name used when configuration sets none: local runs and tests. */
+    public String defaultName() {
+        return "fairdraw-" + logicalName;
+    }
+
+    public boolean hasSortKey() {
+        return hasSortKey;
+    }
+
+    public Optional<String> ttlAttribute() {
+        return ttlAttribute;
+    }
+
+    public boolean streamed() {
+        return streamed;
+    }
+
+    public CreateTableRequest createRequest(String physicalName) {
+        List<AttributeDefinition> attributes = new ArrayList<>();
+        List<KeySchemaElement> keys = new ArrayList<>();
+        attributes.add(stringAttribute(Attributes.PARTITION_KEY));
+        keys.add(KeySchemaElement.builder().attributeName(Attributes.PARTITION_KEY).keyType(KeyType.HASH).build());
+        if (hasSortKey) {
+            attributes.add(stringAttribute(Attributes.SORT_KEY));
+            keys.add(KeySchemaElement.builder().attributeName(Attributes.SORT_KEY).keyType(KeyType.RANGE).build());
+        }
+        CreateTableRequest.Builder request = CreateTableRequest.builder()
+                .tableName(physicalName)
+                .attributeDefinitions(attributes)
+                .keySchema(keys)
+                .billingMode(BillingMode.PAY_PER_REQUEST);
+        if (streamed) {
+            request.streamSpecification(StreamSpecification.builder()
+                    .streamEnabled(true)
+                    .streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)
+                    .build());
+        }
+        return request.build();
+    }
+
+    private static AttributeDefinition stringAttribute(String name) {
+        return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
+    }
+}

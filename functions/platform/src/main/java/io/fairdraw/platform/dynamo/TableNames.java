@@ -1,0 +1,24 @@
+package io.fairdraw.platform.dynamo;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Physical table names. Terraform sets them per environment through environment variables
+ * ({@code FAIRDRAW_TABLES_PLAYERS}); tests and local runs use the defaults of {@link Table}.
+ */
+@ConfigMapping(prefix = "fairdraw.tables")
+public interface TableNames {
+    @WithDefault("fairdraw-players")
+    String players();
+
+    @WithDefault("fairdraw-idempotency")
+    String idempotency();
+
+    default String of(Table table) {
+        return switch (table) {
+            case PLAYERS -> players();
+            case IDEMPOTENCY -> idempotency();
+        };
+    }
+}

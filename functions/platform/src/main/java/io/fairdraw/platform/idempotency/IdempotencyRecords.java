@@ -1,0 +1,178 @@
+package io.fairdraw.platform.idempotency;
+
+import io.fairdraw.model.error.DomainException;
+import io.fairdraw.model.error.ErrorType;
+import io.fairdraw.model.id.IdempotencyKey;
+import io.fairdraw.model.time.TimeSource;
+import io.fairdraw.platform.dynamo.Table;
+import io.fairdraw.platform.dynamo.TableNames;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+
+/**
+ * Remembers the answer to each (caller, route, Idempotency-Key) for 24 hours. A request first
+ * claims its key; a repeat with the same body gets the first answer, a repeat with another body
+ * is refused (422), a repeat while the first still runs is told to wait (409). The completion is
+ * offered as a transaction action so a money-moving change and its remembered answer commit
+ * together. The effects themselves are also protected by deterministic ids, so a lost answer
+ * can never double a payment.
+ */
+@ApplicationScoped
+public class IdempotencyRecords {
+    public static final Duration RETENTION = Duration.ofHours(24);
+    /** How long a claim blocks repeats before another attempt may take it over (a crashed request). */
+    public static final Duration LEASE = Duration.ofSeconds(30);
+
+    private static final String PK = Table.Attributes.PARTITION_KEY;
+    private static final String EXPIRES_AT = Table.Attributes.EXPIRES_AT;
+    private static final String FINGERPRINT = "fingerprint";
+    private static final String STATE = "state";
+    private static final String LEASE_UNTIL = "leaseUntil";
+    private static final String RESPONSE_STATUS = "responseStatus";
+    private static final String RESPONSE_BODY = "responseBody";
+    private static final String IN_PROGRESS = "IN_PROGRESS";
+    private static final String COMPLETED = "COMPLETED";
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final TimeSource clock;
+
+    public IdempotencyRecords(DynamoDbClient dynamo, TableNames tables, TimeSource clock) {
+        this(dynamo, tables.idempotency(), clock);
+    }
+
+    public IdempotencyRecords(DynamoDbClient dynamo, String table, TimeSource clock) {
+        this.dynamo = dynamo;
+        this.table = table;
+        this.clock = clock;
+    }
+
+    /** What a claim found: the request must run now, or its first answer is to be replayed. */
+    public sealed interface Claim permits Started, Replay {
+    }
+
+    /** The key is this request's: run it, then {@link #complete} or {@link #release}. */
+    public record Started(String recordKey, String fingerprint) implements Claim {
+    }
+
+    /** The same request already ran: answer with what it answered. */
+    public record Replay(int status, String body) implements Claim {
+    }
+
+    public Claim claim(IdempotencyScope scope, IdempotencyKey key, String fingerprint) {
+        String recordKey = scope.route() + "#" + scope.caller().value() + "#" + key.value();
+        Instant now = clock.now();
+        try {
+            dynamo.putItem(claimRequest(recordKey, fingerprint, now)
+                    .conditionExpression("attribute_not_exists(#pk) OR #expiresAt < :now")
+                    .expressionAttributeNames(Map.of("#pk", PK, "#expiresAt", EXPIRES_AT))
+                    .expressionAttributeValues(Map.of(":now", number(now.getEpochSecond())))
+                    .build());
+            return new Started(recordKey, fingerprint);
+        } catch (ConditionalCheckFailedException taken) {
+            return resolve(recordKey, fingerprint, taken.item(), now);
+        }
+    }
+
+    private Claim resolve(String recordKey, String fingerprint, Map<String, AttributeValue> existing, Instant now) {
+        if (!fingerprint.equals(existing.get(FINGERPRINT).s())) {
+            throw new DomainException(ErrorType.IDEMPOTENCY_KEY_REUSED,
+                    "this Idempotency-Key was used with a different request body; use a new key for a new request");
+        }
+        if (COMPLETED.equals(existing.get(STATE).s())) {
+            return new Replay(Integer.parseInt(existing.get(RESPONSE_STATUS).n()), existing.get(RESPONSE_BODY).s());
+        }
+        long leaseUntil = Long.parseLong(existing.get(LEASE_UNTIL).n());
+        if (leaseUntil > now.toEpochMilli()) {
+            throw new DomainException(ErrorType.IDEMPOTENT_REQUEST_IN_PROGRESS,
+                    "the first request with this Idempotency-Key is still running; retry shortly");
+        }
+        try {
+            dynamo.putItem(claimRequest(recordKey, fingerprint, now)
+                    .conditionExpression("#state = :inProgress AND #leaseUntil = :staleLease")
+                    .expressionAttributeNames(Map.of("#state", STATE, "#leaseUntil", LEASE_UNTIL))
+                    .expressionAttributeValues(Map.of(":inProgress", string(IN_PROGRESS), ":staleLease", number(leaseUntil)))
+                    .build());
+            return new Started(recordKey, fingerprint);
+        } catch (ConditionalCheckFailedException overtaken) {
+            throw new DomainException(ErrorType.IDEMPOTENT_REQUEST_IN_PROGRESS,
+                    "another request with this Idempotency-Key took over; retry shortly");
+        }
+    }
+
+    private PutItemRequest.Builder claimRequest(String recordKey, String fingerprint, Instant now) {
+        return PutItemRequest.builder()
+                .tableName(table)
+                .item(Map.of(
+                        PK, string(recordKey),
+                        FINGERPRINT, string(fingerprint),
+                        STATE, string(IN_PROGRESS),
+                        LEASE_UNTIL, number(now.plus(LEASE).toEpochMilli()),
+                        EXPIRES_AT, number(now.plus(RETENTION).getEpochSecond())))
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD);
+    }
+
+    /** The action that records the answer; put it in the same transaction as the change it answers. */
+    public TransactWriteItem completion(Started started, int status, String body) {
+        Put put = Put.builder()
+                .tableName(table)
+                .item(completedItem(started, status, body))
+                .conditionExpression("#state = :inProgress AND #fingerprint = :fingerprint")
+                .expressionAttributeNames(Map.of("#state", STATE, "#fingerprint", FINGERPRINT))
+                .expressionAttributeValues(Map.of(":inProgress", string(IN_PROGRESS), ":fingerprint", string(started.fingerprint())))
+                .build();
+        return TransactWriteItem.builder().put(put).build();
+    }
+
+    /** Records the answer of a request whose change was a single write of its own. */
+    public void complete(Started started, int status, String body) {
+        dynamo.putItem(PutItemRequest.builder()
+                .tableName(table)
+                .item(completedItem(started, status, body))
+                .conditionExpression("#fingerprint = :fingerprint")
+                .expressionAttributeNames(Map.of("#fingerprint", FINGERPRINT))
+                .expressionAttributeValues(Map.of(":fingerprint", string(started.fingerprint())))
+                .build());
+    }
+
+    /** Gives the key back after a refusal, so the client may retry it once the cause is fixed. */
+    public void release(Started started) {
+        try {
+            dynamo.deleteItem(b -> b.tableName(table)
+                    .key(Map.of(PK, string(started.recordKey())))
+                    .conditionExpression("#state = :inProgress")
+                    .expressionAttributeNames(Map.of("#state", STATE))
+                    .expressionAttributeValues(Map.of(":inProgress", string(IN_PROGRESS))));
+        } catch (ConditionalCheckFailedException alreadyCompleted) {
+            // The answer was recorded after all (a concurrent completion); keep it.
+        }
+    }
+
+    private Map<String, AttributeValue> completedItem(Started started, int status, String body) {
+        return Map.of(
+                PK, string(started.recordKey()),
+                FINGERPRINT, string(started.fingerprint()),
+                STATE, string(COMPLETED),
+                LEASE_UNTIL, number(0),
+                RESPONSE_STATUS, number(status),
+                RESPONSE_BODY, string(body),
+                EXPIRES_AT, number(clock.now().plus(RETENTION).getEpochSecond()));
+    }
+
+    private static AttributeValue string(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    private static AttributeValue number(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+}

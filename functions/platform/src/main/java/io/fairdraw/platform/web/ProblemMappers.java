@@ -1,0 +1,125 @@
+package io.fairdraw.platform.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.fairdraw.model.error.DomainException;
+import io.fairdraw.model.error.ErrorType;
+import io.fairdraw.model.error.ValidationException;
+import io.fairdraw.model.error.Violation;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Every failure leaves a function as problem+json with a stable type: domain refusals as they
+ * were raised, framework and security failures translated to the catalogue, anything unexpected
+ * as a 500 whose details stay in the log under an error id. No stack trace reaches a client.
+ */
+public class ProblemMappers {
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final String BEARER_CHALLENGE = "Bearer";
+
+    @ServerExceptionMapper
+    public Response domain(DomainException e, UriInfo uri) {
+        List<Violation> violations = e instanceof ValidationException v ? v.violations() : List.of();
+        if (e.type().httpStatus() >= 500) {
+            LOG.warnf("%s: %s", e.type().reasonCode(), e.detail());
+        }
+        return respond(Problem.of(e.type(), e.detail(), path(uri), violations));
+    }
+
+    @ServerExceptionMapper
+    public Response unauthenticated(AuthenticationFailedException e, UriInfo uri) {
+        return challenge(Problem.of(ErrorType.UNAUTHENTICATED, "the bearer token is missing, expired or not valid", path(uri), List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response anonymous(UnauthorizedException e, UriInfo uri) {
+        return challenge(Problem.of(ErrorType.UNAUTHENTICATED, "a bearer token is required", path(uri), List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(Problem.of(ErrorType.FORBIDDEN, "the caller's role may not use this route", path(uri), List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonProcessingException e, UriInfo uri) {
+        return respond(Problem.of(ErrorType.MALFORMED_REQUEST, describe(e), path(uri), List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response framework(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        ErrorType type = switch (status) {
+            case 400 -> ErrorType.MALFORMED_REQUEST;
+            case 401 -> ErrorType.UNAUTHENTICATED;
+            case 403 -> ErrorType.FORBIDDEN;
+            case 404 -> ErrorType.NOT_FOUND;
+            case 405 -> ErrorType.METHOD_NOT_ALLOWED;
+            case 406 -> ErrorType.NOT_ACCEPTABLE;
+            case 413 -> ErrorType.PAYLOAD_TOO_LARGE;
+            case 415 -> ErrorType.UNSUPPORTED_MEDIA_TYPE;
+            default -> null;
+        };
+        if (type == null) {
+            return unexpected(e, uri);
+        }
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return malformedJson(json, uri);
+        }
+        Problem problem = Problem.of(type, type.title(), path(uri), List.of());
+        return type == ErrorType.UNAUTHENTICATED ? challenge(problem) : respond(problem);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        String errorId = UUID.randomUUID().toString();
+        LOG.errorf(e, "unexpected failure, error id %s", errorId);
+        return respond(Problem.of(ErrorType.INTERNAL_ERROR, "quote error id " + errorId + " when reporting this", path(uri), List.of()));
+    }
+
+    static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private static Response challenge(Problem problem) {
+        return Response.status(problem.status())
+                .header(HttpHeaders.WWW_AUTHENTICATE, BEARER_CHALLENGE)
+                .type(Problem.MEDIA_TYPE)
+                .entity(problem)
+                .build();
+    }
+
+    /** Says what is wrong with the JSON without echoing its values, which may be personal data. */
+    private static String describe(JsonProcessingException e) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return "unknown field '" + pathOf(unknown) + "'";
+        }
+        if (e instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
+            return "field '" + pathOf(mismatched) + "' has the wrong type or shape";
+        }
+        return "the body is not well-formed JSON";
+    }
+
+    private static String pathOf(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex()))
+                .collect(Collectors.joining("."));
+    }
+
+    private static String path(UriInfo uri) {
+        return uri == null ? null : uri.getRequestUri().getRawPath();
+    }
+}

@@ -1,0 +1,16 @@
+package io.fairdraw.registration;
+
+import io.fairdraw.testsupport.DynamoDbLocalResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+
+/**
+ * The resources every test of this module runs against, declared once so all test classes share
+ * one application boot: DynamoDB Local and the WireMock OIDC server.
+ */
+@QuarkusTestResource(DynamoDbLocalResource.class)
+@QuarkusTestResource(OidcWiremockTestResource.class)
+public final class TestResources {
+    private TestResources() {
+    }
+}

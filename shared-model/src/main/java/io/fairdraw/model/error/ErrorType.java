@@ -1,0 +1,58 @@
+package io.fairdraw.model.error;
+
+import java.util.Locale;
+
+/**
+ * The catalogue of expected failures. Each entry is one stable reason: its {@link #reasonCode()}
+ * never changes once published, its problem type URI is derived from it, and it fixes the HTTP
+ * status a client sees. Add entries; never rename or reuse one.
+ */
+public enum ErrorType {
+    VALIDATION_FAILED(400, "The request is not valid"),
+    MALFORMED_REQUEST(400, "The request body is not well-formed JSON of the expected shape"),
+    UNAUTHENTICATED(401, "A valid bearer token is required"),
+    FORBIDDEN(403, "The caller may not perform this action"),
+    NOT_FOUND(404, "No such resource"),
+    METHOD_NOT_ALLOWED(405, "The method is not allowed on this resource"),
+    NOT_ACCEPTABLE(406, "No acceptable representation"),
+    CONCURRENT_UPDATE(409, "The resource changed concurrently; retry the request"),
+    IDEMPOTENT_REQUEST_IN_PROGRESS(409, "A request with this Idempotency-Key is still being processed"),
+    PAYLOAD_TOO_LARGE(413, "The request body is too large"),
+    UNSUPPORTED_MEDIA_TYPE(415, "The request body must be application/json"),
+    IDEMPOTENCY_KEY_MISSING(400, "An Idempotency-Key header is required"),
+    IDEMPOTENCY_KEY_INVALID(400, "The Idempotency-Key header is not valid"),
+    IDEMPOTENCY_KEY_REUSED(422, "The Idempotency-Key was already used with a different request body"),
+    CURRENCY_MISMATCH(422, "Amounts in different currencies cannot be combined"),
+    AMOUNT_OUT_OF_RANGE(422, "The amount is outside the allowed range"),
+    PLAYER_NOT_REGISTERED(404, "The caller has not registered as a player"),
+    SERVICE_UNAVAILABLE(503, "The service is temporarily unable to answer; retry later"),
+    INTERNAL_ERROR(500, "An unexpected error occurred");
+
+    private static final String TYPE_BASE = "https://fairdraw.io/problems/";
+
+    private final int httpStatus;
+    private final String title;
+
+    ErrorType(int httpStatus, String title) {
+        this.httpStatus = httpStatus;
+        this.title = title;
+    }
+
+    /** The stable machine-readable reason, e.g. {@code VALIDATION_FAILED}. */
+    public String reasonCode() {
+        return name();
+    }
+
+    /** The RFC 9457 {@code type} member: one URI per reason, e.g. {@code .../problems/validation-failed}. */
+    public String typeUri() {
+        return TYPE_BASE + name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    public String title() {
+        return title;
+    }
+}
