@@ -1,7 +1,9 @@
 package io.fairdraw.platform.web;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.fairdraw.model.error.DomainException;
@@ -56,7 +58,34 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e, UriInfo uri) {
+        DomainException refusal = domainCause(e);
+        if (refusal != null) {
+            // A refusal raised while the body was read (it was too large) is wrapped by Jackson.
+            return domain(refusal, uri);
+        }
         return respond(Problem.of(ErrorType.MALFORMED_REQUEST, describe(e), path(uri), List.of()));
+    }
+
+    // quarkus-rest-jackson ships mappers for these subtypes; naming them here makes ours the most specific.
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonParseException e, UriInfo uri) {
+        return malformedJson((JsonProcessingException) e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(MismatchedInputException e, UriInfo uri) {
+        return malformedJson((JsonProcessingException) e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(UnrecognizedPropertyException e, UriInfo uri) {
+        return malformedJson((JsonProcessingException) e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(InvalidFormatException e, UriInfo uri) {
+        return malformedJson((JsonProcessingException) e, uri);
     }
 
     @ServerExceptionMapper
@@ -76,6 +105,10 @@ public class ProblemMappers {
         if (type == null) {
             return unexpected(e, uri);
         }
+        DomainException refusal = domainCause(e);
+        if (refusal != null) {
+            return domain(refusal, uri);
+        }
         if (e.getCause() instanceof JsonProcessingException json) {
             return malformedJson(json, uri);
         }
@@ -88,6 +121,15 @@ public class ProblemMappers {
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected failure, error id %s", errorId);
         return respond(Problem.of(ErrorType.INTERNAL_ERROR, "quote error id " + errorId + " when reporting this", path(uri), List.of()));
+    }
+
+    private static DomainException domainCause(Throwable e) {
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof DomainException refusal) {
+                return refusal;
+            }
+        }
+        return null;
     }
 
     static Response respond(Problem problem) {
