@@ -2,6 +2,8 @@ package io.fairdraw.platform.idempotency;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -89,8 +91,21 @@ public final class CanonicalJson {
 
     /**
      * ECMAScript Number::toString of the value as an IEEE double. Java 19+ prints the shortest
-     * digits that round-trip, as ECMAScript does; only the layout (plain or exponent) differs.
+     * digits that round-trip, as ECMAScript does, except that it keeps two digits where one would
+     * do (4.9E-324 for 5e-324); only the layout (plain or exponent) differs otherwise.
      */
+    private static BigDecimal shortestDigits(double value) {
+        BigDecimal digits = new BigDecimal(Double.toString(value)).stripTrailingZeros();
+        while (digits.precision() > 1) {
+            BigDecimal shorter = digits.round(new MathContext(digits.precision() - 1, RoundingMode.HALF_EVEN));
+            if (shorter.doubleValue() != value) {
+                break;
+            }
+            digits = shorter.stripTrailingZeros();
+        }
+        return digits;
+    }
+
     static String number(JsonNode node) {
         double value = node.doubleValue();
         if (Double.isNaN(value) || Double.isInfinite(value)) {
@@ -99,7 +114,7 @@ public final class CanonicalJson {
         if (value == 0) {
             return "0";
         }
-        BigDecimal shortest = new BigDecimal(Double.toString(value)).stripTrailingZeros();
+        BigDecimal shortest = shortestDigits(value);
         String digits = shortest.unscaledValue().abs().toString();
         int k = digits.length();
         int n = k - shortest.scale(); // the decimal point sits after n digits
