@@ -3,14 +3,18 @@ package io.fairdraw.platform.web;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.fairdraw.model.error.ErrorType;
 import io.fairdraw.model.error.Violation;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 
 /**
  * An RFC 9457 problem details body. {@code type} is one URI per reason and {@code reasonCode}
  * repeats the reason as a stable code that clients can switch on; {@code errors} lists field
  * violations. It never carries a stack trace, an exception class name or personal data.
+ * Registered for reflection because it leaves only inside a {@code Response}, where a native
+ * build cannot see its type.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@RegisterForReflection(targets = {Problem.class, Problem.FieldError.class})
 public record Problem(
         String type, String title, int status, String detail, String instance, String reasonCode, List<FieldError> errors) {
 
