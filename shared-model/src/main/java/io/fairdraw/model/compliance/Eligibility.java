@@ -1,5 +1,6 @@
 package io.fairdraw.model.compliance;
 
+import io.fairdraw.model.player.KycState;
 import io.fairdraw.model.player.PlayerStatus;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -53,9 +54,7 @@ public final class Eligibility {
         if (standing.kyc() == KycState.REFERRED) {
             return Decision.deny(ReasonCode.KYC_REFERRED, "the identity check is being reviewed");
         }
-        if (standing.status() != PlayerStatus.VERIFIED && standing.status() != PlayerStatus.SELF_EXCLUDED) {
-            return Decision.deny(ReasonCode.NOT_VERIFIED, "the identity check is not complete");
-        }
+        // Only an approved check verifies; an exclusion that has ended leaves the player verified.
         if (standing.kyc() != KycState.APPROVED) {
             return Decision.deny(ReasonCode.NOT_VERIFIED, "the identity check is not complete");
         }

@@ -1,6 +1,7 @@
 package io.fairdraw.model.compliance;
 
 import io.fairdraw.model.player.DateOfBirth;
+import io.fairdraw.model.player.KycState;
 import io.fairdraw.model.player.PlayerStatus;
 import io.fairdraw.model.player.Residence;
 import java.time.Instant;

@@ -26,6 +26,22 @@ public enum ErrorType {
     AMOUNT_OUT_OF_RANGE(422, "The amount is outside the allowed range"),
     PLAYER_NOT_REGISTERED(404, "The caller has not registered as a player"),
     SERVICE_UNAVAILABLE(503, "The service is temporarily unable to answer; retry later"),
+    KYC_ALREADY_DECIDED(409, "The identity check has already been decided"),
+    ACCOUNT_CLOSED_FOR_CHANGES(409, "The account is closed; it can only be read and withdrawn from"),
+    EXCLUSION_CANNOT_BE_SHORTENED(409, "A self-exclusion or time-out cannot be shortened or lifted early"),
+
+    // Compliance refusals: one per compliance.ReasonCode, all 403, with the same names.
+    UNDERAGE(403, "Play is open only from the jurisdiction's minimum age"),
+    LOCATION_BLOCKED(403, "Play is not offered where you are"),
+    LOCATION_UNKNOWN(403, "Your location could not be determined"),
+    NOT_VERIFIED(403, "Your identity check is not complete"),
+    KYC_REFERRED(403, "Your identity check is being reviewed"),
+    SELF_EXCLUDED(403, "You have excluded yourself from play"),
+    TIMED_OUT(403, "You are on a time-out from play"),
+    SUSPENDED(403, "The account is suspended"),
+    CLOSED(403, "The account is closed"),
+    DEPOSIT_LIMIT_REACHED(403, "This would exceed your deposit limit"),
+    LOSS_LIMIT_REACHED(403, "This would exceed your net-loss limit"),
     INTERNAL_ERROR(500, "An unexpected error occurred");
 
     private static final String TYPE_BASE = "https://fairdraw.io/problems/";

@@ -6,6 +6,7 @@ import io.fairdraw.model.money.CurrencyCode;
 import io.fairdraw.model.money.Money;
 import io.fairdraw.model.player.CountryCode;
 import io.fairdraw.model.player.DateOfBirth;
+import io.fairdraw.model.player.KycState;
 import io.fairdraw.model.player.PlayerStatus;
 import io.fairdraw.model.player.Residence;
 import io.fairdraw.model.player.Subdivision;

@@ -4,6 +4,7 @@ import io.fairdraw.model.id.PlayerId;
 import io.fairdraw.model.player.Player;
 import io.fairdraw.platform.dynamo.AuditStamp;
 import io.fairdraw.platform.dynamo.TableNames;
+import io.fairdraw.platform.players.PlayerItems;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.Optional;
@@ -24,9 +25,9 @@ public class Players {
     }
 
     public Optional<Player> find(PlayerId id) {
-        GetItemResponse response = dynamo.getItem(b -> b.tableName(table).key(PlayerMapper.key(id)).consistentRead(true));
+        GetItemResponse response = dynamo.getItem(b -> b.tableName(table).key(PlayerItems.key(id)).consistentRead(true));
         return response.hasItem() && !response.item().isEmpty()
-                ? Optional.of(PlayerMapper.fromItem(response.item()))
+                ? Optional.of(PlayerItems.fromItem(response.item()))
                 : Optional.empty();
     }
 
@@ -34,9 +35,8 @@ public class Players {
     public boolean insert(Player player, AuditStamp stamp) {
         try {
             dynamo.putItem(b -> b.tableName(table)
-                    .item(PlayerMapper.toItem(player, stamp))
-                    .conditionExpression("attribute_not_exists(#pk)")
-                    .expressionAttributeNames(Map.of("#pk", PlayerMapper.PK)));
+                    .item(PlayerItems.toItem(player, stamp))
+                    .conditionExpression(PlayerItems.notYetStored()));
             return true;
         } catch (ConditionalCheckFailedException alreadyRegistered) {
             return false;
@@ -47,9 +47,9 @@ public class Players {
     public boolean replace(Player updated, long expectedVersion, AuditStamp stamp) {
         try {
             dynamo.putItem(b -> b.tableName(table)
-                    .item(PlayerMapper.toItem(updated, stamp))
-                    .conditionExpression("#version = :expected")
-                    .expressionAttributeNames(Map.of("#version", PlayerMapper.VERSION))
+                    .item(PlayerItems.toItem(updated, stamp))
+                    .conditionExpression(PlayerItems.versionIs(":expected"))
+                    .expressionAttributeNames(PlayerItems.versionNames())
                     .expressionAttributeValues(Map.of(":expected", AttributeValue.fromN(Long.toString(expectedVersion)))));
             return true;
         } catch (ConditionalCheckFailedException changedMeanwhile) {

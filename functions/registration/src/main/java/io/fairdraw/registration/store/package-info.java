@@ -1,5 +1,6 @@
 /**
- * The DynamoDB adapter of the players table. {@code PlayerMapper} is the only place its
- * attribute names appear; every write is conditional.
+ * The DynamoDB adapter of the players table, which registration owns. The item's attribute
+ * names live in the platform's {@code PlayerItems}, shared with the readers; every write here
+ * is conditional.
  */
 package io.fairdraw.registration.store;

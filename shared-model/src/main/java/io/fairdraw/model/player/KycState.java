@@ -1,4 +1,4 @@
-package io.fairdraw.model.compliance;
+package io.fairdraw.model.player;
 
 /**
  * Where a player's identity check stands. A referral waits for an operator; only APPROVED
