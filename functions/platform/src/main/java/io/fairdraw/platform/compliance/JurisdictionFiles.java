@@ -1,0 +1,94 @@
+package io.fairdraw.platform.compliance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fairdraw.model.compliance.Jurisdiction;
+import io.fairdraw.model.compliance.JurisdictionCatalogue;
+import io.fairdraw.model.compliance.LimitKey;
+import io.fairdraw.model.compliance.LimitKind;
+import io.fairdraw.model.compliance.LimitWindow;
+import io.fairdraw.model.money.CurrencyCode;
+import io.fairdraw.model.money.Money;
+import io.fairdraw.model.player.CountryCode;
+import io.fairdraw.model.player.Subdivision;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads the jurisdiction catalogue from JSON: the sample shipped on the classpath, or the
+ * operator's own file. A malformed catalogue stops the function at start; it never falls back
+ * to permitting play.
+ */
+public final class JurisdictionFiles {
+    public static final String SAMPLE = "fairdraw-jurisdictions.json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private JurisdictionFiles() {
+    }
+
+    public static JurisdictionCatalogue sample() {
+        try (InputStream in = JurisdictionFiles.class.getClassLoader().getResourceAsStream(SAMPLE)) {
+            if (in == null) {
+                throw new IllegalStateException(SAMPLE + " is missing from the classpath");
+            }
+            return parse(JSON.readTree(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static JurisdictionCatalogue read(Path file) {
+        try {
+            return parse(JSON.readTree(Files.readAllBytes(file)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the jurisdiction catalogue " + file, e);
+        }
+    }
+
+    static JurisdictionCatalogue parse(JsonNode document) {
+        Map<CountryCode, Jurisdiction> jurisdictions = new HashMap<>();
+        for (JsonNode node : required(document, "jurisdictions")) {
+            Jurisdiction jurisdiction = jurisdiction(node);
+            if (jurisdictions.put(jurisdiction.country(), jurisdiction) != null) {
+                throw new IllegalStateException("jurisdiction " + jurisdiction.country() + " is listed twice");
+            }
+        }
+        return new JurisdictionCatalogue(required(document, "version").intValue(), jurisdictions);
+    }
+
+    private static Jurisdiction jurisdiction(JsonNode node) {
+        CountryCode country = new CountryCode(required(node, "country").asText());
+        CurrencyCode currency = CurrencyCode.of(required(node, "currency").asText());
+        Set<Subdivision> blocked = new HashSet<>();
+        required(node, "blockedSubdivisions").forEach(s -> blocked.add(new Subdivision(s.asText())));
+        Map<LimitKey, Money> caps = new HashMap<>();
+        for (JsonNode cap : required(node, "caps")) {
+            LimitKey key = new LimitKey(LimitKind.valueOf(required(cap, "kind").asText()),
+                    LimitWindow.valueOf(required(cap, "window").asText()));
+            JsonNode amount = required(cap, "amountMinor");
+            if (!amount.canConvertToExactIntegral() || !amount.canConvertToLong()) {
+                throw new IllegalStateException("cap " + key + " of " + country + " is not a whole number of minor units");
+            }
+            caps.put(key, new Money(amount.longValue(), currency));
+        }
+        return new Jurisdiction(country, required(node, "minimumAge").intValue(), ZoneId.of(required(node, "timeZone").asText()),
+                currency, blocked, Duration.ofHours(required(node, "limitIncreaseCoolOffHours").longValue()), caps);
+    }
+
+    private static JsonNode required(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            throw new IllegalStateException("the jurisdiction catalogue lacks '" + field + "'");
+        }
+        return value;
+    }
+}
