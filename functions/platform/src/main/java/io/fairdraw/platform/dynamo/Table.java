@@ -22,7 +22,14 @@ public enum Table {
     /** One item per player, keyed by player id. Owned by registration. */
     PLAYERS("players", false, Optional.empty(), true),
     /** Answers remembered per (caller, route, Idempotency-Key) for 24 hours. Shared by every POST that moves money. */
-    IDEMPOTENCY("idempotency", false, Optional.of(Attributes.EXPIRES_AT), false);
+    IDEMPOTENCY("idempotency", false, Optional.of(Attributes.EXPIRES_AT), false),
+    /**
+     * Responsible-gambling window counters (deposits, net loss) per player, window and start
+     * date. Updated only through platform's ComplianceGuard, inside the transaction of the
+     * deposit, bet or win it counts; so wallet, betting and payout write it, each through the
+     * same rule.
+     */
+    LIMIT_COUNTERS("limit-counters", true, Optional.of(Attributes.EXPIRES_AT), false);
 
     /** Attribute names that the table definitions themselves depend on. */
     public static final class Attributes {

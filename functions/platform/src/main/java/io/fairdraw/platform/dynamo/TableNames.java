@@ -15,10 +15,14 @@ public interface TableNames {
     @WithDefault("fairdraw-idempotency")
     String idempotency();
 
+    @WithDefault("fairdraw-limit-counters")
+    String limitCounters();
+
     default String of(Table table) {
         return switch (table) {
             case PLAYERS -> players();
             case IDEMPOTENCY -> idempotency();
+            case LIMIT_COUNTERS -> limitCounters();
         };
     }
 }

@@ -1,0 +1,194 @@
+package io.fairdraw.platform.players;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.fairdraw.model.compliance.ExclusionPeriod;
+import io.fairdraw.model.compliance.Jurisdiction;
+import io.fairdraw.model.compliance.KycOutcome;
+import io.fairdraw.model.compliance.LimitKey;
+import io.fairdraw.model.compliance.LimitKind;
+import io.fairdraw.model.compliance.LimitWindow;
+import io.fairdraw.model.compliance.StandingChanges;
+import io.fairdraw.model.compliance.TimeOut;
+import io.fairdraw.model.error.DomainException;
+import io.fairdraw.model.error.ErrorType;
+import io.fairdraw.model.id.PlayerId;
+import io.fairdraw.model.id.RequestId;
+import io.fairdraw.model.money.Money;
+import io.fairdraw.model.player.ContactPreferences;
+import io.fairdraw.model.player.CountryCode;
+import io.fairdraw.model.player.DateOfBirth;
+import io.fairdraw.model.player.DisplayName;
+import io.fairdraw.model.player.Player;
+import io.fairdraw.model.player.Registration;
+import io.fairdraw.model.player.Residence;
+import io.fairdraw.platform.compliance.JurisdictionFiles;
+import io.fairdraw.platform.dynamo.AuditStamp;
+import io.fairdraw.platform.dynamo.ConditionFailures;
+import io.fairdraw.platform.dynamo.Table;
+import io.fairdraw.platform.dynamo.Transactions;
+import io.fairdraw.testsupport.LocalDynamo;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The guard inside real transactions on DynamoDB Local. A "bet" here is a scratch item written
+ * in the same transaction as the guard's actions, standing in for the wallet and ticket items
+ * the real callers write.
+ */
+class ComplianceGuardTest {
+    static final Instant NOW = Instant.parse("2026-11-23T05:00:00Z");
+    static final Jurisdiction INDONESIA = JurisdictionFiles.sample().of(new CountryCode("ID")).orElseThrow();
+    static final LimitKey DEPOSIT_DAY = new LimitKey(LimitKind.DEPOSIT, LimitWindow.DAY);
+
+    final DynamoDbClient dynamo = LocalDynamo.shared().client();
+    final ComplianceGuard guard = new ComplianceGuard(dynamo, Table.PLAYERS.defaultName(), Table.LIMIT_COUNTERS.defaultName());
+    final Transactions transactions = new Transactions(dynamo);
+
+    static Player registered() {
+        PlayerId id = PlayerId.derive("https://issuer.test", "guard-" + UUID.randomUUID());
+        return Player.register(id, new Registration(new DateOfBirth(LocalDate.of(1990, 5, 17)),
+                new Residence(new CountryCode("ID"), Optional.empty()), DisplayName.of("Guarded"), ContactPreferences.NONE),
+                NOW.minus(Duration.ofDays(30)));
+    }
+
+    static Player verified() {
+        return StandingChanges.recordIdentityCheck(registered(), KycOutcome.APPROVE, NOW.minus(Duration.ofDays(29)));
+    }
+
+    void store(Player player) {
+        dynamo.putItem(b -> b.tableName(Table.PLAYERS.defaultName())
+                .item(PlayerItems.toItem(player, new AuditStamp("test", new RequestId("guard-test")))));
+    }
+
+    TransactWriteItem bet(String betId) {
+        return TransactWriteItem.builder().put(Put.builder().tableName(Table.IDEMPOTENCY.defaultName())
+                .item(Map.of(Table.Attributes.PARTITION_KEY, AttributeValue.fromS(betId))).build()).build();
+    }
+
+    boolean exists(String betId) {
+        var item = dynamo.getItem(b -> b.tableName(Table.IDEMPOTENCY.defaultName()).consistentRead(true)
+                .key(Map.of(Table.Attributes.PARTITION_KEY, AttributeValue.fromS(betId)))).item();
+        return item != null && !item.isEmpty();
+    }
+
+    /** A guarded bet: the player check first, the bet second; refusal explained by the guard. */
+    void placeBet(PlayerId player, String betId, Instant at) {
+        transactions.write(List.of(guard.playerMayPlay(player, at), bet(betId)),
+                ConditionFailures.none().at(0, () -> guard.refusalFor(player, at)));
+    }
+
+    ErrorType refusal(Player player, Instant at) {
+        String betId = "bet#" + UUID.randomUUID();
+        try {
+            placeBet(player.id(), betId, at);
+        } catch (DomainException e) {
+            assertThat(exists(betId)).isFalse();
+            return e.type();
+        }
+        assertThat(exists(betId)).isTrue();
+        return null;
+    }
+
+    @Test
+    void aVerifiedPlayerMayBet() {
+        Player player = verified();
+        store(player);
+        assertThat(refusal(player, NOW)).isNull();
+    }
+
+    @Test
+    void everyUnfitStandingIsRefusedWithItsReasonAndWritesNothing() {
+        Player pending = registered();
+        store(pending);
+        assertThat(refusal(pending, NOW)).isEqualTo(ErrorType.NOT_VERIFIED);
+
+        Player referred = StandingChanges.recordIdentityCheck(registered(), KycOutcome.REFER, NOW);
+        store(referred);
+        assertThat(refusal(referred, NOW)).isEqualTo(ErrorType.KYC_REFERRED);
+
+        Player timedOut = StandingChanges.takeTimeOut(verified(), TimeOut.HOURS_24, NOW.minusSeconds(60));
+        store(timedOut);
+        assertThat(refusal(timedOut, NOW)).isEqualTo(ErrorType.TIMED_OUT);
+        assertThat(refusal(timedOut, NOW.plus(Duration.ofHours(24)))).isNull();
+
+        Player excluded = StandingChanges.selfExclude(verified(), ExclusionPeriod.MONTHS_6, NOW.minusSeconds(60));
+        store(excluded);
+        assertThat(refusal(excluded, NOW)).isEqualTo(ErrorType.SELF_EXCLUDED);
+        assertThat(refusal(excluded, NOW.plus(Duration.ofDays(200)))).isNull();
+
+        Player permanent = StandingChanges.selfExclude(verified(), ExclusionPeriod.PERMANENT, NOW.minusSeconds(60));
+        store(permanent);
+        assertThat(refusal(permanent, NOW.plus(Duration.ofDays(365 * 50)))).isEqualTo(ErrorType.SELF_EXCLUDED);
+
+        Player closed = StandingChanges.close(verified(), NOW);
+        store(closed);
+        assertThat(refusal(closed, NOW)).isEqualTo(ErrorType.CLOSED);
+
+        Player unknown = verified();
+        assertThat(refusal(unknown, NOW)).isEqualTo(ErrorType.PLAYER_NOT_REGISTERED);
+    }
+
+    @Test
+    void aCounterStopsExactlyAtTheLimitAndARefusedAmountIsNotCounted() {
+        Player player = verified();
+        store(player);
+        Optional<Money> limit = Optional.of(Money.of(100_000, "IDR"));
+
+        deposit(player, 60_000, limit, NOW);
+        deposit(player, 40_000, limit, NOW.plusSeconds(1));
+        assertThatThrownBy(() -> deposit(player, 1, limit, NOW.plusSeconds(2)))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.type()).isEqualTo(ErrorType.DEPOSIT_LIMIT_REACHED));
+        assertThatThrownBy(() -> deposit(player, 100_001, limit, NOW.plus(Duration.ofDays(1))))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.type()).isEqualTo(ErrorType.DEPOSIT_LIMIT_REACHED));
+        assertThat(guard.total(player.id(), DEPOSIT_DAY, INDONESIA, NOW)).isEqualTo(Money.of(100_000, "IDR"));
+
+        // 17:00 UTC is midnight in Jakarta: a new day, a new window.
+        deposit(player, 100_000, limit, Instant.parse("2026-11-23T17:00:00Z"));
+        assertThat(guard.total(player.id(), DEPOSIT_DAY, INDONESIA, Instant.parse("2026-11-23T17:00:00Z")))
+                .isEqualTo(Money.of(100_000, "IDR"));
+    }
+
+    @Test
+    void aWinLowersTheNetLossCounter() {
+        Player player = verified();
+        store(player);
+        LimitKey lossDay = new LimitKey(LimitKind.NET_LOSS, LimitWindow.DAY);
+        Optional<Money> limit = Optional.of(Money.of(50_000, "IDR"));
+        transactions.write(List.of(guard.count(player.id(), lossDay, INDONESIA, NOW, Money.of(50_000, "IDR"), limit)),
+                ConditionFailures.none().at(0, () -> new DomainException(ErrorType.LOSS_LIMIT_REACHED, "limit")));
+        transactions.write(List.of(guard.credit(player.id(), lossDay, INDONESIA, NOW, Money.of(20_000, "IDR"))), ConditionFailures.none());
+        transactions.write(List.of(guard.count(player.id(), lossDay, INDONESIA, NOW, Money.of(20_000, "IDR"), limit)),
+                ConditionFailures.none().at(0, () -> new DomainException(ErrorType.LOSS_LIMIT_REACHED, "limit")));
+        assertThat(guard.total(player.id(), lossDay, INDONESIA, NOW)).isEqualTo(Money.of(50_000, "IDR"));
+    }
+
+    @Test
+    void countersRefuseAnotherCurrency() {
+        Player player = verified();
+        assertThatThrownBy(() -> guard.count(player.id(), DEPOSIT_DAY, INDONESIA, NOW, Money.of(1, "GBP"), Optional.empty()))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.type()).isEqualTo(ErrorType.CURRENCY_MISMATCH));
+    }
+
+    private void deposit(Player player, long amount, Optional<Money> limit, Instant at) {
+        String depositId = "deposit#" + UUID.randomUUID();
+        transactions.write(List.of(
+                        guard.playerMayPlay(player.id(), at),
+                        guard.count(player.id(), DEPOSIT_DAY, INDONESIA, at, Money.of(amount, "IDR"), limit),
+                        bet(depositId)),
+                ConditionFailures.none()
+                        .at(0, () -> guard.refusalFor(player.id(), at))
+                        .at(1, () -> new DomainException(ErrorType.DEPOSIT_LIMIT_REACHED, "over the limit")));
+    }
+}
