@@ -21,7 +21,15 @@ class AuthenticationTest {
     enum Route {
         REGISTER("POST", "/v1/players"),
         READ_ME("GET", "/v1/players/me"),
-        CHANGE_ME("PATCH", "/v1/players/me");
+        CHANGE_ME("PATCH", "/v1/players/me"),
+        VERIFY("POST", "/v1/players/me/verification"),
+        ELIGIBILITY("GET", "/v1/players/me/eligibility"),
+        READ_LIMITS("GET", "/v1/players/me/limits"),
+        CHANGE_LIMITS("PUT", "/v1/players/me/limits"),
+        TIME_OUT("POST", "/v1/players/me/time-out"),
+        EXCLUDE("POST", "/v1/players/me/exclusion"),
+        CLOSE("POST", "/v1/players/me/closure"),
+        HISTORY("GET", "/v1/players/me/history");
 
         final String method;
         final String path;

@@ -17,11 +17,16 @@ public final class StandingChanges {
     private StandingChanges() {
     }
 
-    public static Player recordIdentityCheck(Player player, KycOutcome outcome, Instant now) {
+    /** Refuses an identity check for a closed account or one whose check is already decided. */
+    public static void requireCheckable(Player player) {
         requireOpen(player);
         if (player.kyc() == KycState.APPROVED || player.kyc() == KycState.REJECTED) {
             throw new DomainException(ErrorType.KYC_ALREADY_DECIDED, "the identity check was already " + player.kyc());
         }
+    }
+
+    public static Player recordIdentityCheck(Player player, KycOutcome outcome, Instant now) {
+        requireCheckable(player);
         return switch (outcome) {
             case APPROVE -> player.withStanding(
                     player.status() == PlayerStatus.PENDING_VERIFICATION ? PlayerStatus.VERIFIED : player.status(),

@@ -29,7 +29,11 @@ public enum Table {
      * deposit, bet or win it counts; so wallet, betting and payout write it, each through the
      * same rule.
      */
-    LIMIT_COUNTERS("limit-counters", true, Optional.of(Attributes.EXPIRES_AT), false);
+    LIMIT_COUNTERS("limit-counters", true, Optional.of(Attributes.EXPIRES_AT), false),
+    /** Each player's responsible-gambling settings (limits, reminders), keyed by player id. Owned by registration. */
+    PLAYER_SAFETY("player-safety", false, Optional.empty(), true),
+    /** Every change of a player's standing or settings, keyed by player id and time. Owned by registration; never edited. */
+    PLAYER_HISTORY("player-history", true, Optional.empty(), true);
 
     /** Attribute names that the table definitions themselves depend on. */
     public static final class Attributes {

@@ -18,11 +18,19 @@ public interface TableNames {
     @WithDefault("fairdraw-limit-counters")
     String limitCounters();
 
+    @WithDefault("fairdraw-player-safety")
+    String playerSafety();
+
+    @WithDefault("fairdraw-player-history")
+    String playerHistory();
+
     default String of(Table table) {
         return switch (table) {
             case PLAYERS -> players();
             case IDEMPOTENCY -> idempotency();
             case LIMIT_COUNTERS -> limitCounters();
+            case PLAYER_SAFETY -> playerSafety();
+            case PLAYER_HISTORY -> playerHistory();
         };
     }
 }

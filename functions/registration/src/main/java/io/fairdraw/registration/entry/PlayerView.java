@@ -1,5 +1,6 @@
 package io.fairdraw.registration.entry;
 
+import io.fairdraw.model.player.KycState;
 import io.fairdraw.model.player.Player;
 import io.fairdraw.model.player.PlayerStatus;
 import io.fairdraw.model.player.Subdivision;
@@ -7,7 +8,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** A player as the player sees themselves. */
+/** A player as the player sees themselves; an absent time-out or exclusion end is omitted. */
+@com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
 @Schema(name = "Player")
 public record PlayerView(
         String playerId,
@@ -16,6 +18,9 @@ public record PlayerView(
         String country,
         String subdivision,
         PlayerStatus status,
+        KycState identityCheck,
+        Instant timedOutUntil,
+        Instant excludedUntil,
         ContactPreferencesBody contactPreferences,
         Instant registeredAt,
         Instant updatedAt) {
@@ -28,6 +33,9 @@ public record PlayerView(
                 player.residence().country().value(),
                 player.residence().subdivision().map(Subdivision::value).orElse(null),
                 player.status(),
+                player.kyc(),
+                player.timedOutUntil().orElse(null),
+                player.excludedUntil().orElse(null),
                 ContactPreferencesBody.of(player.contactPreferences()),
                 player.registeredAt(),
                 player.updatedAt());

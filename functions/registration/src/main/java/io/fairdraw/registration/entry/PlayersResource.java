@@ -2,10 +2,10 @@ package io.fairdraw.registration.entry;
 
 import io.fairdraw.platform.security.CurrentCaller;
 import io.fairdraw.platform.security.Role;
+import io.fairdraw.platform.web.Bodies;
 import io.fairdraw.platform.web.Problem;
 import io.fairdraw.registration.RegistrationResult;
 import io.fairdraw.registration.RegistrationService;
-import io.fairdraw.model.error.ValidationException;
 import io.fairdraw.model.time.TimeSource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -58,7 +58,7 @@ public class PlayersResource {
     @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response register(RegistrationRequest body) {
         LocalDate latestDate = LocalDate.ofInstant(clock.now(), EARTH_LATEST_OFFSET);
-        RegistrationResult result = service.register(caller.get().playerId(), required(body).toRegistration(latestDate), request.stamp());
+        RegistrationResult result = service.register(caller.get().playerId(), Bodies.required(body).toRegistration(latestDate), request.stamp());
         PlayerView view = PlayerView.of(result.player());
         return switch (result) {
             case RegistrationResult.Registered registered ->
@@ -82,13 +82,6 @@ public class PlayersResource {
     @RolesAllowed(Role.Names.PLAYER)
     @Operation(summary = "Change the caller's display name or contact preferences")
     public PlayerView change(ProfilePatch body) {
-        return PlayerView.of(service.change(caller.get().playerId(), required(body).toChange(), request.stamp()));
-    }
-
-    private static <T> T required(T body) {
-        if (body == null) {
-            throw ValidationException.of("body", "a JSON object is required");
-        }
-        return body;
+        return PlayerView.of(service.change(caller.get().playerId(), Bodies.required(body).toChange(), request.stamp()));
     }
 }

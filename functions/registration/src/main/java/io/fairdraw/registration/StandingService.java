@@ -1,0 +1,152 @@
+package io.fairdraw.registration;
+
+import io.fairdraw.model.compliance.ComplianceEvent;
+import io.fairdraw.model.compliance.Decision;
+import io.fairdraw.model.compliance.Eligibility;
+import io.fairdraw.model.compliance.ExclusionPeriod;
+import io.fairdraw.model.compliance.Jurisdiction;
+import io.fairdraw.model.compliance.JurisdictionCatalogue;
+import io.fairdraw.model.compliance.Location;
+import io.fairdraw.model.compliance.SafetySettings;
+import io.fairdraw.model.compliance.StandingChanges;
+import io.fairdraw.model.compliance.Standings;
+import io.fairdraw.model.compliance.TimeOut;
+import io.fairdraw.model.error.DomainException;
+import io.fairdraw.model.error.ErrorType;
+import io.fairdraw.model.id.PlayerId;
+import io.fairdraw.model.player.Player;
+import io.fairdraw.model.time.TimeSource;
+import io.fairdraw.platform.dynamo.AuditStamp;
+import io.fairdraw.registration.kyc.KycProvider;
+import io.fairdraw.registration.kyc.KycSubmission;
+import io.fairdraw.registration.store.History;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import org.jboss.logging.Logger;
+
+/**
+ * A player's standing and safety: the identity check, time-outs, self-exclusion, closure,
+ * limits and reminders, and whether they may play from where they are. Every change is written
+ * with its history event and retried a bounded number of times when it races another change.
+ */
+@ApplicationScoped
+public class StandingService {
+    static final int MAX_ATTEMPTS = 3;
+    private static final Logger LOG = Logger.getLogger(StandingService.class);
+    private static final String BY_PLAYER = "requested by the player";
+
+    private final RegistrationService players;
+    private final io.fairdraw.registration.store.Standings standings;
+    private final History history;
+    private final KycProvider kyc;
+    private final JurisdictionCatalogue catalogue;
+    private final TimeSource clock;
+
+    public StandingService(RegistrationService players, io.fairdraw.registration.store.Standings standings, History history,
+            KycProvider kyc, JurisdictionCatalogue catalogue, TimeSource clock) {
+        this.players = players;
+        this.standings = standings;
+        this.history = history;
+        this.kyc = kyc;
+        this.catalogue = catalogue;
+        this.clock = clock;
+    }
+
+    /** The outcome of an eligibility question, with the catalogue version it was decided under. */
+    public record EligibilityAnswer(Decision decision, Location location, int catalogueVersion) {
+    }
+
+    public Player verify(PlayerId id, KycSubmission submission, AuditStamp stamp) {
+        // Refuse before asking the provider: a decided check or a closed account is not re-checked.
+        StandingChanges.requireCheckable(players.find(id));
+        KycProvider.Result result = kyc.check(id, submission);
+        LOG.infof("identity check of %s: %s by %s", id, result.outcome(), result.providerName());
+        return change(id, stamp, (player, now) -> new Change(
+                StandingChanges.recordIdentityCheck(player, result.outcome(), now),
+                new ComplianceEvent(now, ComplianceEvent.Kind.IDENTITY_CHECKED, stamp.actor(), "provider outcome " + result.outcome(),
+                        Map.of("provider", result.providerName(), "reference", result.reference(), "outcome", result.outcome().name()))));
+    }
+
+    public Player takeTimeOut(PlayerId id, TimeOut timeOut, AuditStamp stamp) {
+        return change(id, stamp, (player, now) -> {
+            Player paused = StandingChanges.takeTimeOut(player, timeOut, now);
+            return new Change(paused, new ComplianceEvent(now, ComplianceEvent.Kind.TIME_OUT_TAKEN, stamp.actor(), BY_PLAYER,
+                    Map.of("period", timeOut.name(), "until", paused.timedOutUntil().orElseThrow().toString())));
+        });
+    }
+
+    public Player selfExclude(PlayerId id, ExclusionPeriod period, AuditStamp stamp) {
+        return change(id, stamp, (player, now) -> {
+            Player excluded = StandingChanges.selfExclude(player, period, now);
+            return new Change(excluded, new ComplianceEvent(now, ComplianceEvent.Kind.SELF_EXCLUDED, stamp.actor(), BY_PLAYER,
+                    Map.of("period", period.name(), "until", excluded.excludedUntil().map(Instant::toString).orElse("permanent"))));
+        });
+    }
+
+    public Player close(PlayerId id, AuditStamp stamp) {
+        return change(id, stamp, (player, now) -> new Change(StandingChanges.close(player, now),
+                new ComplianceEvent(now, ComplianceEvent.Kind.ACCOUNT_CLOSED, stamp.actor(), BY_PLAYER, Map.of())));
+    }
+
+    public EligibilityAnswer eligibility(PlayerId id, Location location) {
+        Player player = players.find(id);
+        Decision decision = Eligibility.toPlay(catalogue, Standings.of(player), location, clock.now());
+        return new EligibilityAnswer(decision, location, catalogue.version());
+    }
+
+    public SafetySettings safety(PlayerId id) {
+        players.find(id);
+        return standings.safety(id);
+    }
+
+    /** The jurisdiction whose limit rules govern the player: that of their residence. */
+    public Jurisdiction homeJurisdiction(PlayerId id) {
+        Player player = players.find(id);
+        return catalogue.of(player.residence().country()).orElseThrow(() -> new DomainException(ErrorType.LOCATION_BLOCKED,
+                "play is not offered to residents of " + player.residence().country()));
+    }
+
+    public SafetySettings changeSafety(PlayerId id, SafetyRequest request, AuditStamp stamp) {
+        Jurisdiction jurisdiction = homeJurisdiction(id);
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            Instant now = clock.now();
+            SafetySettings current = standings.safety(id);
+            SafetySettings changed = current.change(request.limits(), request.realityCheckMinutes(),
+                    request.sessionTimeLimitMinutes(), jurisdiction, now);
+            ComplianceEvent event = new ComplianceEvent(now, ComplianceEvent.Kind.SAFETY_SETTINGS_CHANGED, stamp.actor(), BY_PLAYER,
+                    request.describe());
+            try {
+                standings.replace(id, changed, current.version(), event, stamp);
+                return changed;
+            } catch (io.fairdraw.registration.store.Standings.StaleVersion stale) {
+                LOG.debugf("safety settings of %s changed concurrently, attempt %d", id, attempt);
+            }
+        }
+        throw new DomainException(ErrorType.CONCURRENT_UPDATE, "the settings changed concurrently; retry the request");
+    }
+
+    public List<ComplianceEvent> history(PlayerId id) {
+        players.find(id);
+        return history.of(id);
+    }
+
+    private record Change(Player player, ComplianceEvent event) {
+    }
+
+    private Player change(PlayerId id, AuditStamp stamp, BiFunction<Player, Instant, Change> transition) {
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            Player current = players.find(id);
+            Change change = transition.apply(current, clock.now());
+            try {
+                standings.replace(change.player(), current.version(), change.event(), stamp);
+                return change.player();
+            } catch (io.fairdraw.registration.store.Standings.StaleVersion stale) {
+                LOG.debugf("standing of %s changed concurrently, attempt %d", id, attempt);
+            }
+        }
+        throw new DomainException(ErrorType.CONCURRENT_UPDATE, "the player changed concurrently; retry the request");
+    }
+}
