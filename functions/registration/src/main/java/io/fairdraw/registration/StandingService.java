@@ -6,6 +6,10 @@ import io.fairdraw.model.compliance.Eligibility;
 import io.fairdraw.model.compliance.ExclusionPeriod;
 import io.fairdraw.model.compliance.Jurisdiction;
 import io.fairdraw.model.compliance.JurisdictionCatalogue;
+import io.fairdraw.model.compliance.LimitKey;
+import io.fairdraw.model.compliance.LimitKind;
+import io.fairdraw.model.compliance.LimitWindow;
+import io.fairdraw.model.compliance.Limits;
 import io.fairdraw.model.compliance.Location;
 import io.fairdraw.model.compliance.SafetySettings;
 import io.fairdraw.model.compliance.StandingChanges;
@@ -13,6 +17,10 @@ import io.fairdraw.model.compliance.Standings;
 import io.fairdraw.model.compliance.TimeOut;
 import io.fairdraw.model.error.DomainException;
 import io.fairdraw.model.error.ErrorType;
+import io.fairdraw.model.error.ValidationException;
+import io.fairdraw.model.money.Money;
+import io.fairdraw.platform.players.ComplianceGuard;
+import java.util.Optional;
 import io.fairdraw.model.id.PlayerId;
 import io.fairdraw.model.player.Player;
 import io.fairdraw.model.time.TimeSource;
@@ -44,9 +52,11 @@ public class StandingService {
     private final KycProvider kyc;
     private final JurisdictionCatalogue catalogue;
     private final TimeSource clock;
+    private final ComplianceGuard guard;
 
     public StandingService(RegistrationService players, io.fairdraw.registration.store.Standings standings, History history,
-            KycProvider kyc, JurisdictionCatalogue catalogue, TimeSource clock) {
+            KycProvider kyc, JurisdictionCatalogue catalogue, TimeSource clock, ComplianceGuard guard) {
+        this.guard = guard;
         this.players = players;
         this.standings = standings;
         this.history = history;
@@ -91,10 +101,42 @@ public class StandingService {
                 new ComplianceEvent(now, ComplianceEvent.Kind.ACCOUNT_CLOSED, stamp.actor(), BY_PLAYER, Map.of())));
     }
 
-    public EligibilityAnswer eligibility(PlayerId id, Location location) {
+    /**
+     * May the player play from {@code location} now; and, when an intended deposit or stake is
+     * given, would it fit under every deposit or net-loss limit in force, counted so far.
+     */
+    public EligibilityAnswer eligibility(PlayerId id, Location location, Optional<Long> depositMinor, Optional<Long> stakeMinor) {
         Player player = players.find(id);
-        Decision decision = Eligibility.toPlay(catalogue, Standings.of(player), location, clock.now());
+        Instant now = clock.now();
+        Decision decision = Eligibility.toPlay(catalogue, Standings.of(player), location, now);
+        if (decision.allowed() && (depositMinor.isPresent() || stakeMinor.isPresent())) {
+            Jurisdiction home = homeJurisdiction(id);
+            SafetySettings safety = standings.safety(id);
+            decision = fits(id, LimitKind.DEPOSIT, depositMinor, home, safety, now);
+            if (decision.allowed()) {
+                decision = fits(id, LimitKind.NET_LOSS, stakeMinor, home, safety, now);
+            }
+        }
         return new EligibilityAnswer(decision, location, catalogue.version());
+    }
+
+    private Decision fits(PlayerId id, LimitKind kind, Optional<Long> amountMinor, Jurisdiction home, SafetySettings safety,
+            Instant now) {
+        if (amountMinor.isEmpty()) {
+            return Decision.ALLOW;
+        }
+        if (amountMinor.get() <= 0) {
+            throw ValidationException.of(kind == LimitKind.DEPOSIT ? "deposit" : "stake", "must be a positive amount in minor units");
+        }
+        Money amount = new Money(amountMinor.get(), home.currency());
+        for (LimitWindow window : LimitWindow.values()) {
+            LimitKey key = new LimitKey(kind, window);
+            Decision decision = Limits.fits(kind, Limits.applicable(safety.limit(key), home, now), guard.total(id, key, home, now), amount);
+            if (!decision.allowed()) {
+                return decision;
+            }
+        }
+        return Decision.ALLOW;
     }
 
     public SafetySettings safety(PlayerId id) {

@@ -8,6 +8,17 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.fairdraw.platform.dynamo.Table;
+import io.fairdraw.model.compliance.LimitKey;
+import io.fairdraw.model.compliance.LimitKind;
+import io.fairdraw.model.compliance.LimitWindow;
+import io.fairdraw.model.money.Money;
+import io.fairdraw.model.player.CountryCode;
+import io.fairdraw.platform.compliance.JurisdictionFiles;
+import io.fairdraw.platform.dynamo.ConditionFailures;
+import io.fairdraw.platform.dynamo.Transactions;
+import io.fairdraw.platform.players.ComplianceGuard;
+import java.util.List;
+import java.util.Optional;
 import io.fairdraw.testsupport.LocalDynamo;
 import io.fairdraw.testsupport.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -202,6 +213,39 @@ class SafetyRoutesTest {
 
         assertThat(player.as().get("/v1/players/me/limits").then().extract().asString()).isEqualTo(before);
         assertThat(eligibility(player)).isEqualTo("ALLOW");
+    }
+
+    @Inject
+    ComplianceGuard guard;
+
+    @Inject
+    Transactions transactions;
+
+    @Test
+    void eligibilityForAnIntendedDepositOrStakeCountsWhatTheWindowAlreadyHolds() {
+        Player player = verified("1990-05-17");
+        var id = Tokens.playerIdOf(player.subject());
+        var indonesia = JurisdictionFiles.sample().of(new CountryCode("ID")).orElseThrow();
+        player.as().contentType(ContentType.JSON).body("{\"limits\":[{\"kind\":\"DEPOSIT\",\"window\":\"WEEK\",\"amountMinor\":100000},"
+                + "{\"kind\":\"NET_LOSS\",\"window\":\"MONTH\",\"amountMinor\":50000}]}").put("/v1/players/me/limits").then().statusCode(200);
+        // What the wallet and betting will do in their own transactions: count a deposit and a stake.
+        transactions.write(List.of(
+                        guard.count(id, new LimitKey(LimitKind.DEPOSIT,
+                                LimitWindow.WEEK), indonesia, clock.now(),
+                                Money.of(80_000, "IDR"), Optional.empty()),
+                        guard.count(id, new LimitKey(LimitKind.NET_LOSS,
+                                LimitWindow.MONTH), indonesia, clock.now(),
+                                Money.of(45_000, "IDR"), Optional.empty())),
+                ConditionFailures.none());
+
+        player.as().queryParam("deposit", 20_000).get("/v1/players/me/eligibility").then().statusCode(200).body("mayPlay", equalTo(true));
+        player.as().queryParam("deposit", 20_001).get("/v1/players/me/eligibility").then().statusCode(200)
+                .body("mayPlay", equalTo(false)).body("reasonCode", equalTo("DEPOSIT_LIMIT_REACHED"));
+        player.as().queryParam("stake", 5_000).get("/v1/players/me/eligibility").then().statusCode(200).body("mayPlay", equalTo(true));
+        player.as().queryParam("stake", 5_001).get("/v1/players/me/eligibility").then().statusCode(200)
+                .body("reasonCode", equalTo("LOSS_LIMIT_REACHED"));
+        player.as().queryParam("stake", -1).get("/v1/players/me/eligibility").then().statusCode(400);
+        player.as().queryParam("stake", "ten").get("/v1/players/me/eligibility").then().statusCode(org.hamcrest.Matchers.oneOf(400, 404));
     }
 
     @Test

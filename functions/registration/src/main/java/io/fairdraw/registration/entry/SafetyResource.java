@@ -13,8 +13,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -56,9 +59,12 @@ public class SafetyResource {
     @GET
     @Path("/me/eligibility")
     @RolesAllowed(Role.Names.PLAYER)
-    @Operation(summary = "May I play from here, now; and if not, why")
-    public SafetyBodies.EligibilityView eligibility() {
-        return SafetyBodies.EligibilityView.of(service.eligibility(caller.get().playerId(), where.location()));
+    @Operation(summary = "May I play from here, now (and deposit or stake this much); if not, why")
+    public SafetyBodies.EligibilityView eligibility(
+            @Parameter(description = "an intended deposit, in minor units") @QueryParam("deposit") Long depositMinor,
+            @Parameter(description = "an intended stake, in minor units") @QueryParam("stake") Long stakeMinor) {
+        return SafetyBodies.EligibilityView.of(service.eligibility(caller.get().playerId(), where.location(),
+                Optional.ofNullable(depositMinor), Optional.ofNullable(stakeMinor)));
     }
 
     @GET
