@@ -7,6 +7,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.util.List;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -32,11 +35,21 @@ public final class LocalDynamo {
     private LocalDynamo(DynamoDBProxyServer server, URI endpoint) {
         this.server = server;
         this.endpoint = endpoint;
-        this.client = DynamoDbClient.builder()
+        this.client = client(endpoint, List.of());
+    }
+
+    /** A client of its own whose calls pass through the given interceptors: for fault-injection tests. */
+    public DynamoDbClient clientWith(ExecutionInterceptor... interceptors) {
+        return client(endpoint, List.of(interceptors));
+    }
+
+    private static DynamoDbClient client(URI endpoint, List<ExecutionInterceptor> interceptors) {
+        return DynamoDbClient.builder()
                 .endpointOverride(endpoint)
                 .region(Region.of(REGION))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
                 .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(ClientOverrideConfiguration.builder().executionInterceptors(interceptors).build())
                 .build();
     }
 

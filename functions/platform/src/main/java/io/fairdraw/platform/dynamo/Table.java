@@ -33,7 +33,13 @@ public enum Table {
     /** Each player's responsible-gambling settings (limits, reminders), keyed by player id. Owned by registration. */
     PLAYER_SAFETY("player-safety", false, Optional.empty(), true),
     /** Every change of a player's standing or settings, keyed by player id and time. Owned by registration; never edited. */
-    PLAYER_HISTORY("player-history", true, Optional.empty(), true);
+    PLAYER_HISTORY("player-history", true, Optional.empty(), true),
+    /** Ledger accounts: balance and version per account id. Written only through platform's Ledger. */
+    ACCOUNTS("accounts", false, Optional.empty(), true),
+    /** Ledger postings per account, time-ordered, for statements and reconciliation. Written only through the Ledger. */
+    POSTINGS("postings", true, Optional.empty(), false),
+    /** Immutable transfers keyed by their deterministic id: the ledger's journal. Written only through the Ledger. */
+    TRANSFERS("transfers", false, Optional.empty(), true);
 
     /** Attribute names that the table definitions themselves depend on. */
     public static final class Attributes {

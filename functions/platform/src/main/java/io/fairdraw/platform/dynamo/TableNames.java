@@ -24,6 +24,15 @@ public interface TableNames {
     @WithDefault("fairdraw-player-history")
     String playerHistory();
 
+    @WithDefault("fairdraw-accounts")
+    String accounts();
+
+    @WithDefault("fairdraw-postings")
+    String postings();
+
+    @WithDefault("fairdraw-transfers")
+    String transfers();
+
     default String of(Table table) {
         return switch (table) {
             case PLAYERS -> players();
@@ -31,6 +40,9 @@ public interface TableNames {
             case LIMIT_COUNTERS -> limitCounters();
             case PLAYER_SAFETY -> playerSafety();
             case PLAYER_HISTORY -> playerHistory();
+            case ACCOUNTS -> accounts();
+            case POSTINGS -> postings();
+            case TRANSFERS -> transfers();
         };
     }
 }
