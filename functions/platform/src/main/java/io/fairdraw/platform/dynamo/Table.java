@@ -39,7 +39,13 @@ public enum Table {
     /** Ledger postings per account, time-ordered, for statements and reconciliation. Written only through the Ledger. */
     POSTINGS("postings", true, Optional.empty(), false),
     /** Immutable transfers keyed by their deterministic id: the ledger's journal. Written only through the Ledger. */
-    TRANSFERS("transfers", false, Optional.empty(), true);
+    TRANSFERS("transfers", false, Optional.empty(), true),
+    /** Deposits started through a payment provider, keyed by deposit id. Owned by wallet. */
+    DEPOSITS("deposits", false, Optional.empty(), true),
+    /** Withdrawals requested by players, keyed by withdrawal id; its stream publishes WithdrawalRequested. Owned by wallet. */
+    WITHDRAWALS("withdrawals", false, Optional.empty(), true),
+    /** The cards and accounts a player deposited from, where withdrawals may go back to. Owned by wallet. */
+    PAYMENT_INSTRUMENTS("payment-instruments", true, Optional.empty(), false);
 
     /** Attribute names that the table definitions themselves depend on. */
     public static final class Attributes {

@@ -33,6 +33,15 @@ public interface TableNames {
     @WithDefault("fairdraw-transfers")
     String transfers();
 
+    @WithDefault("fairdraw-deposits")
+    String deposits();
+
+    @WithDefault("fairdraw-withdrawals")
+    String withdrawals();
+
+    @WithDefault("fairdraw-payment-instruments")
+    String paymentInstruments();
+
     default String of(Table table) {
         return switch (table) {
             case PLAYERS -> players();
@@ -43,6 +52,9 @@ public interface TableNames {
             case ACCOUNTS -> accounts();
             case POSTINGS -> postings();
             case TRANSFERS -> transfers();
+            case DEPOSITS -> deposits();
+            case WITHDRAWALS -> withdrawals();
+            case PAYMENT_INSTRUMENTS -> paymentInstruments();
         };
     }
 }

@@ -7,6 +7,7 @@ import io.fairdraw.model.time.TimeSource;
 import io.fairdraw.platform.dynamo.Table;
 import io.fairdraw.platform.dynamo.TableNames;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -46,6 +47,7 @@ public class IdempotencyRecords {
     private final String table;
     private final TimeSource clock;
 
+    @Inject
     public IdempotencyRecords(DynamoDbClient dynamo, TableNames tables, TimeSource clock) {
         this(dynamo, tables.idempotency(), clock);
     }

@@ -1,0 +1,45 @@
+package io.fairdraw.compliance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Locale;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class OriginSecretTest {
+    private static final String SECRET = "0123456789abcdef0123456789abcdef";
+
+    @Test
+    void aRequiredSecretThatIsNotConfiguredStopsTheFunctionAtStart() {
+        assertThatThrownBy(() -> OriginSecret.of(true, Optional.empty())).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> OriginSecret.of(true, Optional.of("   "))).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aSecretShorterThanThirtyTwoCharactersStopsTheFunctionAtStart() {
+        assertThatThrownBy(() -> OriginSecret.of(true, Optional.of(SECRET.substring(1))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageNotContaining(SECRET.substring(1));
+    }
+
+    @Test
+    void onlyTheExactSecretPasses() {
+        OriginSecret secret = OriginSecret.of(true, Optional.of(SECRET));
+
+        assertThat(secret.check(Optional.of(SECRET))).isEmpty();
+        assertThat(secret.check(Optional.empty())).contains(Refusal.NO_ORIGIN_SECRET);
+        assertThat(secret.check(Optional.of(""))).contains(Refusal.NO_ORIGIN_SECRET);
+        assertThat(secret.check(Optional.of(SECRET.toUpperCase(Locale.ROOT)))).contains(Refusal.FORGED_ORIGIN_SECRET);
+        assertThat(secret.check(Optional.of(SECRET + " "))).contains(Refusal.FORGED_ORIGIN_SECRET);
+        assertThat(secret.check(Optional.of(SECRET.repeat(40)))).contains(Refusal.FORGED_ORIGIN_SECRET);
+    }
+
+    @Test
+    void whenNotRequiredNothingIsCheckedAndNoSecretIsNeeded() {
+        OriginSecret laptop = OriginSecret.of(false, Optional.empty());
+
+        assertThat(laptop.check(Optional.empty())).isEmpty();
+        assertThat(laptop.check(Optional.of("anything"))).isEmpty();
+    }
+}

@@ -1,0 +1,27 @@
+package io.fairdraw.wallet;
+
+import io.fairdraw.model.id.PlayerId;
+import io.fairdraw.model.money.Money;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/** A deposit the player started: pending until the provider's notification credits or fails it. */
+public record Deposit(String id, PlayerId player, Money amount, String provider, Optional<String> providerPaymentId,
+        Status status, Instant createdAt) {
+    public enum Status {
+        PENDING,
+        CREDITED,
+        FAILED
+    }
+
+    public Deposit {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(player, "player");
+        Objects.requireNonNull(amount, "amount");
+        Objects.requireNonNull(provider, "provider");
+        Objects.requireNonNull(providerPaymentId, "providerPaymentId");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(createdAt, "createdAt");
+    }
+}

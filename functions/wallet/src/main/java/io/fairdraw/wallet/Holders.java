@@ -1,0 +1,67 @@
+package io.fairdraw.wallet;
+
+import io.fairdraw.model.compliance.Jurisdiction;
+import io.fairdraw.model.compliance.JurisdictionCatalogue;
+import io.fairdraw.model.error.DomainException;
+import io.fairdraw.model.error.ErrorType;
+import io.fairdraw.model.id.PlayerId;
+import io.fairdraw.model.ledger.AccountId;
+import io.fairdraw.model.money.Money;
+import io.fairdraw.model.player.Player;
+import io.fairdraw.platform.dynamo.TableNames;
+import io.fairdraw.platform.players.PlayerItems;
+import jakarta.enterprise.context.ApplicationScoped;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Who holds a wallet: the registered player and the jurisdiction of their residence, whose
+ * currency their wallet holds. The wallet reads the players table; registration owns it.
+ */
+@ApplicationScoped
+public class Holders {
+    /** The most one deposit or withdrawal may move, in minor units: far above any real payment, far below overflow. */
+    public static final long MAX_AMOUNT_MINOR = 1_000_000_000_000L;
+
+    /** A registered player and the rules their money follows. */
+    public record Holder(Player player, Jurisdiction home) {
+        public AccountId wallet() {
+            return AccountId.wallet(player.id(), home.currency());
+        }
+
+        public AccountId pendingWithdrawal() {
+            return AccountId.pendingWithdrawal(player.id(), home.currency());
+        }
+
+        /** Refuses an amount that is not positive, too large, or not in the wallet's currency. */
+        public Money requireAmount(Money amount) {
+            if (!amount.currency().equals(home.currency())) {
+                throw new DomainException(ErrorType.CURRENCY_MISMATCH, "this wallet holds " + home.currency() + ", not " + amount.currency());
+            }
+            if (!amount.isPositive() || amount.amountMinor() > MAX_AMOUNT_MINOR) {
+                throw new DomainException(ErrorType.AMOUNT_OUT_OF_RANGE, "an amount is 1.." + MAX_AMOUNT_MINOR + " minor units");
+            }
+            return amount;
+        }
+    }
+
+    private final DynamoDbClient dynamo;
+    private final String players;
+    private final JurisdictionCatalogue catalogue;
+
+    public Holders(DynamoDbClient dynamo, TableNames tables, JurisdictionCatalogue catalogue) {
+        this.dynamo = dynamo;
+        this.players = tables.players();
+        this.catalogue = catalogue;
+    }
+
+    public Holder of(PlayerId id) {
+        var item = dynamo.getItem(b -> b.tableName(players).key(PlayerItems.key(id)).consistentRead(true)).item();
+        if (item == null || item.isEmpty()) {
+            throw new DomainException(ErrorType.PLAYER_NOT_REGISTERED, "register with POST /v1/players first");
+        }
+        Player player = PlayerItems.fromItem(item);
+        Jurisdiction home = catalogue.of(player.residence().country()).orElseThrow(() -> new DomainException(
+                ErrorType.LOCATION_BLOCKED, "play is not offered to residents of " + player.residence().country()));
+        return new Holder(player, home);
+    }
+}
