@@ -28,6 +28,11 @@ public class StrictJson implements ObjectMapperCustomizer {
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        // Numbers take JSON numbers only: "100" is text, and money is never parsed out of text.
+        mapper.coercionConfigFor(LogicalType.Integer)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Float).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
         // Flags take JSON booleans only: "yes" or 1 is not consent.
         mapper.coercionConfigFor(LogicalType.Boolean)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)

@@ -1,0 +1,118 @@
+package io.fairdraw.wallet;
+
+import io.fairdraw.model.error.DomainException;
+import io.fairdraw.model.error.ErrorType;
+import io.fairdraw.model.ledger.AccountId;
+import io.fairdraw.model.ledger.Transfer;
+import io.fairdraw.model.ledger.TransferKind;
+import io.fairdraw.model.money.Money;
+import io.fairdraw.model.player.KycState;
+import io.fairdraw.model.player.PlayerStatus;
+import io.fairdraw.model.time.TimeSource;
+import io.fairdraw.platform.dynamo.AuditStamp;
+import io.fairdraw.platform.dynamo.ConditionFailures;
+import io.fairdraw.platform.ledger.Ledger;
+import io.fairdraw.wallet.payments.PaymentProvider;
+import io.fairdraw.wallet.payments.PaymentProvider.PaymentEvent;
+import io.fairdraw.wallet.store.WalletStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+
+/**
+ * Withdrawals. The amount moves from the wallet to the player's pending-withdrawal account at
+ * once, in the transaction that records the withdrawal; the withdrawals table's stream then
+ * publishes WithdrawalRequested for the payout function, so no second write can be lost. An
+ * excluded or closed player may still withdraw; an unverified or suspended one may not.
+ */
+@ApplicationScoped
+public class WithdrawalService {
+    private static final Logger LOG = Logger.getLogger(WithdrawalService.class);
+
+    private final WalletStore store;
+    private final Ledger ledger;
+    private final TimeSource clock;
+
+    public WithdrawalService(WalletStore store, Ledger ledger, TimeSource clock) {
+        this.store = store;
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    /**
+     * The withdrawal a request would make: checked (verified, not suspended, amount in range, an
+     * instrument the player deposited from, the most recent when none is named), not yet written.
+     */
+    public Withdrawal plan(Holders.Holder holder, String withdrawalId, Money requested, Optional<String> instrumentId) {
+        requireMayWithdraw(holder);
+        Money amount = holder.requireAmount(requested);
+        return new Withdrawal(withdrawalId, holder.player().id(), amount, instrument(holder, instrumentId), Withdrawal.Status.REQUESTED,
+                clock.now());
+    }
+
+    /**
+     * Moves the amount to pending and records the withdrawal, in one transaction with the
+     * caller's {@code alongside} actions (its remembered answer). The wallet must cover it.
+     */
+    public Withdrawal request(Holders.Holder holder, Withdrawal withdrawal, List<TransactWriteItem> alongside, AuditStamp stamp) {
+        List<TransactWriteItem> actions = new ArrayList<>();
+        actions.add(store.newWithdrawal(withdrawal, stamp));
+        actions.addAll(alongside);
+        Transfer transfer = Transfer.of(TransferKind.WITHDRAWAL_REQUESTED, withdrawal.id(), holder.wallet(), holder.pendingWithdrawal(),
+                withdrawal.amount(), withdrawal.requestedAt());
+        Ledger.Outcome outcome = ledger.apply(transfer, actions, ConditionFailures.none()
+                .at(Ledger.FIRST_CALLER_ACTION, () -> new DomainException(ErrorType.CONCURRENT_UPDATE, "the withdrawal already exists")), stamp);
+        if (outcome instanceof Ledger.AlreadyApplied) {
+            return store.withdrawal(withdrawal.id()).orElseThrow();
+        }
+        LOG.infof("withdrawal %s of %s requested", withdrawal.id(), holder.player().id());
+        return withdrawal;
+    }
+
+    /** A verified payout notification: paid leaves pending for clearing, a failure returns to the wallet. */
+    public void settle(PaymentProvider provider, PaymentEvent event, AuditStamp stamp) {
+        Withdrawal withdrawal = store.withdrawal(event.merchantReference())
+                .orElseThrow(() -> new DomainException(ErrorType.WEBHOOK_MISMATCH, "no withdrawal " + event.merchantReference()));
+        if (!withdrawal.instrument().provider().equals(provider.name()) || !withdrawal.amount().equals(event.amount())) {
+            throw new DomainException(ErrorType.WEBHOOK_MISMATCH, "the notification differs from withdrawal " + withdrawal.id());
+        }
+        AccountId pending = AccountId.pendingWithdrawal(withdrawal.player(), withdrawal.amount().currency());
+        Transfer transfer = event.success()
+                ? Transfer.of(TransferKind.WITHDRAWAL_PAID, withdrawal.id(), pending,
+                        AccountId.clearing(provider.name(), withdrawal.amount().currency()), withdrawal.amount(), clock.now())
+                : Transfer.of(TransferKind.WITHDRAWAL_RETURNED, withdrawal.id(), pending,
+                        AccountId.wallet(withdrawal.player(), withdrawal.amount().currency()), withdrawal.amount(), clock.now());
+        Withdrawal.Status status = event.success() ? Withdrawal.Status.PAID : Withdrawal.Status.RETURNED;
+        if (withdrawal.status() != Withdrawal.Status.REQUESTED) {
+            LOG.infof("withdrawal %s already %s", withdrawal.id(), withdrawal.status());
+            return;
+        }
+        ledger.apply(transfer, List.of(store.settleWithdrawal(withdrawal.id(), status)), ConditionFailures.none()
+                .at(Ledger.FIRST_CALLER_ACTION, () -> new DomainException(ErrorType.CONCURRENT_UPDATE, "the withdrawal was settled meanwhile")),
+                stamp);
+    }
+
+    private static void requireMayWithdraw(Holders.Holder holder) {
+        if (holder.player().kyc() != KycState.APPROVED) {
+            throw new DomainException(ErrorType.NOT_VERIFIED, "withdrawals need a completed identity check");
+        }
+        if (holder.player().status() == PlayerStatus.SUSPENDED) {
+            throw new DomainException(ErrorType.SUSPENDED, "the account is suspended; contact support");
+        }
+    }
+
+    private Instrument instrument(Holders.Holder holder, Optional<String> instrumentId) {
+        List<Instrument> known = store.instruments(holder.player().id());
+        if (known.isEmpty()) {
+            throw new DomainException(ErrorType.NO_DEPOSIT_INSTRUMENT, "deposit first; withdrawals go back to where money came from");
+        }
+        if (instrumentId.isEmpty()) {
+            return known.get(0);
+        }
+        return known.stream().filter(i -> i.id().equals(instrumentId.get())).findFirst()
+                .orElseThrow(() -> io.fairdraw.model.error.ValidationException.of("instrumentId", "is not one you deposited from"));
+    }
+}
