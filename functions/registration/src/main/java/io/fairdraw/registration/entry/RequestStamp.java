@@ -1,13 +1,11 @@
 package io.fairdraw.registration.entry;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import io.fairdraw.model.id.RequestId;
 import io.fairdraw.platform.dynamo.AuditStamp;
 import io.fairdraw.platform.security.CurrentCaller;
+import io.fairdraw.platform.web.GatewayRequests;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The audit stamp of the current request: the caller as actor, and API Gateway's request id
@@ -22,11 +20,6 @@ class RequestStamp {
     APIGatewayV2HTTPEvent event;
 
     AuditStamp stamp() {
-        String requestId = Optional.ofNullable(event)
-                .map(APIGatewayV2HTTPEvent::getRequestContext)
-                .map(APIGatewayV2HTTPEvent.RequestContext::getRequestId)
-                .filter(id -> !id.isBlank())
-                .orElseGet(() -> "local-" + UUID.randomUUID());
-        return new AuditStamp(caller.get().actor(), new RequestId(requestId));
+        return new AuditStamp(caller.get().actor(), GatewayRequests.requestId(event));
     }
 }

@@ -1,7 +1,7 @@
 package io.fairdraw.wallet.entry;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import io.fairdraw.model.id.RequestId;
+import io.fairdraw.platform.web.GatewayRequests;
 import io.fairdraw.wallet.WebhookService;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -15,8 +15,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -44,9 +42,6 @@ public class PaymentWebhookResource {
         Map<String, String> flat = new HashMap<>();
         // getHeaderString joins a header's values again: signature headers contain commas.
         headers.getRequestHeaders().keySet().forEach(name -> flat.put(name, headers.getHeaderString(name)));
-        String requestId = Optional.ofNullable(event).map(APIGatewayV2HTTPEvent::getRequestContext)
-                .map(APIGatewayV2HTTPEvent.RequestContext::getRequestId).filter(id -> !id.isBlank())
-                .orElseGet(() -> "local-" + UUID.randomUUID());
-        return new Received(webhooks.receive(provider, flat, body == null ? "" : body, new RequestId(requestId)));
+        return new Received(webhooks.receive(provider, flat, body == null ? "" : body, GatewayRequests.requestId(event)));
     }
 }

@@ -3,13 +3,13 @@ package io.fairdraw.wallet.entry;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fairdraw.model.id.IdempotencyKey;
-import io.fairdraw.model.id.RequestId;
 import io.fairdraw.platform.dynamo.AuditStamp;
 import io.fairdraw.platform.idempotency.IdempotentRequests.Answer;
 import io.fairdraw.platform.idempotency.RequestFingerprint;
 import io.fairdraw.platform.security.CurrentCaller;
 import io.fairdraw.platform.security.Role;
 import io.fairdraw.platform.web.Bodies;
+import io.fairdraw.platform.web.GatewayRequests;
 import io.fairdraw.platform.web.Problem;
 import io.fairdraw.wallet.WalletCommands;
 import io.fairdraw.wallet.WalletService;
@@ -27,7 +27,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -111,9 +110,6 @@ public class WalletResource {
     }
 
     private AuditStamp stamp() {
-        String requestId = Optional.ofNullable(event).map(APIGatewayV2HTTPEvent::getRequestContext)
-                .map(APIGatewayV2HTTPEvent.RequestContext::getRequestId).filter(id -> !id.isBlank())
-                .orElseGet(() -> "local-" + UUID.randomUUID());
-        return new AuditStamp(caller.get().actor(), new RequestId(requestId));
+        return new AuditStamp(caller.get().actor(), GatewayRequests.requestId(event));
     }
 }
