@@ -1,0 +1,117 @@
+package io.fairdraw.platform.games;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fairdraw.model.game.BetTerms;
+import io.fairdraw.model.game.BetType;
+import io.fairdraw.model.game.DrawSchedule;
+import io.fairdraw.model.game.FixedOddsGame;
+import io.fairdraw.model.game.GameCatalogue;
+import io.fairdraw.model.game.LottoGame;
+import io.fairdraw.model.game.ShioTable;
+import io.fairdraw.model.money.CurrencyCode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads the game catalogue from JSON: the sample shipped on the classpath, or the operator's file.
+ * Every value is checked by the model's constructors; a malformed catalogue stops the function at
+ * start instead of selling tickets under half-read terms.
+ */
+public final class GameFiles {
+    public static final String SAMPLE = "fairdraw-games.json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private GameFiles() {
+    }
+
+    public static GameCatalogue sample() {
+        try (InputStream in = GameFiles.class.getClassLoader().getResourceAsStream(SAMPLE)) {
+            if (in == null) {
+                throw new IllegalStateException(SAMPLE + " is missing from the classpath");
+            }
+            return parse(JSON.readTree(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static GameCatalogue read(Path file) {
+        try {
+            return parse(JSON.readTree(Files.readAllBytes(file)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the game catalogue " + file, e);
+        }
+    }
+
+    static GameCatalogue parse(JsonNode document) {
+        List<FixedOddsGame> fixedOdds = new ArrayList<>();
+        required(document, "fixedOdds").forEach(node -> fixedOdds.add(fixedOdds(node)));
+        List<LottoGame> lotto = new ArrayList<>();
+        required(document, "lotto").forEach(node -> lotto.add(lotto(node)));
+        return new GameCatalogue(required(document, "version").intValue(), fixedOdds, lotto);
+    }
+
+    private static FixedOddsGame fixedOdds(JsonNode node) {
+        Map<BetType, BetTerms> terms = new EnumMap<>(BetType.class);
+        required(node, "betTypes").fields().forEachRemaining(entry -> {
+            JsonNode t = entry.getValue();
+            terms.put(BetType.valueOf(entry.getKey()), new BetTerms(whole(t, "multiplierMilli"), (int) whole(t, "discountBasisPoints"),
+                    whole(t, "minStakeMinor"), whole(t, "maxStakeMinor"), whole(t, "liabilityLimitMinor")));
+        });
+        JsonNode shio = required(node, "shio");
+        List<String> signs = new ArrayList<>();
+        required(shio, "signsFromNumberOne").forEach(sign -> signs.add(sign.asText()));
+        return new FixedOddsGame(text(node, "id"), (int) whole(node, "version"), text(node, "name"), CurrencyCode.of(text(node, "currency")),
+                schedule(required(node, "schedule")), terms, new ShioTable((int) whole(shio, "year"), signs));
+    }
+
+    private static LottoGame lotto(JsonNode node) {
+        Map<Integer, Integer> tiers = new HashMap<>();
+        required(node, "tierShareBasisPoints").fields().forEachRemaining(tier ->
+                tiers.put(Integer.parseInt(tier.getKey()), tier.getValue().intValue()));
+        return new LottoGame(text(node, "id"), (int) whole(node, "version"), text(node, "name"), CurrencyCode.of(text(node, "currency")),
+                schedule(required(node, "schedule")), (int) whole(node, "pick"), (int) whole(node, "of"), whole(node, "linePriceMinor"), tiers);
+    }
+
+    private static DrawSchedule schedule(JsonNode node) {
+        Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+        required(node, "days").forEach(day -> days.add(DayOfWeek.valueOf(day.asText())));
+        return new DrawSchedule(ZoneId.of(text(node, "zone")), days, LocalTime.parse(text(node, "drawTime")),
+                Duration.ofMinutes(whole(node, "cutOffMinutes")), Duration.ofSeconds(whole(node, "sealWindowSeconds")));
+    }
+
+    private static long whole(JsonNode node, String field) {
+        JsonNode value = required(node, field);
+        if (!value.canConvertToExactIntegral() || !value.canConvertToLong()) {
+            throw new IllegalStateException("'" + field + "' in the game catalogue is not a whole number");
+        }
+        return value.longValue();
+    }
+
+    private static String text(JsonNode node, String field) {
+        return required(node, field).asText();
+    }
+
+    private static JsonNode required(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            throw new IllegalStateException("the game catalogue lacks '" + field + "'");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,2 @@
+/** Loading the game catalogue: the sample shipped in platform, or the operator's own file. */
+package io.fairdraw.platform.games;
