@@ -45,7 +45,13 @@ public enum Table {
     /** Withdrawals requested by players, keyed by withdrawal id; its stream publishes WithdrawalRequested. Owned by wallet. */
     WITHDRAWALS("withdrawals", false, Optional.empty(), true),
     /** The cards and accounts a player deposited from, where withdrawals may go back to. Owned by wallet. */
-    PAYMENT_INSTRUMENTS("payment-instruments", true, Optional.empty(), false);
+    PAYMENT_INSTRUMENTS("payment-instruments", true, Optional.empty(), false),
+    /** Draws by id: lifecycle, commitment, seal, and after the draw the seed, beacon and numbers. Owned by draw; its stream publishes the Draw* events. */
+    DRAWS("draws", false, Optional.empty(), true),
+    /** A draw's sales gate, sharded so no ticket purchase contends on one item: pk draw id, sk shard. Owned by draw; betting condition-checks it. */
+    DRAW_GATES("draw-gates", true, Optional.empty(), false),
+    /** Tickets by draw shard: pk draw id # shard, sk ticket id. Owned by betting; draw reads it with ConsistentRead to seal. */
+    TICKETS("tickets", true, Optional.empty(), true);
 
     /** Attribute names that the table definitions themselves depend on. */
     public static final class Attributes {

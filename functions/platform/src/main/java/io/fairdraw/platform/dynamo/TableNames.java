@@ -42,6 +42,15 @@ public interface TableNames {
     @WithDefault("fairdraw-payment-instruments")
     String paymentInstruments();
 
+    @WithDefault("fairdraw-draws")
+    String draws();
+
+    @WithDefault("fairdraw-draw-gates")
+    String drawGates();
+
+    @WithDefault("fairdraw-tickets")
+    String tickets();
+
     default String of(Table table) {
         return switch (table) {
             case PLAYERS -> players();
@@ -55,6 +64,9 @@ public interface TableNames {
             case DEPOSITS -> deposits();
             case WITHDRAWALS -> withdrawals();
             case PAYMENT_INSTRUMENTS -> paymentInstruments();
+            case DRAWS -> draws();
+            case DRAW_GATES -> drawGates();
+            case TICKETS -> tickets();
         };
     }
 }

@@ -4,13 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fairdraw.testsupport.RepositoryFiles;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import io.fairdraw.testsupport.FairnessVerifier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -72,20 +66,7 @@ class IndependentVerifierTest {
         return node;
     }
 
-    /** Runs the verifier on a batch and returns its closing line. */
-    private static String verify(ArrayNode draws) throws IOException, InterruptedException {
-        Path verifier = RepositoryFiles.resolve("docs/fairness/verify.mjs");
-        if (!Files.isDirectory(verifier.resolveSibling("node_modules"))) {
-            throw new IllegalStateException("run `npm ci` in docs/fairness first (bin/test does)");
-        }
-        Path batch = Files.createTempFile("draws", ".json");
-        PublishedDraws.JSON.writeValue(batch.toFile(), draws);
-        Process node = new ProcessBuilder(List.of("node", verifier.toString(), "--batch", batch.toString()))
-                .redirectErrorStream(true).start();
-        String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(node.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        Files.delete(batch);
-        String[] lines = output.strip().split("\n");
-        return lines[lines.length - 1].strip();
+    private static String verify(ArrayNode draws) throws Exception {
+        return FairnessVerifier.verify(draws);
     }
 }

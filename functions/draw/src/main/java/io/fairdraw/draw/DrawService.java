@@ -1,0 +1,161 @@
+package io.fairdraw.draw;
+
+import io.fairdraw.draw.store.Draws;
+import io.fairdraw.draw.store.Tickets;
+import io.fairdraw.model.draw.Beacon;
+import io.fairdraw.model.draw.Draw;
+import io.fairdraw.model.draw.DrawStatus;
+import io.fairdraw.model.draw.DrawStep;
+import io.fairdraw.model.fairness.BeaconSchedule;
+import io.fairdraw.model.fairness.Commitment;
+import io.fairdraw.model.fairness.MerkleTree;
+import io.fairdraw.model.fairness.OutcomeStream;
+import io.fairdraw.model.fairness.SealedHeader;
+import io.fairdraw.model.fairness.TicketLeaf;
+import io.fairdraw.model.game.GameCatalogue;
+import io.fairdraw.model.time.TimeSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * The four steps of a draw. Each checks where the draw stands, refuses to run early, and moves
+ * it forward with one conditional write; a duplicate finds it already moved. A seal that would
+ * land after its beacon round exists voids the draw instead, by rule.
+ */
+@ApplicationScoped
+public class DrawService {
+    private static final Logger LOG = Logger.getLogger(DrawService.class);
+    private static final HexFormat HEX = HexFormat.of();
+
+    private final GameCatalogue catalogue;
+    private final Draws draws;
+    private final Tickets tickets;
+    private final SeedSource seeds;
+    private final SeedVault vault;
+    private final BeaconSource beacon;
+    private final TimeSource clock;
+
+    public DrawService(GameCatalogue catalogue, Draws draws, Tickets tickets, SeedSource seeds, SeedVault vault, BeaconSource beacon,
+            TimeSource clock) {
+        this.catalogue = catalogue;
+        this.draws = draws;
+        this.tickets = tickets;
+        this.seeds = seeds;
+        this.vault = vault;
+        this.beacon = beacon;
+        this.clock = clock;
+    }
+
+    public StepResult run(String gameId, DrawStep step, Instant scheduledTime) {
+        Optional<DrawGames.Game> game = DrawGames.find(catalogue, gameId);
+        if (game.isEmpty()) {
+            return StepResult.rejected("unknown game " + gameId);
+        }
+        ZonedDateTime drawTime = drawOf(game.get(), scheduledTime);
+        String drawId = game.get().schedule().drawId(gameId, drawTime);
+        try {
+            return switch (step) {
+                case OPEN -> open(game.get(), drawId, drawTime);
+                case CLOSE -> close(drawId);
+                case SEAL -> seal(drawId);
+                case EXECUTE -> execute(game.get(), drawId);
+            };
+        } catch (Draws.AlreadyMoved duplicate) {
+            return StepResult.alreadyDone(drawId, step + " was already done");
+        }
+    }
+
+    /**
+     * The draw a step belongs to: the draw at {@code scheduledTime} when that is a draw time
+     * (EXECUTE fires at it), otherwise the next draw after it (OPEN fires hours before, CLOSE and
+     * SEAL at the cut-off). EventBridge Scheduler passes its own invocation time, so this works
+     * with one recurring schedule per step and no per-draw configuration.
+     */
+    private static ZonedDateTime drawOf(DrawGames.Game game, Instant scheduledTime) {
+        ZonedDateTime at = scheduledTime.atZone(game.schedule().zone());
+        boolean isDrawTime = game.schedule().days().contains(at.getDayOfWeek()) && at.toLocalTime().equals(game.schedule().drawTime());
+        return isDrawTime ? at : game.schedule().nextDrawAfter(scheduledTime);
+    }
+
+    private StepResult open(DrawGames.Game game, String drawId, ZonedDateTime drawTime) {
+        if (draws.find(drawId).isPresent()) {
+            return StepResult.alreadyDone(drawId, "already open");
+        }
+        Instant cutOff = game.schedule().cutOffOf(drawTime);
+        Instant sealBy = cutOff.plus(game.schedule().sealWindow());
+        long round = BeaconSchedule.roundAfter(sealBy.getEpochSecond(), beacon.genesisSeconds(), beacon.periodSeconds());
+        Instant roundTime = Instant.ofEpochSecond(BeaconSchedule.timeOf(round, beacon.genesisSeconds(), beacon.periodSeconds()));
+        byte[] seed = seeds.seed();
+        String commitment = HEX.formatHex(Commitment.of(drawId, beacon.chainHash(), round, seed));
+        Draw draw = new Draw(drawId, game.id(), game.currency(), drawTime.toInstant(), cutOff, roundTime,
+                new Beacon(beacon.chainHash(), round), commitment, DrawStatus.OPEN, Optional.empty(), Optional.empty());
+        draws.open(draw, vault.seal(drawId, seed));
+        LOG.infof("draw %s opened, beacon round %d%s", drawId, round, draw.beacon().isLocal() ? " (LOCAL BEACON)" : "");
+        return StepResult.done(drawId, "opened; commitment " + commitment);
+    }
+
+    private StepResult close(String drawId) {
+        Optional<Draw> draw = draws.find(drawId);
+        if (draw.isEmpty()) {
+            return StepResult.rejected("draw " + drawId + " was never opened");
+        }
+        if (clock.now().isBefore(draw.get().cutOff())) {
+            return StepResult.notYet(drawId, "sales close at " + draw.get().cutOff());
+        }
+        draws.close(drawId);
+        LOG.infof("draw %s closed", drawId);
+        return StepResult.done(drawId, "closed");
+    }
+
+    private StepResult seal(String drawId) {
+        Draw draw = draws.find(drawId).orElse(null);
+        if (draw == null || draw.status() == DrawStatus.OPEN) {
+            return StepResult.rejected("draw " + drawId + " is not closed");
+        }
+        if (draw.status() != DrawStatus.CLOSED) {
+            return StepResult.alreadyDone(drawId, "already " + draw.status());
+        }
+        List<TicketLeaf> leaves = new ArrayList<>(tickets.leaves(drawId));
+        leaves.sort(TicketLeaf.CANONICAL_ORDER);
+        if (!clock.now().isBefore(draw.sealDeadline())) {
+            draws.voidDraw(drawId, DrawStatus.CLOSED);
+            LOG.warnf("draw %s voided: the seal missed its deadline %s", drawId, draw.sealDeadline());
+            return StepResult.voided(drawId, "the seal missed its deadline; every ticket is refunded");
+        }
+        byte[] root = MerkleTree.root(leaves.stream().map(leaf -> MerkleTree.leafHash(leaf.bytes())).toList());
+        long total = leaves.stream().mapToLong(TicketLeaf::pricePaidMinor).sum();
+        SealedHeader header = new SealedHeader(drawId, leaves.size(), draw.currency(), total, root);
+        draws.seal(drawId, new Draw.Seal(leaves.size(), total, HEX.formatHex(root), HEX.formatHex(header.hash())));
+        LOG.infof("draw %s sealed: %d tickets", drawId, leaves.size());
+        return StepResult.done(drawId, "sealed " + leaves.size() + " tickets");
+    }
+
+    private StepResult execute(DrawGames.Game game, String drawId) {
+        Draw draw = draws.find(drawId).orElse(null);
+        if (draw == null || draw.status() == DrawStatus.OPEN || draw.status() == DrawStatus.CLOSED) {
+            return StepResult.rejected("draw " + drawId + " is not sealed");
+        }
+        if (draw.status() != DrawStatus.SEALED) {
+            return StepResult.alreadyDone(drawId, "already " + draw.status());
+        }
+        Optional<BeaconSource.Round> round = beacon.round(draw.beacon().round(), clock.now());
+        if (round.isEmpty()) {
+            return StepResult.notYet(drawId, "beacon round " + draw.beacon().round() + " is not out yet");
+        }
+        byte[] seed = vault.open(drawId, draws.sealedSeed(drawId));
+        OutcomeStream stream = new OutcomeStream(seed, drawId, HEX.parseHex(draw.seal().orElseThrow().root()),
+                HEX.parseHex(round.get().randomness()));
+        List<Integer> numbers = game.lotto().map(kn -> stream.lotto(kn[0], kn[1]))
+                .orElseGet(() -> java.util.Arrays.stream(stream.fourD()).boxed().toList());
+        draws.complete(drawId, new Draw.Outcome(HEX.formatHex(seed), round.get().signature(), round.get().previousSignature(),
+                round.get().randomness(), numbers));
+        LOG.infof("draw %s completed: %s", drawId, numbers);
+        return StepResult.done(drawId, "drawn " + numbers);
+    }
+}

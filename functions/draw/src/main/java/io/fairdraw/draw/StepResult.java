@@ -1,0 +1,31 @@
+package io.fairdraw.draw;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/**
+ * What a step did, returned to the scheduler and logged: DONE (this invocation moved the draw),
+ * ALREADY_DONE (a duplicate: nothing changed), NOT_YET (too early: fire again later; nothing
+ * changed), VOIDED (the seal missed its deadline) or REJECTED (malformed or unknown; nothing changed).
+ */
+@RegisterForReflection
+public record StepResult(String outcome, String drawId, String detail) {
+    public static StepResult done(String drawId, String detail) {
+        return new StepResult("DONE", drawId, detail);
+    }
+
+    public static StepResult alreadyDone(String drawId, String detail) {
+        return new StepResult("ALREADY_DONE", drawId, detail);
+    }
+
+    public static StepResult notYet(String drawId, String detail) {
+        return new StepResult("NOT_YET", drawId, detail);
+    }
+
+    public static StepResult voided(String drawId, String detail) {
+        return new StepResult("VOIDED", drawId, detail);
+    }
+
+    public static StepResult rejected(String detail) {
+        return new StepResult("REJECTED", null, detail);
+    }
+}

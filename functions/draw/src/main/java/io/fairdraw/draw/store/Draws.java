@@ -1,0 +1,136 @@
+package io.fairdraw.draw.store;
+
+import io.fairdraw.model.draw.Draw;
+import io.fairdraw.model.draw.DrawStatus;
+import io.fairdraw.model.error.DomainException;
+import io.fairdraw.model.error.ErrorType;
+import io.fairdraw.platform.dynamo.ConditionFailures;
+import io.fairdraw.platform.dynamo.TableNames;
+import io.fairdraw.platform.dynamo.Transactions;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+/**
+ * The draws and their sales gates. Each write moves a draw from one status to the next under a
+ * condition on the status it expects, so it happens once however often it is attempted.
+ */
+@ApplicationScoped
+public class Draws {
+    /** Gate shards per draw: a ticket checks the one its id hashes to, so no gate item is hot. */
+    public static final int GATE_SHARDS = 16;
+
+    /** A step found the draw already past the status it expects: nothing was written. */
+    public static final class AlreadyMoved extends DomainException {
+        AlreadyMoved() {
+            super(ErrorType.CONCURRENT_UPDATE, "the draw already moved past this step");
+        }
+    }
+
+    private final DynamoDbClient dynamo;
+    private final Transactions transactions;
+    private final String draws;
+    private final String gates;
+
+    public Draws(DynamoDbClient dynamo, Transactions transactions, TableNames tables) {
+        this.dynamo = dynamo;
+        this.transactions = transactions;
+        this.draws = tables.draws();
+        this.gates = tables.drawGates();
+    }
+
+    public Optional<Draw> find(String drawId) {
+        var item = item(drawId);
+        return item.isEmpty() ? Optional.empty() : Optional.of(DrawItems.draw(item));
+    }
+
+    public byte[] sealedSeed(String drawId) {
+        return item(drawId).get(DrawItems.SEALED_SEED).b().asByteArray();
+    }
+
+    /** The draw and its open gates, written only if the draw does not exist yet. */
+    public void open(Draw draw, byte[] sealedSeed) {
+        List<TransactWriteItem> actions = new ArrayList<>();
+        actions.add(TransactWriteItem.builder().put(Put.builder().tableName(draws).item(DrawItems.opened(draw, sealedSeed))
+                .conditionExpression("attribute_not_exists(" + DrawItems.PK + ")").build()).build());
+        for (int shard = 0; shard < GATE_SHARDS; shard++) {
+            Map<String, AttributeValue> gate = new HashMap<>(DrawItems.gateKey(draw.id(), shard));
+            gate.put(DrawItems.STATUS, AttributeValue.fromS(DrawStatus.OPEN.name()));
+            gate.put("cutOff", AttributeValue.fromS(draw.cutOff().toString()));
+            actions.add(TransactWriteItem.builder().put(Put.builder().tableName(gates).item(gate).build()).build());
+        }
+        transactions.write(actions, ConditionFailures.none().at(0, AlreadyMoved::new));
+    }
+
+    /** Closes the draw and flips every gate, in one transaction: after it no ticket can be accepted. */
+    public void close(String drawId) {
+        List<TransactWriteItem> actions = new ArrayList<>();
+        actions.add(move(drawId, DrawStatus.OPEN, DrawStatus.CLOSED, Map.of()));
+        for (int shard = 0; shard < GATE_SHARDS; shard++) {
+            actions.add(TransactWriteItem.builder().update(Update.builder().tableName(gates).key(DrawItems.gateKey(drawId, shard))
+                    .updateExpression("SET #status = :closed")
+                    .expressionAttributeNames(Map.of("#status", DrawItems.STATUS))
+                    .expressionAttributeValues(Map.of(":closed", AttributeValue.fromS(DrawStatus.CLOSED.name())))
+                    .build()).build());
+        }
+        transactions.write(actions, ConditionFailures.none().at(0, AlreadyMoved::new));
+    }
+
+    public void seal(String drawId, Draw.Seal seal) {
+        transactions.write(List.of(move(drawId, DrawStatus.CLOSED, DrawStatus.SEALED, Map.of(
+                DrawItems.LEAF_COUNT, AttributeValue.fromN(Long.toString(seal.leafCount())),
+                DrawItems.TOTAL_STAKE, AttributeValue.fromN(Long.toString(seal.totalStakeMinor())),
+                DrawItems.ROOT, AttributeValue.fromS(seal.root()),
+                DrawItems.HEADER_HASH, AttributeValue.fromS(seal.headerHash())))), ConditionFailures.none().at(0, AlreadyMoved::new));
+    }
+
+    public void voidDraw(String drawId, DrawStatus from) {
+        transactions.write(List.of(move(drawId, from, DrawStatus.VOIDED, Map.of())), ConditionFailures.none().at(0, AlreadyMoved::new));
+    }
+
+    public void complete(String drawId, Draw.Outcome outcome) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(
+                DrawItems.SEED, AttributeValue.fromS(outcome.seed()),
+                DrawItems.SIGNATURE, AttributeValue.fromS(outcome.beaconSignature()),
+                DrawItems.RANDOMNESS, AttributeValue.fromS(outcome.beaconRandomness()),
+                DrawItems.NUMBERS, AttributeValue.fromL(DrawItems.numbers(outcome.numbers()))));
+        if (outcome.beaconPreviousSignature() != null) {
+            values.put(DrawItems.PREVIOUS_SIGNATURE, AttributeValue.fromS(outcome.beaconPreviousSignature()));
+        }
+        transactions.write(List.of(move(drawId, DrawStatus.SEALED, DrawStatus.COMPLETED, values)),
+                ConditionFailures.none().at(0, AlreadyMoved::new));
+    }
+
+    private TransactWriteItem move(String drawId, DrawStatus from, DrawStatus to, Map<String, AttributeValue> set) {
+        Map<String, String> names = new HashMap<>(Map.of("#status", DrawItems.STATUS));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":from", AttributeValue.fromS(from.name()),
+                ":to", AttributeValue.fromS(to.name())));
+        StringBuilder expression = new StringBuilder("SET #status = :to");
+        int i = 0;
+        for (var attribute : set.entrySet()) {
+            names.put("#a" + i, attribute.getKey());
+            values.put(":a" + i, attribute.getValue());
+            expression.append(", #a").append(i).append(" = :a").append(i);
+            i++;
+        }
+        return TransactWriteItem.builder().update(Update.builder().tableName(draws).key(DrawItems.key(drawId))
+                .updateExpression(expression.toString())
+                .conditionExpression("#status = :from")
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values)
+                .build()).build();
+    }
+
+    private Map<String, AttributeValue> item(String drawId) {
+        var item = dynamo.getItem(b -> b.tableName(draws).key(DrawItems.key(drawId)).consistentRead(true)).item();
+        return item == null ? Map.of() : item;
+    }
+}

@@ -1,0 +1,174 @@
+package io.fairdraw.draw;
+
+import static io.fairdraw.draw.Scheduler.fire;
+import static io.fairdraw.draw.Scheduler.outcome;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fairdraw.draw.store.Tickets;
+import io.fairdraw.model.fairness.Commitment;
+import io.fairdraw.model.fairness.MerkleTree;
+import io.fairdraw.model.fairness.OutcomeStream;
+import io.fairdraw.model.fairness.TicketLeaf;
+import io.fairdraw.platform.dynamo.Table;
+import io.fairdraw.testsupport.FairnessVerifier;
+import io.fairdraw.testsupport.LocalDynamo;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** A draw's whole life through the scheduler's events, duplicates and early or late steps included. */
+@QuarkusTest
+class DrawLifecycleTest {
+    private static final HexFormat HEX = HexFormat.of();
+    private static final String GAME = "4d-jakarta";
+
+    @Inject
+    TestClock clock;
+
+    static Map<String, AttributeValue> draw(String drawId) {
+        return LocalDynamo.shared().client().getItem(b -> b.tableName(Table.DRAWS.defaultName()).consistentRead(true)
+                .key(Map.of(Table.Attributes.PARTITION_KEY, AttributeValue.fromS(drawId)))).item();
+    }
+
+    static List<String> gates(String drawId) {
+        return LocalDynamo.shared().client().query(b -> b.tableName(Table.DRAW_GATES.defaultName()).consistentRead(true)
+                .keyConditionExpression("pk = :d").expressionAttributeValues(Map.of(":d", AttributeValue.fromS(drawId))))
+                .items().stream().map(i -> i.get("status").s()).toList();
+    }
+
+    static TicketLeaf sell(String drawId, String ticketId, String selection, long stake) {
+        TicketLeaf leaf = new TicketLeaf(ticketId, drawId, "IDR", stake, List.of(new TicketLeaf.Line("FOUR_D", selection, stake)));
+        int shard = Math.floorMod(ticketId.hashCode(), Tickets.SHARDS);
+        LocalDynamo.shared().client().putItem(b -> b.tableName(Table.TICKETS.defaultName()).item(Map.of(
+                Table.Attributes.PARTITION_KEY, AttributeValue.fromS(Tickets.partition(drawId, shard)),
+                Tickets.TICKET_ID, AttributeValue.fromS(ticketId),
+                Tickets.DRAW_ID, AttributeValue.fromS(drawId),
+                Tickets.CURRENCY, AttributeValue.fromS("IDR"),
+                Tickets.PRICE_PAID, AttributeValue.fromN(Long.toString(stake)),
+                Tickets.LINES, AttributeValue.fromL(List.of(AttributeValue.fromM(Map.of(
+                        Tickets.BET_TYPE, AttributeValue.fromS("FOUR_D"), Tickets.SELECTION, AttributeValue.fromS(selection),
+                        Tickets.STAKE, AttributeValue.fromN(Long.toString(stake)))))))));
+        return leaf;
+    }
+
+    @Test
+    void aDrawOpensClosesSealsAndExecutesOnceAndTheIndependentVerifierAgrees() throws Exception {
+        String drawTime = "2026-11-23T14:00:00Z"; // 21:00 in Jakarta
+        String drawId = "4d-jakarta-20261123T2100";
+        clock.set(Instant.parse("2026-11-23T08:00:00Z"));
+
+        assertThat(outcome(fire(GAME, "OPEN", drawTime))).isEqualTo("DONE");
+        String commitment = draw(drawId).get("commitment").s();
+        assertThat(outcome(fire(GAME, "OPEN", drawTime))).isEqualTo("ALREADY_DONE");
+        assertThat(draw(drawId).get("commitment").s()).isEqualTo(commitment);
+        assertThat(gates(drawId)).hasSize(16).containsOnly("OPEN");
+        assertThat(draw(drawId)).doesNotContainKey("seed");
+
+        List<TicketLeaf> sold = new ArrayList<>(List.of(sell(drawId, "tk_b", "1234", 10_000), sell(drawId, "tk_a", "0007", 20_000),
+                sell(drawId, "tk_c", "9999", 5_000)));
+        assertThat(outcome(fire(GAME, "SEAL", drawTime))).isEqualTo("REJECTED");
+        assertThat(outcome(fire(GAME, "EXECUTE", drawTime))).isEqualTo("REJECTED");
+        // The scheduler fires CLOSE and SEAL at the cut-off, not at the draw time: the step finds its draw.
+        assertThat(outcome(fire(GAME, "CLOSE", "2026-11-23T13:45:00Z"))).isEqualTo("NOT_YET");
+        assertThat(outcome(fire(GAME, "CLOSE", drawTime))).isEqualTo("NOT_YET");
+        assertThat(draw(drawId).get("status").s()).isEqualTo("OPEN");
+
+        clock.set(Instant.parse("2026-11-23T13:45:00Z")); // the cut-off
+        assertThat(outcome(fire(GAME, "CLOSE", "2026-11-23T13:45:00Z"))).isEqualTo("DONE");
+        assertThat(gates(drawId)).containsOnly("CLOSED");
+        assertThat(outcome(fire(GAME, "CLOSE", drawTime))).isEqualTo("ALREADY_DONE");
+
+        assertThat(outcome(fire(GAME, "SEAL", drawTime))).isEqualTo("DONE");
+        sold.sort(TicketLeaf.CANONICAL_ORDER);
+        List<byte[]> hashes = sold.stream().map(t -> MerkleTree.leafHash(t.bytes())).toList();
+        var sealed = draw(drawId);
+        assertThat(sealed.get("root").s()).isEqualTo(HEX.formatHex(MerkleTree.root(hashes)));
+        assertThat(sealed.get("leafCount").n()).isEqualTo("3");
+        assertThat(sealed.get("totalStakeMinor").n()).isEqualTo("35000");
+        assertThat(outcome(fire(GAME, "SEAL", drawTime))).isEqualTo("ALREADY_DONE");
+
+        assertThat(outcome(fire(GAME, "EXECUTE", drawTime))).isEqualTo("NOT_YET");
+        clock.set(Instant.parse(sealed.get("sealDeadline").s()));
+        assertThat(outcome(fire(GAME, "EXECUTE", drawTime))).isEqualTo("DONE");
+        var drawn = draw(drawId);
+        assertThat(outcome(fire(GAME, "EXECUTE", drawTime))).isEqualTo("ALREADY_DONE");
+        assertThat(draw(drawId)).isEqualTo(drawn);
+
+        byte[] seed = HEX.parseHex(drawn.get("seed").s());
+        assertThat(HEX.formatHex(Commitment.of(drawId, drawn.get("beaconChain").s(), Long.parseLong(drawn.get("beaconRound").n()), seed)))
+                .isEqualTo(commitment);
+        int[] digits = new OutcomeStream(seed, drawId, MerkleTree.root(hashes), HEX.parseHex(drawn.get("beaconRandomness").s())).fourD();
+        assertThat(drawn.get("numbers").l().stream().map(n -> Integer.parseInt(n.n())).toList())
+                .containsExactly(digits[0], digits[1], digits[2], digits[3]);
+
+        assertThat(FairnessVerifier.verify(published(drawn, sold, hashes), "--allow-local-beacon")).isEqualTo("1 passed, 0 failed");
+        assertThat(FairnessVerifier.verify(published(drawn, sold, hashes))).isEqualTo("0 passed, 1 failed");
+    }
+
+    @Test
+    void aSealThatMissesItsDeadlineVoidsTheDraw() {
+        String drawTime = "2026-11-24T14:00:00Z";
+        String drawId = "4d-jakarta-20261124T2100";
+        clock.set(Instant.parse("2026-11-24T08:00:00Z"));
+        fire(GAME, "OPEN", drawTime);
+        clock.set(Instant.parse("2026-11-24T13:46:00Z"));
+        fire(GAME, "CLOSE", drawTime);
+        clock.set(Instant.parse(draw(drawId).get("sealDeadline").s()).plus(Duration.ofSeconds(1)));
+
+        assertThat(outcome(fire(GAME, "SEAL", drawTime))).isEqualTo("VOIDED");
+        assertThat(draw(drawId).get("status").s()).isEqualTo("VOIDED");
+        assertThat(outcome(fire(GAME, "EXECUTE", drawTime))).isEqualTo("ALREADY_DONE");
+        assertThat(draw(drawId)).doesNotContainKey("seed");
+    }
+
+    @Test
+    void malformedAndUnknownEventsAreRejectedAndChangeNothing() {
+        int before = LocalDynamo.shared().client().scan(b -> b.tableName(Table.DRAWS.defaultName())).count();
+        for (String event : List.of("{}", "{\"gameId\":\"4d-jakarta\"}", "{\"gameId\":\"4d-jakarta\",\"step\":\"OPEN\"}",
+                "{\"gameId\":\"4d-jakarta\",\"step\":\"DANCE\",\"scheduledTime\":\"2026-11-25T14:00:00Z\"}",
+                "{\"gameId\":\"4d-jakarta\",\"step\":\"OPEN\",\"scheduledTime\":\"tomorrow\"}",
+                "{\"gameId\":42,\"step\":\"OPEN\",\"scheduledTime\":\"2026-11-25T14:00:00Z\"}",
+                "{\"gameId\":\"5d-nowhere\",\"step\":\"OPEN\",\"scheduledTime\":\"2026-11-25T14:00:00Z\"}")) {
+            assertThat(outcome(fire(event))).as(event).isEqualTo("REJECTED");
+        }
+        assertThat(LocalDynamo.shared().client().scan(b -> b.tableName(Table.DRAWS.defaultName())).count()).isEqualTo(before);
+    }
+
+    /** The draw as the public API will publish it (SPEC §7), with every ticket's inclusion proof. */
+    private static ArrayNode published(Map<String, AttributeValue> drawn, List<TicketLeaf> sold, List<byte[]> hashes) {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode draw = json.createObjectNode();
+        draw.put("specVersion", 1).put("drawId", drawn.get("pk").s()).put("commitment", drawn.get("commitment").s());
+        draw.putObject("game").put("type", "4D");
+        draw.putObject("beacon").put("chainHash", drawn.get("beaconChain").s()).put("round", Long.parseLong(drawn.get("beaconRound").n()))
+                .put("signature", drawn.get("beaconSignature").s()).put("randomness", drawn.get("beaconRandomness").s());
+        draw.putObject("seal").put("leafCount", Long.parseLong(drawn.get("leafCount").n())).put("currency", "IDR")
+                .put("totalStakeMinor", Long.parseLong(drawn.get("totalStakeMinor").n())).put("root", drawn.get("root").s())
+                .put("headerHash", drawn.get("headerHash").s());
+        draw.put("seed", drawn.get("seed").s());
+        ArrayNode numbers = draw.putArray("numbers");
+        drawn.get("numbers").l().forEach(n -> numbers.add(Integer.parseInt(n.n())));
+        ArrayNode tickets = draw.putArray("tickets");
+        for (int i = 0; i < sold.size(); i++) {
+            TicketLeaf leaf = sold.get(i);
+            ObjectNode ticket = tickets.addObject().put("ticketId", leaf.ticketId()).put("currency", leaf.currency())
+                    .put("pricePaidMinor", leaf.pricePaidMinor());
+            ArrayNode lines = ticket.putArray("lines");
+            leaf.lines().forEach(l -> lines.addObject().put("betType", l.betType()).put("selection", l.selection()).put("stakeMinor", l.stakeMinor()));
+            ticket.put("index", i);
+            ArrayNode proof = ticket.putArray("proof");
+            MerkleTree.proof(hashes, i).forEach(p -> proof.add(HEX.formatHex(p)));
+        }
+        return json.createArrayNode().add(draw);
+    }
+}

@@ -1,0 +1,24 @@
+package io.fairdraw.model.draw;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** The steps the scheduler fires for each draw, in this order. */
+public enum DrawStep {
+    OPEN,
+    CLOSE,
+    SEAL,
+    EXECUTE;
+
+    public static Optional<DrawStep> parse(Object text) {
+        if (!(text instanceof String name)) {
+            return Optional.empty();
+        }
+        for (DrawStep step : values()) {
+            if (step.name().equals(name.toUpperCase(Locale.ROOT))) {
+                return Optional.of(step);
+            }
+        }
+        return Optional.empty();
+    }
+}
