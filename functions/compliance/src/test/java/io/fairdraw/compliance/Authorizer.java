@@ -3,13 +3,8 @@ package io.fairdraw.compliance;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fairdraw.testsupport.AuthorizerEvents;
+import io.fairdraw.testsupport.LambdaInvoker;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -21,8 +16,6 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 final class Authorizer {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    private static final Duration INVOCATION_LIMIT = Duration.ofSeconds(30);
 
     private Authorizer() {
     }
@@ -43,21 +36,8 @@ final class Authorizer {
     }
 
     static Answer call(String eventJson) {
-        int port = ConfigProvider.getConfig().getValue("quarkus.lambda.mock-event-server.test-port", Integer.class);
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/_lambda_"))
-                .timeout(INVOCATION_LIMIT)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(eventJson))
-                .build();
-        try {
-            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            return Answer.of(response.statusCode(), response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while invoking the function", e);
-        }
+        LambdaInvoker.Invocation invocation = LambdaInvoker.invoke(eventJson);
+        return Answer.of(invocation.status(), invocation.body());
     }
 
     /** The invocation's outcome: the HTTP status of the event server and the function's simple response. */
