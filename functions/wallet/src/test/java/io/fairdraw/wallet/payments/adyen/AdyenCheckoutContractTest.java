@@ -17,8 +17,6 @@ import static io.fairdraw.wallet.payments.adyen.AdyenFixtures.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.http.Fault;
 import io.fairdraw.model.error.DomainException;
 import io.fairdraw.model.error.ErrorType;
@@ -26,43 +24,24 @@ import io.fairdraw.model.money.Money;
 import io.fairdraw.wallet.payments.PaymentProvider.DepositRequest;
 import io.fairdraw.wallet.payments.PaymentProvider.PaymentSession;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Deposits against Adyen's Checkout API as recorded in the fixtures, served on a loopback port. */
 class AdyenCheckoutContractTest {
     private static final String SESSIONS = "/v71/sessions";
-    private static WireMockServer adyen;
-    private AdyenProvider provider;
-
-    @BeforeAll
-    static void startAdyen() {
-        adyen = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
-        adyen.start();
-    }
-
-    @AfterAll
-    static void stopAdyen() {
-        adyen.stop();
-    }
-
-    @BeforeEach
-    void freshProvider() {
-        adyen.resetAll();
-        provider = new AdyenProvider(AdyenFixtures.Config.test(adyen.baseUrl()));
-    }
+    @RegisterExtension
+    static final RecordedAdyen RECORDED = new RecordedAdyen();
 
     @Test
     void aDepositCreatesAHostedCheckoutSessionAndReturnsItsPage() {
-        adyen.stubFor(post(SESSIONS).willReturn(okJson(fixture("checkout-sessions-response.json"))));
+        RECORDED.server().stubFor(post(SESSIONS).willReturn(okJson(fixture("checkout-sessions-response.json"))));
 
-        PaymentSession session = provider.startDeposit(new DepositRequest(DEPOSIT_ID, PLAYER, Money.of(2500, "EUR"), RETURN_URL));
+        PaymentSession session = RECORDED.provider().startDeposit(new DepositRequest(DEPOSIT_ID, PLAYER, Money.of(2500, "EUR"), RETURN_URL));
 
         assertThat(session.providerPaymentId()).isEqualTo("CS6B11058E72127704");
         assertThat(session.redirectUrl()).contains("https://checkoutshopper-test.adyen.com/checkoutshopper/pay/CS6B11058E72127704");
-        adyen.verify(1, postRequestedFor(urlEqualTo(SESSIONS))
+        RECORDED.server().verify(1, postRequestedFor(urlEqualTo(SESSIONS))
                 .withHeader("X-API-Key", equalTo(API_KEY))
                 .withHeader("Idempotency-Key", equalTo(DEPOSIT_ID))
                 .withHeader("Content-Type", equalTo("application/json"))
@@ -71,25 +50,25 @@ class AdyenCheckoutContractTest {
 
     @Test
     void aRetriedDepositSendsTheSameIdempotencyKeyAndBody() {
-        adyen.stubFor(post(SESSIONS).willReturn(okJson(fixture("checkout-sessions-response.json"))));
+        RECORDED.server().stubFor(post(SESSIONS).willReturn(okJson(fixture("checkout-sessions-response.json"))));
         DepositRequest deposit = new DepositRequest(DEPOSIT_ID, PLAYER, Money.of(2500, "EUR"), RETURN_URL);
 
-        PaymentSession first = provider.startDeposit(deposit);
-        PaymentSession again = provider.startDeposit(deposit);
+        PaymentSession first = RECORDED.provider().startDeposit(deposit);
+        PaymentSession again = RECORDED.provider().startDeposit(deposit);
 
         assertThat(again).isEqualTo(first);
-        adyen.verify(2, postRequestedFor(urlEqualTo(SESSIONS))
+        RECORDED.server().verify(2, postRequestedFor(urlEqualTo(SESSIONS))
                 .withHeader("Idempotency-Key", equalTo(DEPOSIT_ID))
                 .withRequestBody(equalToJson(fixture("checkout-sessions-request.json"))));
     }
 
     @Test
     void rupiahGoToAdyenInWholeUnits() {
-        adyen.stubFor(post(SESSIONS).willReturn(okJson(fixture("checkout-sessions-response.json"))));
+        RECORDED.server().stubFor(post(SESSIONS).willReturn(okJson(fixture("checkout-sessions-response.json"))));
 
-        provider.startDeposit(new DepositRequest(DEPOSIT_ID, PLAYER, Money.of(150_000_000, "IDR"), RETURN_URL));
+        RECORDED.provider().startDeposit(new DepositRequest(DEPOSIT_ID, PLAYER, Money.of(150_000_000, "IDR"), RETURN_URL));
 
-        adyen.verify(postRequestedFor(urlEqualTo(SESSIONS))
+        RECORDED.server().verify(postRequestedFor(urlEqualTo(SESSIONS))
                 .withRequestBody(matchingJsonPath("$.amount.currency", equalTo("IDR")))
                 .withRequestBody(matchingJsonPath("$.amount.value", equalTo("1500000"))));
     }
@@ -98,17 +77,17 @@ class AdyenCheckoutContractTest {
     void rupiahCentsAreRefusedBeforeAdyenIsAsked() {
         DepositRequest withCents = new DepositRequest(DEPOSIT_ID, PLAYER, Money.of(150_000_050, "IDR"), RETURN_URL);
 
-        assertThatThrownBy(() -> provider.startDeposit(withCents))
+        assertThatThrownBy(() -> RECORDED.provider().startDeposit(withCents))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.type()).isEqualTo(ErrorType.VALIDATION_FAILED));
-        adyen.verify(0, anyRequestedFor(anyUrl()));
+        RECORDED.server().verify(0, anyRequestedFor(anyUrl()));
     }
 
     @Test
     void aRefusedApiKeyIsAnUnavailableProviderAndLeaksNothing() {
-        adyen.stubFor(post(SESSIONS).willReturn(aResponse().withStatus(401)
+        RECORDED.server().stubFor(post(SESSIONS).willReturn(aResponse().withStatus(401)
                 .withHeader("Content-Type", "application/json").withBody(fixture("checkout-error-401.json"))));
 
-        assertThatThrownBy(() -> provider.startDeposit(new DepositRequest(DEPOSIT_ID, PLAYER, Money.of(2500, "EUR"), RETURN_URL)))
+        assertThatThrownBy(() -> RECORDED.provider().startDeposit(new DepositRequest(DEPOSIT_ID, PLAYER, Money.of(2500, "EUR"), RETURN_URL)))
                 .isInstanceOfSatisfying(DomainException.class, e -> {
                     assertThat(e.type()).isEqualTo(ErrorType.SERVICE_UNAVAILABLE);
                     assertThat(e.detail()).doesNotContain(API_KEY).doesNotContain("Unauthorized");
@@ -117,17 +96,17 @@ class AdyenCheckoutContractTest {
 
     @Test
     void aDroppedConnectionIsAnUnavailableProvider() {
-        adyen.stubFor(post(SESSIONS).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        RECORDED.server().stubFor(post(SESSIONS).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
-        assertThatThrownBy(() -> provider.startDeposit(new DepositRequest(DEPOSIT_ID, PLAYER, Money.of(2500, "EUR"), RETURN_URL)))
+        assertThatThrownBy(() -> RECORDED.provider().startDeposit(new DepositRequest(DEPOSIT_ID, PLAYER, Money.of(2500, "EUR"), RETURN_URL)))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.type()).isEqualTo(ErrorType.SERVICE_UNAVAILABLE));
     }
 
     @Test
     void aSessionWithoutAPageHasNoRedirect() {
-        adyen.stubFor(post(SESSIONS).willReturn(okJson("{\"id\":\"CS6B11058E72127704\",\"sessionData\":\"Ab02b4c0!\"}")));
+        RECORDED.server().stubFor(post(SESSIONS).willReturn(okJson("{\"id\":\"CS6B11058E72127704\",\"sessionData\":\"Ab02b4c0!\"}")));
 
-        PaymentSession session = provider.startDeposit(new DepositRequest(DEPOSIT_ID, PLAYER, Money.of(2500, "EUR"), RETURN_URL));
+        PaymentSession session = RECORDED.provider().startDeposit(new DepositRequest(DEPOSIT_ID, PLAYER, Money.of(2500, "EUR"), RETURN_URL));
 
         assertThat(session.redirectUrl()).isEqualTo(Optional.empty());
     }

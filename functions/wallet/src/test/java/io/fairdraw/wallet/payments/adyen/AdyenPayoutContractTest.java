@@ -14,19 +14,15 @@ import static io.fairdraw.wallet.payments.adyen.AdyenFixtures.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.fairdraw.model.error.DomainException;
 import io.fairdraw.model.error.ErrorType;
 import io.fairdraw.model.money.Money;
 import io.fairdraw.wallet.payments.PaymentProvider.PayoutRequest;
 import io.fairdraw.wallet.payments.PaymentProvider.PayoutResult;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Withdrawals against Adyen's Payout API as recorded in the fixtures. What matters most: only an
@@ -36,34 +32,17 @@ import org.junit.jupiter.api.Test;
 class AdyenPayoutContractTest {
     private static final String PAYOUT = "/pal/servlet/Payout/v68/payout";
     private static final PayoutRequest WITHDRAWAL = new PayoutRequest(WITHDRAWAL_ID, PLAYER, Money.of(4000, "EUR"), TOKEN);
-    private static WireMockServer adyen;
-    private AdyenProvider provider;
-
-    @BeforeAll
-    static void startAdyen() {
-        adyen = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
-        adyen.start();
-    }
-
-    @AfterAll
-    static void stopAdyen() {
-        adyen.stop();
-    }
-
-    @BeforeEach
-    void freshProvider() {
-        adyen.resetAll();
-        provider = new AdyenProvider(AdyenFixtures.Config.test(adyen.baseUrl()));
-    }
+    @RegisterExtension
+    static final RecordedAdyen RECORDED = new RecordedAdyen();
 
     @Test
     void aPayoutToTheStoredCardIsAcceptedAndAwaitsItsNotification() {
-        adyen.stubFor(post(PAYOUT).willReturn(json(200, "payout-received.json")));
+        RECORDED.server().stubFor(post(PAYOUT).willReturn(json(200, "payout-received.json")));
 
-        PayoutResult result = provider.payOut(WITHDRAWAL);
+        PayoutResult result = RECORDED.provider().payOut(WITHDRAWAL);
 
         assertThat(result).isEqualTo(new PayoutResult(true, "V4HZ4RBFJGXXGN82", Optional.empty()));
-        adyen.verify(1, postRequestedFor(urlEqualTo(PAYOUT))
+        RECORDED.server().verify(1, postRequestedFor(urlEqualTo(PAYOUT))
                 .withHeader("X-API-Key", equalTo(API_KEY))
                 .withHeader("Idempotency-Key", equalTo(WITHDRAWAL_ID))
                 .withHeader("Content-Type", equalTo("application/json"))
@@ -72,60 +51,60 @@ class AdyenPayoutContractTest {
 
     @Test
     void aRefusedPayoutIsRefusedWithAdyensReason() {
-        adyen.stubFor(post(PAYOUT).willReturn(json(200, "payout-refused.json")));
+        RECORDED.server().stubFor(post(PAYOUT).willReturn(json(200, "payout-refused.json")));
 
-        assertThat(provider.payOut(WITHDRAWAL))
+        assertThat(RECORDED.provider().payOut(WITHDRAWAL))
                 .isEqualTo(new PayoutResult(false, "W7Q3S8ZKJ2M4PD82", Optional.of("Transaction Not Permitted")));
     }
 
     @Test
     void aTokenAdyenDoesNotKnowForThePlayerIsRefused() {
-        adyen.stubFor(post(PAYOUT).willReturn(json(422, "payout-error-422-unknown-token.json")));
+        RECORDED.server().stubFor(post(PAYOUT).willReturn(json(422, "payout-error-422-unknown-token.json")));
 
-        assertThat(provider.payOut(WITHDRAWAL))
+        assertThat(RECORDED.provider().payOut(WITHDRAWAL))
                 .isEqualTo(new PayoutResult(false, "Z9D4X6C2LQ7BNV82", Optional.of("803: PaymentDetail not found")));
     }
 
     @Test
     void aPayoutStillInProgressUnderTheSameKeyIsNeverRefused() {
-        adyen.stubFor(post(PAYOUT).willReturn(json(422, "payout-error-422-in-progress.json")));
+        RECORDED.server().stubFor(post(PAYOUT).willReturn(json(422, "payout-error-422-in-progress.json")));
 
         assertUnavailable();
     }
 
     @Test
     void aValidationErrorMarkedTransientIsNeverRefused() {
-        adyen.stubFor(post(PAYOUT).willReturn(json(422, "payout-error-422-unknown-token.json").withHeader("Transient-Error", "true")));
+        RECORDED.server().stubFor(post(PAYOUT).willReturn(json(422, "payout-error-422-unknown-token.json").withHeader("Transient-Error", "true")));
 
         assertUnavailable();
     }
 
     @Test
     void anInternalErrorLeavesTheOutcomeOpen() {
-        adyen.stubFor(post(PAYOUT).willReturn(json(500, "payout-error-500.json")));
+        RECORDED.server().stubFor(post(PAYOUT).willReturn(json(500, "payout-error-500.json")));
 
         assertUnavailable();
     }
 
     @Test
     void anAnswerThatIsNotJsonLeavesTheOutcomeOpen() {
-        adyen.stubFor(post(PAYOUT).willReturn(aResponse().withStatus(502).withHeader("Content-Type", "text/html").withBody("<html>Bad Gateway</html>")));
+        RECORDED.server().stubFor(post(PAYOUT).willReturn(aResponse().withStatus(502).withHeader("Content-Type", "text/html").withBody("<html>Bad Gateway</html>")));
 
         assertUnavailable();
     }
 
     @Test
     void rupiahArePaidOutInWholeUnits() {
-        adyen.stubFor(post(PAYOUT).willReturn(json(200, "payout-received.json")));
+        RECORDED.server().stubFor(post(PAYOUT).willReturn(json(200, "payout-received.json")));
 
-        provider.payOut(new PayoutRequest(WITHDRAWAL_ID, PLAYER, Money.of(25_000_000, "IDR"), TOKEN));
+        RECORDED.provider().payOut(new PayoutRequest(WITHDRAWAL_ID, PLAYER, Money.of(25_000_000, "IDR"), TOKEN));
 
-        adyen.verify(postRequestedFor(urlEqualTo(PAYOUT))
+        RECORDED.server().verify(postRequestedFor(urlEqualTo(PAYOUT))
                 .withRequestBody(equalToJson("{\"amount\":{\"currency\":\"IDR\",\"value\":250000}}", false, true)));
     }
 
     private void assertUnavailable() {
-        assertThatThrownBy(() -> provider.payOut(WITHDRAWAL))
+        assertThatThrownBy(() -> RECORDED.provider().payOut(WITHDRAWAL))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.type()).isEqualTo(ErrorType.SERVICE_UNAVAILABLE));
     }
 
