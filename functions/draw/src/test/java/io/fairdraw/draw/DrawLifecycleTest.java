@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fairdraw.draw.store.Tickets;
+import io.fairdraw.platform.tickets.TicketItems;
 import io.fairdraw.model.fairness.Commitment;
 import io.fairdraw.model.fairness.MerkleTree;
 import io.fairdraw.model.fairness.OutcomeStream;
@@ -48,16 +48,8 @@ class DrawLifecycleTest {
 
     static TicketLeaf sell(String drawId, String ticketId, String selection, long stake) {
         TicketLeaf leaf = new TicketLeaf(ticketId, drawId, "IDR", stake, List.of(new TicketLeaf.Line("FOUR_D", selection, stake)));
-        int shard = Math.floorMod(ticketId.hashCode(), Tickets.SHARDS);
-        LocalDynamo.shared().client().putItem(b -> b.tableName(Table.TICKETS.defaultName()).item(Map.of(
-                Table.Attributes.PARTITION_KEY, AttributeValue.fromS(Tickets.partition(drawId, shard)),
-                Tickets.TICKET_ID, AttributeValue.fromS(ticketId),
-                Tickets.DRAW_ID, AttributeValue.fromS(drawId),
-                Tickets.CURRENCY, AttributeValue.fromS("IDR"),
-                Tickets.PRICE_PAID, AttributeValue.fromN(Long.toString(stake)),
-                Tickets.LINES, AttributeValue.fromL(List.of(AttributeValue.fromM(Map.of(
-                        Tickets.BET_TYPE, AttributeValue.fromS("FOUR_D"), Tickets.SELECTION, AttributeValue.fromS(selection),
-                        Tickets.STAKE, AttributeValue.fromN(Long.toString(stake)))))))));
+        int shard = Math.floorMod(ticketId.hashCode(), TicketItems.SHARDS);
+        LocalDynamo.shared().client().putItem(b -> b.tableName(Table.TICKETS.defaultName()).item(TicketItems.leafItem(leaf, shard)));
         return leaf;
     }
 

@@ -47,6 +47,14 @@ final class DrawItems {
         return Map.of(PK, AttributeValue.fromS(drawId), SK, AttributeValue.fromS(String.format("%02d", shard)));
     }
 
+    /** An open gate shard; it carries the cut-off so a ticket's condition can name both. */
+    static Map<String, AttributeValue> openGate(Draw draw, int shard) {
+        Map<String, AttributeValue> gate = new HashMap<>(gateKey(draw.id(), shard));
+        gate.put(STATUS, AttributeValue.fromS(DrawStatus.OPEN.name()));
+        gate.put(CUT_OFF, AttributeValue.fromS(draw.cutOff().toString()));
+        return gate;
+    }
+
     static Map<String, AttributeValue> opened(Draw draw, byte[] sealedSeed) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(PK, AttributeValue.fromS(draw.id()));

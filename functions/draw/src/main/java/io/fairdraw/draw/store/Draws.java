@@ -62,10 +62,8 @@ public class Draws {
         actions.add(TransactWriteItem.builder().put(Put.builder().tableName(draws).item(DrawItems.opened(draw, sealedSeed))
                 .conditionExpression("attribute_not_exists(" + DrawItems.PK + ")").build()).build());
         for (int shard = 0; shard < GATE_SHARDS; shard++) {
-            Map<String, AttributeValue> gate = new HashMap<>(DrawItems.gateKey(draw.id(), shard));
-            gate.put(DrawItems.STATUS, AttributeValue.fromS(DrawStatus.OPEN.name()));
-            gate.put("cutOff", AttributeValue.fromS(draw.cutOff().toString()));
-            actions.add(TransactWriteItem.builder().put(Put.builder().tableName(gates).item(gate).build()).build());
+            actions.add(TransactWriteItem.builder().put(Put.builder().tableName(gates)
+                    .item(DrawItems.openGate(draw, shard)).build()).build());
         }
         transactions.write(actions, ConditionFailures.none().at(0, AlreadyMoved::new));
     }

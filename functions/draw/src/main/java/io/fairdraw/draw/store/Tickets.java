@@ -1,8 +1,8 @@
 package io.fairdraw.draw.store;
 
 import io.fairdraw.model.fairness.TicketLeaf;
-import io.fairdraw.platform.dynamo.Table;
 import io.fairdraw.platform.dynamo.TableNames;
+import io.fairdraw.platform.tickets.TicketItems;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,22 +12,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Reads a closed draw's tickets for the seal: every shard of the base table with ConsistentRead
- * (never an index, which can lag), each ticket as its Merkle leaf. Betting writes these items;
- * their leaf attributes are the contract between the two functions (docs/architecture.md).
+ * (never an index, which can lag), each ticket as its Merkle leaf ({@link TicketItems}).
  */
 @ApplicationScoped
 public class Tickets {
-    /** Ticket shards per draw, the same number betting writes with. */
-    public static final int SHARDS = 16;
-    public static final String TICKET_ID = Table.Attributes.SORT_KEY;
-    public static final String DRAW_ID = "drawId";
-    public static final String CURRENCY = "currency";
-    public static final String PRICE_PAID = "pricePaidMinor";
-    public static final String LINES = "lines";
-    public static final String BET_TYPE = "betType";
-    public static final String SELECTION = "selection";
-    public static final String STAKE = "stakeMinor";
-
     private final DynamoDbClient dynamo;
     private final String table;
 
@@ -36,29 +24,18 @@ public class Tickets {
         this.table = tables.tickets();
     }
 
-    public static String partition(String drawId, int shard) {
-        return drawId + "#" + String.format("%02d", shard);
-    }
-
     public List<TicketLeaf> leaves(String drawId) {
         List<TicketLeaf> leaves = new ArrayList<>();
-        for (int shard = 0; shard < SHARDS; shard++) {
-            String partition = partition(drawId, shard);
+        for (int shard = 0; shard < TicketItems.SHARDS; shard++) {
+            String partition = TicketItems.partition(drawId, shard);
             for (Map<String, AttributeValue> item : dynamo.queryPaginator(b -> b.tableName(table)
                     .keyConditionExpression("#pk = :pk")
-                    .expressionAttributeNames(Map.of("#pk", Table.Attributes.PARTITION_KEY))
+                    .expressionAttributeNames(Map.of("#pk", TicketItems.partitionKeyName()))
                     .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(partition)))
                     .consistentRead(true)).items()) {
-                leaves.add(leaf(item));
+                leaves.add(TicketItems.leaf(item));
             }
         }
         return leaves;
-    }
-
-    private static TicketLeaf leaf(Map<String, AttributeValue> item) {
-        List<TicketLeaf.Line> lines = item.get(LINES).l().stream().map(line -> new TicketLeaf.Line(line.m().get(BET_TYPE).s(),
-                line.m().get(SELECTION).s(), Long.parseLong(line.m().get(STAKE).n()))).toList();
-        return new TicketLeaf(item.get(TICKET_ID).s(), item.get(DRAW_ID).s(), item.get(CURRENCY).s(),
-                Long.parseLong(item.get(PRICE_PAID).n()), lines);
     }
 }
