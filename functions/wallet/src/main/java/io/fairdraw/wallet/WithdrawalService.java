@@ -63,8 +63,14 @@ public class WithdrawalService {
         actions.addAll(alongside);
         Transfer transfer = Transfer.of(TransferKind.WITHDRAWAL_REQUESTED, withdrawal.id(), holder.wallet(), holder.pendingWithdrawal(),
                 withdrawal.amount(), withdrawal.requestedAt());
-        Ledger.Outcome outcome = ledger.apply(transfer, actions, ConditionFailures.none()
-                .at(Ledger.FIRST_CALLER_ACTION, () -> new DomainException(ErrorType.CONCURRENT_UPDATE, "the withdrawal already exists")), stamp);
+        ConditionFailures failures = ConditionFailures.none()
+                .at(Ledger.FIRST_CALLER_ACTION, () -> new DomainException(ErrorType.CONCURRENT_UPDATE, "the withdrawal already exists"));
+        // The caller's actions (its remembered answer) fail only when another attempt took its claim over: retry.
+        for (int i = 0; i < alongside.size(); i++) {
+            failures.at(Ledger.FIRST_CALLER_ACTION + 1 + i, () -> new DomainException(ErrorType.IDEMPOTENT_REQUEST_IN_PROGRESS,
+                    "another attempt of this request is running; retry shortly"));
+        }
+        Ledger.Outcome outcome = ledger.apply(transfer, actions, failures, stamp);
         if (outcome instanceof Ledger.AlreadyApplied) {
             return store.withdrawal(withdrawal.id()).orElseThrow();
         }

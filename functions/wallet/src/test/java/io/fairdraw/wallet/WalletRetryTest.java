@@ -99,6 +99,35 @@ class WalletRetryTest {
         assertThat(ledger.balance(holder.pending())).isEqualTo(Money.of(25_000, "IDR"));
     }
 
+    @Inject
+    WithdrawalService withdrawals;
+
+    @Inject
+    Holders holders;
+
+    @Test
+    void aWithdrawalWhoseClaimWasTakenOverMovesNoMoney() {
+        var holder = WalletFixtures.verifiedPlayer();
+        fund(holder, 10_000);
+        var scope = new io.fairdraw.platform.idempotency.IdempotencyScope(holder.id(), "wallet-withdrawals");
+        var key = new io.fairdraw.model.id.IdempotencyKey(UUID.randomUUID().toString());
+        var dynamo = io.fairdraw.testsupport.LocalDynamo.shared().client();
+        String table = io.fairdraw.platform.dynamo.Table.IDEMPOTENCY.defaultName();
+        var first = (io.fairdraw.platform.idempotency.IdempotencyRecords.Started)
+                new io.fairdraw.platform.idempotency.IdempotencyRecords(dynamo, table, Instant::now).claim(scope, key, "fp");
+        // A second attempt arrives after the first one's lease ran out and takes the claim over.
+        new io.fairdraw.platform.idempotency.IdempotencyRecords(dynamo, table, () -> Instant.now().plusSeconds(60)).claim(scope, key, "fp");
+
+        var planned = withdrawals.plan(holders.of(holder.id()), "wd_takeover_" + UUID.randomUUID().toString().substring(0, 8),
+                Money.of(4_000, "IDR"), java.util.Optional.empty());
+        var completion = new io.fairdraw.platform.idempotency.IdempotencyRecords(dynamo, table, Instant::now).completion(first, 201, "{}");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> withdrawals.request(holders.of(holder.id()), planned, List.of(completion),
+                        new io.fairdraw.platform.dynamo.AuditStamp("test", new io.fairdraw.model.id.RequestId("takeover"))))
+                .isInstanceOfSatisfying(io.fairdraw.model.error.DomainException.class,
+                        e -> assertThat(e.type()).isEqualTo(io.fairdraw.model.error.ErrorType.IDEMPOTENT_REQUEST_IN_PROGRESS));
+        assertThat(ledger.balance(holder.wallet())).isEqualTo(Money.of(10_000, "IDR"));
+    }
+
     @Test
     void aDepositRetriedWithItsKeyStartsOnePayment() {
         var holder = WalletFixtures.verifiedPlayer();

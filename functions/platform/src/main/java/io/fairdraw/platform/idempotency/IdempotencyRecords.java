@@ -42,6 +42,9 @@ public class IdempotencyRecords {
     private static final String RESPONSE_BODY = "responseBody";
     private static final String IN_PROGRESS = "IN_PROGRESS";
     private static final String COMPLETED = "COMPLETED";
+    /** The claim is still in progress under this attempt's own lease. */
+    private static final String STILL_OURS = "#state = :inProgress AND #leaseUntil = :lease";
+    private static final Map<String, String> OWNER_NAMES = Map.of("#state", STATE, "#leaseUntil", LEASE_UNTIL);
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -62,8 +65,12 @@ public class IdempotencyRecords {
     public sealed interface Claim permits Started, Replay {
     }
 
-    /** The key is this request's: run it, then {@link #complete} or {@link #release}. */
-    public record Started(String recordKey, String fingerprint) implements Claim {
+    /**
+     * The key is this request's: run it, then {@link #complete} or {@link #release}. The lease is
+     * this attempt's own: completing or releasing is conditioned on it, so an attempt whose claim
+     * was taken over (it outlived its lease) can neither answer for nor free the key.
+     */
+    public record Started(String recordKey, String fingerprint, long leaseUntilMillis) implements Claim {
     }
 
     /** The same request already ran: answer with what it answered. */
@@ -79,7 +86,7 @@ public class IdempotencyRecords {
                     .expressionAttributeNames(Map.of("#pk", PK, "#expiresAt", EXPIRES_AT))
                     .expressionAttributeValues(Map.of(":now", number(now.getEpochSecond())))
                     .build());
-            return new Started(recordKey, fingerprint);
+            return new Started(recordKey, fingerprint, leaseFrom(now));
         } catch (ConditionalCheckFailedException taken) {
             return resolve(recordKey, fingerprint, taken.item(), now);
         }
@@ -104,7 +111,7 @@ public class IdempotencyRecords {
                     .expressionAttributeNames(Map.of("#state", STATE, "#leaseUntil", LEASE_UNTIL))
                     .expressionAttributeValues(Map.of(":inProgress", string(IN_PROGRESS), ":staleLease", number(leaseUntil)))
                     .build());
-            return new Started(recordKey, fingerprint);
+            return new Started(recordKey, fingerprint, leaseFrom(now));
         } catch (ConditionalCheckFailedException overtaken) {
             throw new DomainException(ErrorType.IDEMPOTENT_REQUEST_IN_PROGRESS,
                     "another request with this Idempotency-Key took over; retry shortly");
@@ -118,7 +125,7 @@ public class IdempotencyRecords {
                         PK, string(recordKey),
                         FINGERPRINT, string(fingerprint),
                         STATE, string(IN_PROGRESS),
-                        LEASE_UNTIL, number(now.plus(LEASE).toEpochMilli()),
+                        LEASE_UNTIL, number(leaseFrom(now)),
                         EXPIRES_AT, number(now.plus(RETENTION).getEpochSecond())))
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD);
     }
@@ -128,22 +135,30 @@ public class IdempotencyRecords {
         Put put = Put.builder()
                 .tableName(table)
                 .item(completedItem(started, status, body))
-                .conditionExpression("#state = :inProgress AND #fingerprint = :fingerprint")
-                .expressionAttributeNames(Map.of("#state", STATE, "#fingerprint", FINGERPRINT))
-                .expressionAttributeValues(Map.of(":inProgress", string(IN_PROGRESS), ":fingerprint", string(started.fingerprint())))
+                .conditionExpression(STILL_OURS)
+                .expressionAttributeNames(OWNER_NAMES)
+                .expressionAttributeValues(owner(started))
                 .build();
         return TransactWriteItem.builder().put(put).build();
     }
 
-    /** Records the answer of a request whose change was a single write of its own. */
-    public void complete(Started started, int status, String body) {
-        dynamo.putItem(PutItemRequest.builder()
-                .tableName(table)
-                .item(completedItem(started, status, body))
-                .conditionExpression("#fingerprint = :fingerprint")
-                .expressionAttributeNames(Map.of("#fingerprint", FINGERPRINT))
-                .expressionAttributeValues(Map.of(":fingerprint", string(started.fingerprint())))
-                .build());
+    /**
+     * Records the answer of a request whose change was a single write of its own; false when
+     * another attempt took the claim over meanwhile (that attempt will record its own answer).
+     */
+    public boolean complete(Started started, int status, String body) {
+        try {
+            dynamo.putItem(PutItemRequest.builder()
+                    .tableName(table)
+                    .item(completedItem(started, status, body))
+                    .conditionExpression(STILL_OURS)
+                    .expressionAttributeNames(OWNER_NAMES)
+                    .expressionAttributeValues(owner(started))
+                    .build());
+            return true;
+        } catch (ConditionalCheckFailedException overtaken) {
+            return false;
+        }
     }
 
     /** Gives the key back after a refusal, so the client may retry it once the cause is fixed. */
@@ -151,12 +166,20 @@ public class IdempotencyRecords {
         try {
             dynamo.deleteItem(b -> b.tableName(table)
                     .key(Map.of(PK, string(started.recordKey())))
-                    .conditionExpression("#state = :inProgress")
-                    .expressionAttributeNames(Map.of("#state", STATE))
-                    .expressionAttributeValues(Map.of(":inProgress", string(IN_PROGRESS))));
-        } catch (ConditionalCheckFailedException alreadyCompleted) {
-            // The answer was recorded after all (a concurrent completion); keep it.
+                    .conditionExpression(STILL_OURS)
+                    .expressionAttributeNames(OWNER_NAMES)
+                    .expressionAttributeValues(owner(started)));
+        } catch (ConditionalCheckFailedException notOursAnyMore) {
+            // Completed after all, or taken over by another attempt: either way the key is not ours to free.
         }
+    }
+
+    private static Map<String, AttributeValue> owner(Started started) {
+        return Map.of(":inProgress", string(IN_PROGRESS), ":lease", number(started.leaseUntilMillis()));
+    }
+
+    private static long leaseFrom(Instant now) {
+        return now.plus(LEASE).toEpochMilli();
     }
 
     private Map<String, AttributeValue> completedItem(Started started, int status, String body) {

@@ -24,6 +24,8 @@ public class IdempotentRequests {
         }
     }
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(IdempotentRequests.class);
+
     private final IdempotencyRecords records;
 
     public IdempotentRequests(IdempotencyRecords records) {
@@ -44,8 +46,10 @@ public class IdempotentRequests {
             records.release(started);
             throw refused;
         }
-        if (!answer.recorded()) {
-            records.complete(started, answer.status(), answer.body());
+        if (!answer.recorded() && !records.complete(started, answer.status(), answer.body())) {
+            // Another attempt took the claim over; its answer is recorded instead. The work is
+            // idempotent by the ids derived from the key, so both attempts did the same thing.
+            LOG.debugf("idempotency claim %s was taken over before it completed", started.recordKey());
         }
         return answer;
     }

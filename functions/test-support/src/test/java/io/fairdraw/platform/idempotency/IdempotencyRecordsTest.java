@@ -64,6 +64,23 @@ class IdempotencyRecordsTest {
     }
 
     @Test
+    void anAttemptWhoseClaimWasTakenOverCanNeitherAnswerNorFreeTheKey() {
+        IdempotencyKey key = freshKey();
+        var first = (IdempotencyRecords.Started) records.claim(scope, key, "fp-1");
+        now.set(now.get().plus(IdempotencyRecords.LEASE).plusSeconds(1));
+        var second = (IdempotencyRecords.Started) records.claim(scope, key, "fp-1");
+
+        assertThat(records.complete(first, 500, "{\"stale\":true}")).isFalse();
+        records.release(first);
+        assertThatThrownBy(() -> new Transactions(LocalDynamo.shared().client())
+                .write(List.of(records.completion(first, 201, "{}")), ConditionFailures.none()))
+                .isInstanceOf(IllegalStateException.class);
+
+        assertThat(records.complete(second, 201, "{\"ok\":true}")).isTrue();
+        assertThat(records.claim(scope, key, "fp-1")).isEqualTo(new IdempotencyRecords.Replay(201, "{\"ok\":true}"));
+    }
+
+    @Test
     void keysAreScopedPerCallerAndRoute() {
         IdempotencyKey key = freshKey();
         records.complete((IdempotencyRecords.Started) records.claim(scope, key, "fp-1"), 201, "{}");
