@@ -1,7 +1,7 @@
 package io.fairdraw.draw;
 
-import io.fairdraw.draw.store.Draws;
-import io.fairdraw.draw.store.Tickets;
+import io.fairdraw.platform.draws.Draws;
+import io.fairdraw.platform.tickets.TicketLeaves;
 import io.fairdraw.model.draw.Beacon;
 import io.fairdraw.model.draw.Draw;
 import io.fairdraw.model.draw.DrawStatus;
@@ -12,7 +12,9 @@ import io.fairdraw.model.fairness.MerkleTree;
 import io.fairdraw.model.fairness.OutcomeStream;
 import io.fairdraw.model.fairness.SealedHeader;
 import io.fairdraw.model.fairness.TicketLeaf;
+import io.fairdraw.model.game.Game;
 import io.fairdraw.model.game.GameCatalogue;
+import io.fairdraw.model.game.LottoGame;
 import io.fairdraw.model.time.TimeSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -35,13 +37,13 @@ public class DrawService {
 
     private final GameCatalogue catalogue;
     private final Draws draws;
-    private final Tickets tickets;
+    private final TicketLeaves tickets;
     private final SeedSource seeds;
     private final SeedVault vault;
     private final BeaconSource beacon;
     private final TimeSource clock;
 
-    public DrawService(GameCatalogue catalogue, Draws draws, Tickets tickets, SeedSource seeds, SeedVault vault, BeaconSource beacon,
+    public DrawService(GameCatalogue catalogue, Draws draws, TicketLeaves tickets, SeedSource seeds, SeedVault vault, BeaconSource beacon,
             TimeSource clock) {
         this.catalogue = catalogue;
         this.draws = draws;
@@ -53,7 +55,7 @@ public class DrawService {
     }
 
     public StepResult run(String gameId, DrawStep step, Instant scheduledTime) {
-        Optional<DrawGames.Game> game = DrawGames.find(catalogue, gameId);
+        Optional<Game> game = catalogue.game(gameId);
         if (game.isEmpty()) {
             return StepResult.rejected("unknown game " + gameId);
         }
@@ -77,13 +79,13 @@ public class DrawService {
      * SEAL at the cut-off). EventBridge Scheduler passes its own invocation time, so this works
      * with one recurring schedule per step and no per-draw configuration.
      */
-    private static ZonedDateTime drawOf(DrawGames.Game game, Instant scheduledTime) {
+    private static ZonedDateTime drawOf(Game game, Instant scheduledTime) {
         ZonedDateTime at = scheduledTime.atZone(game.schedule().zone());
         boolean isDrawTime = game.schedule().days().contains(at.getDayOfWeek()) && at.toLocalTime().equals(game.schedule().drawTime());
         return isDrawTime ? at : game.schedule().nextDrawAfter(scheduledTime);
     }
 
-    private StepResult open(DrawGames.Game game, String drawId, ZonedDateTime drawTime) {
+    private StepResult open(Game game, String drawId, ZonedDateTime drawTime) {
         if (draws.find(drawId).isPresent()) {
             return StepResult.alreadyDone(drawId, "already open");
         }
@@ -93,7 +95,7 @@ public class DrawService {
         Instant roundTime = Instant.ofEpochSecond(BeaconSchedule.timeOf(round, beacon.genesisSeconds(), beacon.periodSeconds()));
         byte[] seed = seeds.seed();
         String commitment = HEX.formatHex(Commitment.of(drawId, beacon.chainHash(), round, seed));
-        Draw draw = new Draw(drawId, game.id(), game.currency(), drawTime.toInstant(), cutOff, roundTime,
+        Draw draw = new Draw(drawId, game.id(), game.currency().code(), drawTime.toInstant(), cutOff, roundTime,
                 new Beacon(beacon.chainHash(), round), commitment, DrawStatus.OPEN, Optional.empty(), Optional.empty());
         draws.open(draw, vault.seal(drawId, seed));
         LOG.infof("draw %s opened, beacon round %d%s", drawId, round, draw.beacon().isLocal() ? " (LOCAL BEACON)" : "");
@@ -136,7 +138,7 @@ public class DrawService {
         return StepResult.done(drawId, "sealed " + leaves.size() + " tickets");
     }
 
-    private StepResult execute(DrawGames.Game game, String drawId) {
+    private StepResult execute(Game game, String drawId) {
         Draw draw = draws.find(drawId).orElse(null);
         if (draw == null || draw.status() == DrawStatus.OPEN || draw.status() == DrawStatus.CLOSED) {
             return StepResult.rejected("draw " + drawId + " is not sealed");
@@ -151,8 +153,8 @@ public class DrawService {
         byte[] seed = vault.open(drawId, draws.sealedSeed(drawId));
         OutcomeStream stream = new OutcomeStream(seed, drawId, HEX.parseHex(draw.seal().orElseThrow().root()),
                 HEX.parseHex(round.get().randomness()));
-        List<Integer> numbers = game.lotto().map(kn -> stream.lotto(kn[0], kn[1]))
-                .orElseGet(() -> java.util.Arrays.stream(stream.fourD()).boxed().toList());
+        List<Integer> numbers = game instanceof LottoGame lotto ? stream.lotto(lotto.pick(), lotto.of())
+                : java.util.Arrays.stream(stream.fourD()).boxed().toList();
         draws.complete(drawId, new Draw.Outcome(HEX.formatHex(seed), round.get().signature(), round.get().previousSignature(),
                 round.get().randomness(), numbers));
         LOG.infof("draw %s completed: %s", drawId, numbers);

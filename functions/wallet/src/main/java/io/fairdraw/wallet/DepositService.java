@@ -14,11 +14,10 @@ import io.fairdraw.model.money.Money;
 import io.fairdraw.model.time.TimeSource;
 import io.fairdraw.platform.dynamo.AuditStamp;
 import io.fairdraw.platform.dynamo.ConditionFailures;
-import io.fairdraw.platform.dynamo.TableNames;
 import io.fairdraw.platform.dynamo.Transactions;
 import io.fairdraw.platform.ledger.Ledger;
 import io.fairdraw.platform.players.ComplianceGuard;
-import io.fairdraw.platform.players.SafetyItems;
+import io.fairdraw.platform.players.Holders;
 import io.fairdraw.wallet.payments.PaymentProvider;
 import io.fairdraw.wallet.payments.PaymentProvider.PaymentEvent;
 import io.fairdraw.wallet.store.WalletStore;
@@ -26,13 +25,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
@@ -54,20 +49,16 @@ public class DepositService {
     private final ComplianceGuard guard;
     private final Transactions transactions;
     private final Ledger ledger;
-    private final DynamoDbClient dynamo;
-    private final String safetyTable;
     private final TimeSource clock;
     private final String returnUrl;
 
     public DepositService(Holders holders, WalletStore store, ComplianceGuard guard, Transactions transactions, Ledger ledger,
-            DynamoDbClient dynamo, TableNames tables, TimeSource clock, @ConfigProperty(name = "fairdraw.payments.return-url") String returnUrl) {
+            TimeSource clock, @ConfigProperty(name = "fairdraw.payments.return-url") String returnUrl) {
         this.holders = holders;
         this.store = store;
         this.guard = guard;
         this.transactions = transactions;
         this.ledger = ledger;
-        this.dynamo = dynamo;
-        this.safetyTable = tables.playerSafety();
         this.clock = clock;
         this.returnUrl = returnUrl;
     }
@@ -91,11 +82,10 @@ public class DepositService {
 
     /** True when the deposit was already recorded by an earlier attempt of the same request. */
     private boolean record(Holders.Holder holder, Deposit deposit, Instant now, AuditStamp stamp) {
-        var safetyItem = dynamo.getItem(b -> b.tableName(safetyTable).key(SafetyItems.key(holder.player().id())).consistentRead(true)).item();
-        SafetySettings safety = SafetyItems.fromItem(safetyItem);
+        SafetySettings safety = guard.settings(holder.player().id());
         List<TransactWriteItem> actions = new ArrayList<>();
         actions.add(guard.playerMayPlay(holder.player().id(), now));
-        actions.add(settingsUnchanged(holder, safety));
+        actions.add(guard.settingsUnchanged(holder.player().id(), safety));
         actions.add(store.newDeposit(deposit, stamp));
         ConditionFailures failures = ConditionFailures.none()
                 .at(GUARD, () -> guard.refusalFor(holder.player().id(), now))
@@ -114,19 +104,6 @@ public class DepositService {
         } catch (AlreadyRecorded again) {
             return true;
         }
-    }
-
-    /** The safety settings the limits were read from are still the stored ones. */
-    private TransactWriteItem settingsUnchanged(Holders.Holder holder, SafetySettings safety) {
-        ConditionCheck.Builder check = ConditionCheck.builder().tableName(safetyTable).key(SafetyItems.key(holder.player().id()));
-        if (safety.version() == 0) {
-            check.conditionExpression(SafetyItems.notYetStored());
-        } else {
-            check.conditionExpression(SafetyItems.versionIs(":version"))
-                    .expressionAttributeNames(SafetyItems.versionNames())
-                    .expressionAttributeValues(Map.of(":version", AttributeValue.fromN(Long.toString(safety.version()))));
-        }
-        return TransactWriteItem.builder().conditionCheck(check.build()).build();
     }
 
     /**

@@ -4,6 +4,7 @@ import io.fairdraw.model.id.PlayerId;
 import io.fairdraw.model.money.Money;
 import io.fairdraw.platform.ledger.Ledger;
 import io.fairdraw.platform.ledger.Statements;
+import io.fairdraw.platform.players.Holders;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 

@@ -12,6 +12,7 @@ import io.fairdraw.model.time.TimeSource;
 import io.fairdraw.platform.dynamo.AuditStamp;
 import io.fairdraw.platform.dynamo.ConditionFailures;
 import io.fairdraw.platform.ledger.Ledger;
+import io.fairdraw.platform.players.Holders;
 import io.fairdraw.wallet.payments.PaymentProvider;
 import io.fairdraw.wallet.payments.PaymentProvider.PaymentEvent;
 import io.fairdraw.wallet.store.WalletStore;

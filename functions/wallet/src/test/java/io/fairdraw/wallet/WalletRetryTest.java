@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.equalTo;
 import io.fairdraw.model.money.Money;
 import io.fairdraw.platform.ledger.Ledger;
 import io.fairdraw.platform.ledger.LedgerReconciler;
+import io.fairdraw.platform.players.Holders;
 import io.fairdraw.wallet.payments.SandboxProvider;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

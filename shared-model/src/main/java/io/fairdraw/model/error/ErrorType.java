@@ -51,6 +51,14 @@ public enum ErrorType {
     CLOSED(403, "The account is closed"),
     DEPOSIT_LIMIT_REACHED(403, "This would exceed your deposit limit"),
     LOSS_LIMIT_REACHED(403, "This would exceed your net-loss limit"),
+    DRAW_NOT_FOUND(404, "No such draw"),
+    TICKET_NOT_FOUND(404, "No such ticket of yours"),
+    GAME_NOT_FOUND(404, "No such game"),
+    DRAW_NOT_OPEN(409, "Sales for this draw are closed"),
+    STAKE_OUT_OF_RANGE(422, "A stake is outside the bet type's bounds or not a whole number of stake units"),
+    TOO_MANY_LINES(422, "The ticket has more lines than one ticket may hold"),
+    LIABILITY_LIMIT_REACHED(409, "The selection is sold out for this draw"),
+    PROOF_NOT_READY(409, "The draw is not sealed yet, so there is no inclusion proof"),
     INTERNAL_ERROR(500, "An unexpected error occurred");
 
     private static final String TYPE_BASE = "https://fairdraw.io/problems/";

@@ -49,6 +49,11 @@ public enum BetType {
         };
     }
 
+    /** The most times one line of this type can win in a draw: colok bebas once per occurrence of its digit. */
+    public int maxUnits() {
+        return this == COLOK_BEBAS ? 4 : 1;
+    }
+
     /** How many times a (normalised) selection wins against the result: 0 when it loses. */
     public int wins(String selection, FourDResult result, ShioTable shio) {
         return winningSelections(result, shio).contains(selection) ? units(selection, result) : 0;

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /** A 4D-family game in one version: its currency, schedule, bet types on offer and their terms, and the shio table. */
 public record FixedOddsGame(String id, int version, String name, CurrencyCode currency, DrawSchedule schedule,
-        Map<BetType, BetTerms> terms, ShioTable shio) {
+        Map<BetType, BetTerms> terms, ShioTable shio) implements Game {
 
     public FixedOddsGame {
         GameIds.require(id);

@@ -22,6 +22,18 @@ public record GameCatalogue(int version, List<FixedOddsGame> fixedOdds, List<Lot
         return fixedOdds.stream().filter(g -> g.id().equals(id)).findFirst();
     }
 
+    /** The game with this id, of either kind. */
+    public Optional<Game> game(String id) {
+        return fixedOdds(id).<Game>map(g -> g).or(() -> lotto(id));
+    }
+
+    /** Every game, fixed-odds first, each list in catalogue order. */
+    public List<Game> games() {
+        List<Game> all = new java.util.ArrayList<>(fixedOdds);
+        all.addAll(lotto);
+        return all;
+    }
+
     public Optional<LottoGame> lotto(String id) {
         return lotto.stream().filter(g -> g.id().equals(id)).findFirst();
     }

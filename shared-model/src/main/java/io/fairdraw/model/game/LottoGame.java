@@ -10,7 +10,7 @@ import java.util.Objects;
  * next draw when nobody wins it. What the shares leave is the house's.
  */
 public record LottoGame(String id, int version, String name, CurrencyCode currency, DrawSchedule schedule, int pick, int of,
-        long linePriceMinor, Map<Integer, Integer> tierShareBasisPoints) {
+        long linePriceMinor, Map<Integer, Integer> tierShareBasisPoints) implements Game {
 
     public LottoGame {
         GameIds.require(id);

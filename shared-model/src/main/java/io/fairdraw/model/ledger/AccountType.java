@@ -33,6 +33,14 @@ public enum AccountType {
         return mayGoNegative;
     }
 
+    /**
+     * A virtual account has no balance item and no postings of its own: what it holds is known
+     * from other records (a draw's escrow from its tickets), so no bet writes a shared item.
+     */
+    public boolean isVirtual() {
+        return this == SALES_ESCROW;
+    }
+
     static AccountType ofPrefix(String prefix) {
         for (AccountType type : values()) {
             if (type.prefix.equals(prefix)) {

@@ -6,8 +6,11 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
@@ -46,12 +49,22 @@ public enum Table {
     WITHDRAWALS("withdrawals", false, Optional.empty(), true),
     /** The cards and accounts a player deposited from, where withdrawals may go back to. Owned by wallet. */
     PAYMENT_INSTRUMENTS("payment-instruments", true, Optional.empty(), false),
-    /** Draws by id: lifecycle, commitment, seal, and after the draw the seed, beacon and numbers. Owned by draw; its stream publishes the Draw* events. */
-    DRAWS("draws", false, Optional.empty(), true),
+    /**
+     * Draws by id: lifecycle, commitment, seal, and after the draw the seed, beacon and numbers;
+     * index {@code by-game} lists a game's draws by draw time. Owned by draw; its stream publishes the Draw* events.
+     */
+    DRAWS("draws", false, Optional.empty(), true, new Index("by-game", "gameId", "drawTime")),
     /** A draw's sales gate, sharded so no ticket purchase contends on one item: pk draw id, sk shard. Owned by draw; betting condition-checks it. */
     DRAW_GATES("draw-gates", true, Optional.empty(), false),
-    /** Tickets by draw shard: pk draw id # shard, sk ticket id. Owned by betting; draw reads it with ConsistentRead to seal. */
-    TICKETS("tickets", true, Optional.empty(), true);
+    /**
+     * Tickets by draw shard: pk draw id # shard, sk ticket id; index {@code by-owner} lists a
+     * player's tickets newest first. Owned by betting; draw reads it with ConsistentRead to seal.
+     */
+    TICKETS("tickets", true, Optional.empty(), true, new Index("by-owner", "owner", "ownerSort")),
+    /** A ticket's lines keyed for settlement: pk draw id # bet type # selection # shard, sk ticket id # line. Owned by betting. */
+    BET_LINES("bet-lines", true, Optional.empty(), false),
+    /** Liability budgets: what a draw's selection could pay out, per budget shard, kept within its limit. Owned by betting. */
+    LIABILITY("liability", false, Optional.empty(), false);
 
     /** Attribute names that the table definitions themselves depend on. */
     public static final class Attributes {
@@ -67,12 +80,28 @@ public enum Table {
     private final boolean hasSortKey;
     private final Optional<String> ttlAttribute;
     private final boolean streamed;
+    private final List<Index> indexes;
 
-    Table(String logicalName, boolean hasSortKey, Optional<String> ttlAttribute, boolean streamed) {
+    /** A global secondary index with string keys, projecting every attribute. */
+    public record Index(String name, String partitionKey, String sortKey) {
+    }
+
+    Table(String logicalName, boolean hasSortKey, Optional<String> ttlAttribute, boolean streamed, Index... indexes) {
         this.logicalName = logicalName;
         this.hasSortKey = hasSortKey;
         this.ttlAttribute = ttlAttribute;
         this.streamed = streamed;
+        this.indexes = List.of(indexes);
+    }
+
+    public List<Index> indexes() {
+        return indexes;
+    }
+
+    /** The index of this table with the given name. */
+    public Index index(String name) {
+        return indexes.stream().filter(i -> i.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(logicalName + " has no index " + name));
     }
 
     public String logicalName() {
@@ -110,6 +139,19 @@ public enum Table {
                 .attributeDefinitions(attributes)
                 .keySchema(keys)
                 .billingMode(BillingMode.PAY_PER_REQUEST);
+        if (!indexes.isEmpty()) {
+            List<GlobalSecondaryIndex> gsis = new ArrayList<>();
+            for (Index index : indexes) {
+                attributes.add(stringAttribute(index.partitionKey()));
+                attributes.add(stringAttribute(index.sortKey()));
+                gsis.add(GlobalSecondaryIndex.builder().indexName(index.name())
+                        .keySchema(KeySchemaElement.builder().attributeName(index.partitionKey()).keyType(KeyType.HASH).build(),
+                                KeySchemaElement.builder().attributeName(index.sortKey()).keyType(KeyType.RANGE).build())
+                        .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
+                        .build());
+            }
+            request.attributeDefinitions(attributes).globalSecondaryIndexes(gsis);
+        }
         if (streamed) {
             request.streamSpecification(StreamSpecification.builder()
                     .streamEnabled(true)

@@ -51,6 +51,12 @@ public interface TableNames {
     @WithDefault("fairdraw-tickets")
     String tickets();
 
+    @WithDefault("fairdraw-bet-lines")
+    String betLines();
+
+    @WithDefault("fairdraw-liability")
+    String liability();
+
     default String of(Table table) {
         return switch (table) {
             case PLAYERS -> players();
@@ -67,6 +73,8 @@ public interface TableNames {
             case DRAWS -> draws();
             case DRAW_GATES -> drawGates();
             case TICKETS -> tickets();
+            case BET_LINES -> betLines();
+            case LIABILITY -> liability();
         };
     }
 }

@@ -31,7 +31,7 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  */
 @ApplicationScoped
 public class Ledger {
-    /** Actions the ledger puts first in every transaction; a caller's own actions start here. */
+    /** Actions the ledger puts first in a transfer between two real accounts; a caller's own actions start here. */
     public static final int FIRST_CALLER_ACTION = 5;
     /** Leaves room for the caller within DynamoDB's 100 actions per transaction. */
     public static final int MAX_CALLER_ACTIONS = 100 - FIRST_CALLER_ACTION;
@@ -79,26 +79,49 @@ public class Ledger {
      * names the refusals of its own conditions at {@link #FIRST_CALLER_ACTION} and after.
      */
     public Outcome apply(Transfer transfer, List<TransactWriteItem> callerActions, ConditionFailures callerFailures, AuditStamp stamp) {
-        if (callerActions.size() > MAX_CALLER_ACTIONS) {
-            throw new IllegalArgumentException("at most " + MAX_CALLER_ACTIONS + " caller actions fit beside a transfer");
+        int first = firstCallerAction(transfer);
+        if (first + callerActions.size() > Transactions.MAX_ACTIONS) {
+            throw new IllegalArgumentException("at most " + (Transactions.MAX_ACTIONS - first) + " caller actions fit beside this transfer");
         }
-        List<TransactWriteItem> actions = new ArrayList<>(FIRST_CALLER_ACTION + callerActions.size());
+        List<TransactWriteItem> actions = new ArrayList<>(first + callerActions.size());
         actions.add(recordTransfer(transfer, stamp));
-        actions.add(debit(transfer));
-        actions.add(credit(transfer));
-        actions.add(post(transfer, transfer.debit(), transfer.amount().negate().amountMinor(), transfer.credit(), stamp));
-        actions.add(post(transfer, transfer.credit(), transfer.amount().amountMinor(), transfer.debit(), stamp));
+        boolean debitReal = !transfer.debit().type().isVirtual();
+        boolean creditReal = !transfer.credit().type().isVirtual();
+        if (debitReal) {
+            actions.add(debit(transfer));
+        }
+        if (creditReal) {
+            actions.add(credit(transfer));
+        }
+        if (debitReal) {
+            actions.add(post(transfer, transfer.debit(), transfer.amount().negate().amountMinor(), transfer.credit(), stamp));
+        }
+        if (creditReal) {
+            actions.add(post(transfer, transfer.credit(), transfer.amount().amountMinor(), transfer.debit(), stamp));
+        }
         actions.addAll(callerActions);
         AlreadyRecorded duplicate = new AlreadyRecorded();
+        ConditionFailures failures = callerFailures.at(TRANSFER_ACTION, duplicate);
+        if (debitReal) {
+            failures.at(DEBIT_ACTION, () -> new DomainException(ErrorType.INSUFFICIENT_FUNDS,
+                    transfer.debit().type() + " does not cover " + transfer.amount().amountMinor() + " " + transfer.amount().currency()));
+        }
         try {
-            transactions.write(actions, callerFailures
-                    .at(TRANSFER_ACTION, duplicate)
-                    .at(DEBIT_ACTION, () -> new DomainException(ErrorType.INSUFFICIENT_FUNDS,
-                            transfer.debit().type() + " does not cover " + transfer.amount().amountMinor() + " " + transfer.amount().currency())));
+            transactions.write(actions, failures);
             return new Applied(transfer);
         } catch (AlreadyRecordedException recorded) {
             return new AlreadyApplied(sameAsRecorded(transfer));
         }
+    }
+
+    /**
+     * Where a caller's first action lands in the transaction of this transfer: after the
+     * transfer record and, for each real (not virtual) side, its balance and its posting. A stake
+     * into a draw's virtual escrow touches only the wallet, so no bet writes a shared item.
+     */
+    public static int firstCallerAction(Transfer transfer) {
+        int realSides = (transfer.debit().type().isVirtual() ? 0 : 1) + (transfer.credit().type().isVirtual() ? 0 : 1);
+        return 1 + 2 * realSides;
     }
 
     public Optional<Transfer> find(TransferId id) {

@@ -6,6 +6,7 @@ import io.fairdraw.model.compliance.Jurisdiction;
 import io.fairdraw.model.compliance.LimitKey;
 import io.fairdraw.model.compliance.Limits;
 import io.fairdraw.model.compliance.Refusals;
+import io.fairdraw.model.compliance.SafetySettings;
 import io.fairdraw.model.compliance.Standings;
 import io.fairdraw.model.error.DomainException;
 import io.fairdraw.model.error.ErrorType;
@@ -47,16 +48,39 @@ public class ComplianceGuard {
     private final DynamoDbClient dynamo;
     private final String players;
     private final String counters;
+    private final String safety;
 
     @Inject
     public ComplianceGuard(DynamoDbClient dynamo, TableNames tables) {
-        this(dynamo, tables.players(), tables.limitCounters());
+        this(dynamo, tables.players(), tables.limitCounters(), tables.playerSafety());
     }
 
-    public ComplianceGuard(DynamoDbClient dynamo, String playersTable, String countersTable) {
+    public ComplianceGuard(DynamoDbClient dynamo, String playersTable, String countersTable, String safetyTable) {
         this.dynamo = dynamo;
         this.players = playersTable;
         this.counters = countersTable;
+        this.safety = safetyTable;
+    }
+
+    /** The player's responsible-gambling settings as stored now (defaults when none are). */
+    public SafetySettings settings(PlayerId player) {
+        return SafetyItems.fromItem(dynamo.getItem(b -> b.tableName(safety).key(SafetyItems.key(player)).consistentRead(true)).item());
+    }
+
+    /**
+     * A ConditionCheck that the settings a request read its limits from are still the stored
+     * ones: a limit lowered while the request ran makes it fail and be retried under the new limit.
+     */
+    public TransactWriteItem settingsUnchanged(PlayerId player, SafetySettings read) {
+        ConditionCheck.Builder check = ConditionCheck.builder().tableName(safety).key(SafetyItems.key(player));
+        if (read.version() == 0) {
+            check.conditionExpression(SafetyItems.notYetStored());
+        } else {
+            check.conditionExpression(SafetyItems.versionIs(":version"))
+                    .expressionAttributeNames(SafetyItems.versionNames())
+                    .expressionAttributeValues(Map.of(":version", AttributeValue.fromN(Long.toString(read.version()))));
+        }
+        return TransactWriteItem.builder().conditionCheck(check.build()).build();
     }
 
     /**

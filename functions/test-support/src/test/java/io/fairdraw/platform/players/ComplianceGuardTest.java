@@ -53,7 +53,8 @@ class ComplianceGuardTest {
     static final LimitKey DEPOSIT_DAY = new LimitKey(LimitKind.DEPOSIT, LimitWindow.DAY);
 
     final DynamoDbClient dynamo = LocalDynamo.shared().client();
-    final ComplianceGuard guard = new ComplianceGuard(dynamo, Table.PLAYERS.defaultName(), Table.LIMIT_COUNTERS.defaultName());
+    final ComplianceGuard guard = new ComplianceGuard(dynamo, Table.PLAYERS.defaultName(), Table.LIMIT_COUNTERS.defaultName(),
+            Table.PLAYER_SAFETY.defaultName());
     final Transactions transactions = new Transactions(dynamo);
 
     static Player registered() {

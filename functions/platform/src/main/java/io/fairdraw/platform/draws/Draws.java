@@ -1,13 +1,17 @@
-package io.fairdraw.draw.store;
+package io.fairdraw.platform.draws;
 
 import io.fairdraw.model.draw.Draw;
 import io.fairdraw.model.draw.DrawStatus;
 import io.fairdraw.model.error.DomainException;
 import io.fairdraw.model.error.ErrorType;
 import io.fairdraw.platform.dynamo.ConditionFailures;
+import io.fairdraw.platform.dynamo.Table;
 import io.fairdraw.platform.dynamo.TableNames;
 import io.fairdraw.platform.dynamo.Transactions;
+import io.fairdraw.platform.tickets.TicketItems;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,18 +19,22 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * The draws and their sales gates. Each write moves a draw from one status to the next under a
- * condition on the status it expects, so it happens once however often it is attempted.
+ * condition on the status it expects, so it happens once however often it is attempted. Only
+ * the draw function writes; betting reads draws and condition-checks a gate shard per ticket.
  */
 @ApplicationScoped
 public class Draws {
-    /** Gate shards per draw: a ticket checks the one its id hashes to, so no gate item is hot. */
-    public static final int GATE_SHARDS = 16;
+    /** Gate shards per draw, one per ticket shard: a ticket checks its own shard's gate, so no gate item is hot. */
+    public static final int GATE_SHARDS = TicketItems.SHARDS;
+    private static final String BY_GAME = Table.DRAWS.index("by-game").name();
 
     /** A step found the draw already past the status it expects: nothing was written. */
     public static final class AlreadyMoved extends DomainException {
@@ -40,6 +48,7 @@ public class Draws {
     private final String draws;
     private final String gates;
 
+    @Inject
     public Draws(DynamoDbClient dynamo, Transactions transactions, TableNames tables) {
         this.dynamo = dynamo;
         this.transactions = transactions;
@@ -50,6 +59,47 @@ public class Draws {
     public Optional<Draw> find(String drawId) {
         var item = item(drawId);
         return item.isEmpty() ? Optional.empty() : Optional.of(DrawItems.draw(item));
+    }
+
+    /**
+     * A game's draws, latest draw time first, optionally only those in one status; at most
+     * {@code limit}. Reads the {@code by-game} index (eventually consistent: a draw moved a
+     * moment ago may show its previous status; {@link #find} reads the draw itself).
+     */
+    public List<Draw> ofGame(String gameId, Optional<DrawStatus> status, int limit) {
+        Map<String, String> names = new HashMap<>(Map.of("#game", DrawItems.GAME));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":game", AttributeValue.fromS(gameId)));
+        QueryRequest.Builder query = QueryRequest.builder().tableName(draws).indexName(BY_GAME)
+                .keyConditionExpression("#game = :game").scanIndexForward(false);
+        status.ifPresent(s -> {
+            names.put("#status", DrawItems.STATUS);
+            values.put(":status", AttributeValue.fromS(s.name()));
+            query.filterExpression("#status = :status");
+        });
+        query.expressionAttributeNames(names).expressionAttributeValues(values);
+        List<Draw> found = new ArrayList<>();
+        for (Map<String, AttributeValue> item : dynamo.queryPaginator(query.build()).items()) {
+            found.add(DrawItems.draw(item));
+            if (found.size() == limit) {
+                break;
+            }
+        }
+        return found;
+    }
+
+    /**
+     * The ConditionCheck a ticket puts in its transaction: its gate shard is OPEN and the cut-off
+     * is after {@code now}. Closing flips every shard in one transaction, so no ticket commits
+     * after a close, and none after the cut-off even if the close fires late.
+     */
+    public TransactWriteItem gateOpen(String drawId, int shard, Instant now) {
+        return TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(gates)
+                .key(DrawItems.gateKey(drawId, shard))
+                .conditionExpression("#status = :open AND #cutOff > :now")
+                .expressionAttributeNames(Map.of("#status", DrawItems.STATUS, "#cutOff", DrawItems.CUT_OFF_MILLIS))
+                .expressionAttributeValues(Map.of(":open", AttributeValue.fromS(DrawStatus.OPEN.name()),
+                        ":now", AttributeValue.fromN(Long.toString(now.toEpochMilli()))))
+                .build()).build();
     }
 
     public byte[] sealedSeed(String drawId) {

@@ -1,8 +1,7 @@
-package io.fairdraw.draw.store;
+package io.fairdraw.platform.tickets;
 
 import io.fairdraw.model.fairness.TicketLeaf;
 import io.fairdraw.platform.dynamo.TableNames;
-import io.fairdraw.platform.tickets.TicketItems;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,15 +10,15 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Reads a closed draw's tickets for the seal: every shard of the base table with ConsistentRead
- * (never an index, which can lag), each ticket as its Merkle leaf ({@link TicketItems}).
+ * Reads a closed draw's tickets as Merkle leaves, for the seal and for inclusion proofs: every
+ * shard of the base table with ConsistentRead (never an index, which can lag).
  */
 @ApplicationScoped
-public class Tickets {
+public class TicketLeaves {
     private final DynamoDbClient dynamo;
     private final String table;
 
-    public Tickets(DynamoDbClient dynamo, TableNames tables) {
+    public TicketLeaves(DynamoDbClient dynamo, TableNames tables) {
         this.dynamo = dynamo;
         this.table = tables.tickets();
     }

@@ -1,4 +1,4 @@
-package io.fairdraw.wallet;
+package io.fairdraw.platform.players;
 
 import io.fairdraw.model.compliance.Jurisdiction;
 import io.fairdraw.model.compliance.JurisdictionCatalogue;
@@ -9,13 +9,12 @@ import io.fairdraw.model.ledger.AccountId;
 import io.fairdraw.model.money.Money;
 import io.fairdraw.model.player.Player;
 import io.fairdraw.platform.dynamo.TableNames;
-import io.fairdraw.platform.players.PlayerItems;
 import jakarta.enterprise.context.ApplicationScoped;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Who holds a wallet: the registered player and the jurisdiction of their residence, whose
- * currency their wallet holds. The wallet reads the players table; registration owns it.
+ * currency their wallet holds. Wallet and betting read the players table; registration owns it.
  */
 @ApplicationScoped
 public class Holders {

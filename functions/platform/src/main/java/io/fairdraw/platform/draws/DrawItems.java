@@ -1,4 +1,4 @@
-package io.fairdraw.draw.store;
+package io.fairdraw.platform.draws;
 
 import io.fairdraw.model.draw.Beacon;
 import io.fairdraw.model.draw.Draw;
@@ -27,10 +27,11 @@ final class DrawItems {
     static final String PREVIOUS_SIGNATURE = "beaconPreviousSignature";
     static final String RANDOMNESS = "beaconRandomness";
     static final String NUMBERS = "numbers";
-    private static final String GAME = "gameId";
+    static final String GAME = "gameId";
     private static final String CURRENCY = "currency";
-    private static final String DRAW_TIME = "drawTime";
+    static final String DRAW_TIME = "drawTime";
     private static final String CUT_OFF = "cutOff";
+    static final String CUT_OFF_MILLIS = "cutOffMillis";
     private static final String SEAL_DEADLINE = "sealDeadline";
     private static final String CHAIN = "beaconChain";
     private static final String ROUND = "beaconRound";
@@ -47,11 +48,11 @@ final class DrawItems {
         return Map.of(PK, AttributeValue.fromS(drawId), SK, AttributeValue.fromS(String.format("%02d", shard)));
     }
 
-    /** An open gate shard; it carries the cut-off so a ticket's condition can name both. */
+    /** An open gate shard; it carries the cut-off (epoch milliseconds) so a ticket's condition can name both. */
     static Map<String, AttributeValue> openGate(Draw draw, int shard) {
         Map<String, AttributeValue> gate = new HashMap<>(gateKey(draw.id(), shard));
         gate.put(STATUS, AttributeValue.fromS(DrawStatus.OPEN.name()));
-        gate.put(CUT_OFF, AttributeValue.fromS(draw.cutOff().toString()));
+        gate.put(CUT_OFF_MILLIS, AttributeValue.fromN(Long.toString(draw.cutOff().toEpochMilli())));
         return gate;
     }
 
