@@ -6,27 +6,15 @@ import io.fairdraw.model.compliance.ExclusionPeriod;
 import io.fairdraw.model.compliance.KycOutcome;
 import io.fairdraw.model.compliance.StandingChanges;
 import io.fairdraw.model.id.PlayerId;
-import io.fairdraw.model.id.RequestId;
 import io.fairdraw.model.ledger.AccountId;
 import io.fairdraw.model.money.CurrencyCode;
-import io.fairdraw.model.player.ContactPreferences;
-import io.fairdraw.model.player.CountryCode;
-import io.fairdraw.model.player.DateOfBirth;
-import io.fairdraw.model.player.DisplayName;
 import io.fairdraw.model.player.Player;
-import io.fairdraw.model.player.Registration;
-import io.fairdraw.model.player.Residence;
-import io.fairdraw.platform.dynamo.AuditStamp;
-import io.fairdraw.platform.dynamo.Table;
-import io.fairdraw.platform.players.PlayerItems;
-import io.fairdraw.testsupport.LocalDynamo;
-import io.fairdraw.testsupport.Tokens;
+import io.fairdraw.testsupport.TestPlayers;
 import io.fairdraw.wallet.payments.SandboxProvider;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -70,15 +58,8 @@ final class WalletFixtures {
     }
 
     static Holder store(java.util.function.UnaryOperator<Player> standing) {
-        String subject = "wallet-" + UUID.randomUUID();
-        PlayerId id = Tokens.playerIdOf(subject);
-        Player registered = Player.register(id, new Registration(new DateOfBirth(LocalDate.of(1990, 5, 17)),
-                new Residence(new CountryCode("ID"), Optional.empty()), DisplayName.of("Holder"), ContactPreferences.NONE),
-                Instant.now().minusSeconds(3600));
-        Player player = standing.apply(registered);
-        LocalDynamo.shared().client().putItem(b -> b.tableName(Table.PLAYERS.defaultName())
-                .item(PlayerItems.toItem(player, new AuditStamp("test", new RequestId("wallet-fixture")))));
-        return new Holder(subject, Tokens.player(subject), id);
+        TestPlayers.TestPlayer stored = TestPlayers.stored("wallet", standing);
+        return new Holder(stored.subject(), stored.token(), stored.id());
     }
 
     static Response deposit(Holder holder, String key, long amount) {

@@ -58,7 +58,11 @@ public final class NumberPicker {
         }
     }
 
-    /** A random selection for the bet type in the game, uniformly over the type's selections. */
+    /**
+     * A random selection for the bet type in the game: uniform digits (colok macau and naga then
+     * sorted, so a pick with repeated digits is rarer, as with dice), a uniform position, sign or side,
+     * or K distinct lotto numbers.
+     */
     public static String quickPick(Game game, String betType, RandomGenerator random, String field) {
         if (game instanceof LottoGame lotto) {
             if (!TicketPricing.LOTTO.equals(betType)) {

@@ -16,7 +16,9 @@ import java.util.regex.Pattern;
  * bought once; the id reveals no player; the draw in it lets a ticket be found without an index.
  */
 public record TicketId(String value) {
-    private static final Pattern FORMAT = Pattern.compile("([a-z0-9]+(?:-[a-z0-9]+){0,5}-[0-9]{8}T[0-9]{4})\\.([0-9a-f]{32})");
+    private static final String DRAW_ID = "[a-z0-9]+(?:-[a-z0-9]+){0,5}-[0-9]{8}T[0-9]{4}";
+    private static final Pattern DRAW = Pattern.compile(DRAW_ID);
+    private static final Pattern FORMAT = Pattern.compile(DRAW_ID + "\\.[0-9a-f]{32}");
     private static final HexFormat HEX = HexFormat.of();
 
     public TicketId {
@@ -34,6 +36,11 @@ public record TicketId(String value) {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime provides SHA-256", e);
         }
+    }
+
+    /** Whether the text has the form of a draw id ({@code <gameId>-<yyyyMMdd'T'HHmm>}). */
+    public static boolean isDrawId(String text) {
+        return text != null && DRAW.matcher(text).matches();
     }
 
     public String drawId() {

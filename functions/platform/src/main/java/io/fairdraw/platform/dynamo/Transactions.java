@@ -4,12 +4,18 @@ import io.fairdraw.model.error.DomainException;
 import io.fairdraw.model.error.ErrorType;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.DoubleAdder;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -29,6 +35,8 @@ public class Transactions {
     private static final Logger LOG = Logger.getLogger(Transactions.class);
 
     private final DynamoDbClient dynamo;
+    private final DoubleAdder writeUnits = new DoubleAdder();
+    private final Map<String, DoubleAdder> unitsByTable = new ConcurrentHashMap<>();
 
     public Transactions(DynamoDbClient dynamo) {
         this.dynamo = dynamo;
@@ -44,11 +52,15 @@ public class Transactions {
         if (actions.isEmpty() || actions.size() > MAX_ACTIONS) {
             throw new IllegalArgumentException("a transaction holds 1.." + MAX_ACTIONS + " actions, not " + actions.size());
         }
-        TransactWriteItemsRequest.Builder request = TransactWriteItemsRequest.builder().transactItems(actions);
+        TransactWriteItemsRequest.Builder request = TransactWriteItemsRequest.builder().transactItems(actions)
+                .returnConsumedCapacity(ReturnConsumedCapacity.INDEXES);
         clientRequestToken.ifPresent(request::clientRequestToken);
         for (int attempt = 1; ; attempt++) {
             try {
-                dynamo.transactWriteItems(request.build());
+                var response = dynamo.transactWriteItems(request.build());
+                if (response.hasConsumedCapacity()) {
+                    response.consumedCapacity().forEach(this::count);
+                }
                 return;
             } catch (TransactionCanceledException cancelled) {
                 Outcome outcome = classify(cancelled.cancellationReasons());
@@ -68,6 +80,28 @@ public class Transactions {
                 }
             }
         }
+    }
+
+    /**
+     * Capacity units consumed by the committed transactions of this instance since it started
+     * (a transactional write costs two units per KB of each item): for the write-cost figures in
+     * docs/performance.md and tests that hold a request to its budget.
+     */
+    public double capacityUnitsConsumed() {
+        return writeUnits.sum();
+    }
+
+    /** {@link #capacityUnitsConsumed()} per table, its indexes included. */
+    public Map<String, Double> capacityUnitsByTable() {
+        Map<String, Double> units = new TreeMap<>();
+        unitsByTable.forEach((table, adder) -> units.put(table, adder.sum()));
+        return units;
+    }
+
+    private void count(ConsumedCapacity consumed) {
+        double units = consumed.capacityUnits() == null ? 0 : consumed.capacityUnits();
+        writeUnits.add(units);
+        unitsByTable.computeIfAbsent(consumed.tableName(), t -> new DoubleAdder()).add(units);
     }
 
     public void write(List<TransactWriteItem> actions, ConditionFailures failures) {

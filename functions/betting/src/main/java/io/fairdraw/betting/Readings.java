@@ -1,0 +1,118 @@
+package io.fairdraw.betting;
+
+import io.fairdraw.betting.store.Ticket;
+import io.fairdraw.betting.store.TicketStore;
+import io.fairdraw.model.betting.TicketId;
+import io.fairdraw.model.draw.Draw;
+import io.fairdraw.model.draw.DrawStatus;
+import io.fairdraw.model.error.DomainException;
+import io.fairdraw.model.error.ErrorType;
+import io.fairdraw.model.fairness.MerkleTree;
+import io.fairdraw.model.fairness.TicketLeaf;
+import io.fairdraw.model.game.Game;
+import io.fairdraw.model.game.GameCatalogue;
+import io.fairdraw.platform.draws.Draws;
+import io.fairdraw.platform.security.Caller;
+import io.fairdraw.platform.security.Role;
+import io.fairdraw.platform.tickets.TicketLeaves;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What betting lets callers read: games, draws as published, tickets (a player only their own;
+ * an operator or auditor any), and a ticket's inclusion proof in its sealed draw.
+ */
+@ApplicationScoped
+public class Readings {
+    public static final int MAX_DRAWS = 50;
+    private static final HexFormat HEX = HexFormat.of();
+
+    private final GameCatalogue catalogue;
+    private final Draws draws;
+    private final TicketStore tickets;
+    private final TicketLeaves leaves;
+
+    public Readings(GameCatalogue catalogue, Draws draws, TicketStore tickets, TicketLeaves leaves) {
+        this.catalogue = catalogue;
+        this.draws = draws;
+        this.tickets = tickets;
+        this.leaves = leaves;
+    }
+
+    public BettingViews.GameList games() {
+        return new BettingViews.GameList(catalogue.version(), catalogue.games().stream().map(BettingViews.GameView::of).toList());
+    }
+
+    public BettingViews.DrawPage draws(String gameId, Optional<DrawStatus> status, int limit) {
+        if (limit < 1 || limit > MAX_DRAWS) {
+            throw io.fairdraw.model.error.ValidationException.of("limit", "must be between 1 and " + MAX_DRAWS);
+        }
+        Game game = catalogue.game(gameId == null ? "" : gameId)
+                .orElseThrow(() -> new DomainException(ErrorType.GAME_NOT_FOUND, "no game " + gameId + "; GET /v1/games lists them"));
+        return new BettingViews.DrawPage(draws.ofGame(game.id(), status, limit).stream().map(d -> BettingViews.DrawView.of(d, game)).toList());
+    }
+
+    public BettingViews.DrawView draw(String drawId) {
+        Draw draw = find(drawId);
+        return BettingViews.DrawView.of(draw, catalogue.game(draw.gameId()).orElseThrow(() -> new DomainException(ErrorType.GAME_NOT_FOUND,
+                "the game of " + drawId + " is no longer offered")));
+    }
+
+    public Draw find(String drawId) {
+        if (drawId == null || !TicketId.isDrawId(drawId)) {
+            throw new DomainException(ErrorType.DRAW_NOT_FOUND, "no such draw");
+        }
+        return draws.find(drawId).orElseThrow(() -> new DomainException(ErrorType.DRAW_NOT_FOUND, "no draw " + drawId));
+    }
+
+    /** The ticket if the caller may see it; another player's ticket is "not found", never "forbidden". */
+    public Ticket ticket(String ticketId, Caller caller) {
+        TicketId id = new TicketId(ticketId);
+        Ticket ticket = tickets.find(id).orElseThrow(() -> new DomainException(ErrorType.TICKET_NOT_FOUND, "no ticket " + ticketId));
+        boolean staff = caller.has(Role.OPERATOR) || caller.has(Role.AUDITOR);
+        if (!staff && !ticket.owner().equals(caller.playerId())) {
+            throw new DomainException(ErrorType.TICKET_NOT_FOUND, "no ticket " + ticketId);
+        }
+        return ticket;
+    }
+
+    public BettingViews.TicketView ticketView(String ticketId, Caller caller) {
+        Ticket ticket = ticket(ticketId, caller);
+        return BettingViews.TicketView.of(ticket, find(ticket.id().drawId()));
+    }
+
+    /**
+     * The ticket's inclusion proof in the sealed tree of its draw. The tree is rebuilt from the
+     * draw's tickets (read with ConsistentRead, as the seal read them) and must reproduce the
+     * published root, or nothing is answered.
+     */
+    public BettingViews.ProofView proof(String drawId, String ticketId, Caller caller) {
+        Ticket ticket = ticket(ticketId, caller);
+        if (!ticket.id().drawId().equals(drawId)) {
+            throw new DomainException(ErrorType.TICKET_NOT_FOUND, "no ticket " + ticketId + " in " + drawId);
+        }
+        Draw draw = find(drawId);
+        if (draw.seal().isEmpty() || draw.status() == DrawStatus.VOIDED) {
+            throw new DomainException(ErrorType.PROOF_NOT_READY, drawId + " is " + draw.status() + "; proofs exist once it is sealed");
+        }
+        List<TicketLeaf> sealed = new ArrayList<>(leaves.leaves(drawId));
+        sealed.sort(TicketLeaf.CANONICAL_ORDER);
+        List<byte[]> hashes = sealed.stream().map(leaf -> MerkleTree.leafHash(leaf.bytes())).toList();
+        if (!HEX.formatHex(MerkleTree.root(hashes)).equals(draw.seal().get().root())) {
+            throw new IllegalStateException("the tickets of " + drawId + " no longer reproduce its sealed root");
+        }
+        int index = 0;
+        while (!sealed.get(index).ticketId().equals(ticket.id().value())) {
+            index++;
+        }
+        return BettingViews.ProofView.of(draw, sealed.get(index), index, MerkleTree.proof(hashes, index));
+    }
+
+    public BettingViews.TicketPage mine(Caller caller, Optional<String> cursor, int limit) {
+        TicketStore.Page page = tickets.ofOwner(caller.playerId(), cursor, limit);
+        return new BettingViews.TicketPage(page.tickets().stream().map(BettingViews.TicketSummary::of).toList(), page.next().orElse(null));
+    }
+}
