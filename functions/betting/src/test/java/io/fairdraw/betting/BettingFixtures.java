@@ -35,6 +35,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -113,6 +114,10 @@ public class BettingFixtures {
         SealedHeader header = new SealedHeader(drawId, sealed.size(), "IDR", total, root);
         draws.seal(drawId, new Draw.Seal(sealed.size(), total, HEX.formatHex(root), HEX.formatHex(header.hash())));
         return draws.find(drawId).orElseThrow();
+    }
+
+    public Map<AccountId, Money> escrowBalances() {
+        return leaves.escrowBalances();
     }
 
     public List<TicketLeaf> leaves(String drawId) {
