@@ -56,13 +56,20 @@ public final class BettingViews {
     /** The receipt: amounts are minor units of {@code currency}; {@code leafHash} is the ticket's Merkle leaf hash (SPEC §3, §4). */
     @Schema(name = "Ticket")
     @RegisterForReflection
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record TicketView(String ticketId, String gameId, int gameVersion, Instant purchasedAt, String currency,
-            List<LineView> lines, long pricePaid, long potentialWinUpTo, String leafHash, DrawRef draw) {
+            List<LineView> lines, long pricePaid, long potentialWinUpTo, String leafHash, DrawRef draw,
+            @Schema(description = "a multi-draw purchase: the same lines bought for the draws after this one, each its own ticket")
+            List<TicketSummary> nextDraws) {
         public static TicketView of(Ticket ticket, Draw draw) {
+            return of(ticket, draw, List.of());
+        }
+
+        public static TicketView of(Ticket ticket, Draw draw, List<TicketSummary> nextDraws) {
             TicketLeaf leaf = ticket.leaf();
             return new TicketView(ticket.id().value(), ticket.gameId(), ticket.gameVersion(), ticket.purchasedAt(), ticket.currency(),
                     ticket.lines().stream().map(LineView::of).toList(), ticket.pricePaidMinor(), ticket.potentialWinUpToMinor(),
-                    HEX.formatHex(MerkleTree.leafHash(leaf.bytes())), DrawRef.of(draw));
+                    HEX.formatHex(MerkleTree.leafHash(leaf.bytes())), DrawRef.of(draw), nextDraws.isEmpty() ? null : nextDraws);
         }
     }
 

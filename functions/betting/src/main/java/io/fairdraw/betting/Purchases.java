@@ -61,14 +61,8 @@ public class Purchases {
     static final String ROUTE = "betting-tickets";
     private static final Logger LOG = Logger.getLogger(Purchases.class);
     private static final int CREATED = 201;
-    // The purchase's own actions, after the ledger's: their positions name their refusals.
-    private static final int TICKET = 0;
-    private static final int GATE = 1;
-    private static final int STANDING = 2;
-    private static final int SETTINGS = 3;
-    private static final int FIRST_COUNTER = 4;
-    private static final int ANSWER = FIRST_COUNTER + LimitWindow.values().length;
-    private static final int FIRST_LINE = ANSWER + 1;
+    /** The purchase's fixed actions after the ledger's: ticket, gate, standing, settings, the counters and the answer. */
+    private static final int FIXED_ACTIONS = 5 + LimitWindow.values().length;
 
     private final IdempotentRequests idempotent;
     private final Draws draws;
@@ -93,42 +87,85 @@ public class Purchases {
         this.json = json;
     }
 
+    /** The most draws one purchase may cover. */
+    public static final int MAX_DRAWS = 10;
+
     /**
      * Buys the ticket the request describes, once per Idempotency-Key: the draw must be open
      * (checked again inside the transaction, on the ticket's gate shard), the lines priced under
      * the draw's game as it stands. {@code expand} turns the request into lines for that game.
+     * With {@code drawCount} above 1 the same lines are bought for the open draws that follow,
+     * each its own ticket and its own transaction: the later draws first, the first draw last
+     * with the answer, so a refusal part-way leaves the bought tickets standing and a retry with
+     * the same key completes the rest (their ids derive from the key and the draw).
      */
-    public Answer buy(PlayerId player, IdempotencyKey key, String fingerprint, Supplier<Draw> drawLookup,
+    public Answer buy(PlayerId player, IdempotencyKey key, String fingerprint, Supplier<Draw> drawLookup, int drawCount,
             Function<Game, List<RequestedLine>> expand, AuditStamp stamp) {
+        if (drawCount < 1 || drawCount > MAX_DRAWS) {
+            throw io.fairdraw.model.error.ValidationException.of("draws", "must be between 1 and " + MAX_DRAWS);
+        }
         return idempotent.run(new IdempotencyScope(player, ROUTE), key, fingerprint, started -> {
-            Draw draw = drawLookup.get();
-            if (draw.status() != DrawStatus.OPEN || !clock.now().isBefore(draw.cutOff())) {
-                throw new DomainException(ErrorType.DRAW_NOT_OPEN, "sales for " + draw.id() + " closed at " + draw.cutOff());
-            }
-            Game game = catalogue.game(draw.gameId()).orElseThrow(() -> new DomainException(ErrorType.GAME_NOT_FOUND,
-                    "the game of " + draw.id() + " is no longer offered"));
+            Draw first = drawLookup.get();
+            requireOpen(first);
+            Game game = catalogue.game(first.gameId()).orElseThrow(() -> new DomainException(ErrorType.GAME_NOT_FOUND,
+                    "the game of " + first.id() + " is no longer offered"));
             List<PricedLine> lines = TicketPricing.price(game, expand.apply(game));
             Holders.Holder holder = holders.of(player);
             if (!holder.home().currency().equals(game.currency())) {
                 throw new DomainException(ErrorType.CURRENCY_MISMATCH, "your wallet holds " + holder.home().currency() + "; "
                         + game.id() + " is played in " + game.currency());
             }
-            Ticket ticket = new Ticket(TicketId.derive(player, key, draw.id()), player, game.id(), game.version(),
-                    game.currency().code(), lines, clock.now());
-            String body = write(BettingViews.TicketView.of(ticket, draw));
-            Ledger.Outcome outcome = commit(holder, ticket, draw, game, started, body, stamp);
+            List<Draw> targets = new ArrayList<>(List.of(first));
+            targets.addAll(following(first, drawCount - 1));
+            Instant now = clock.now();
+            List<Ticket> tickets = targets.stream().map(draw -> new Ticket(TicketId.derive(player, key, draw.id()), player, game.id(),
+                    game.version(), game.currency().code(), lines, now)).toList();
+            long total = tickets.stream().mapToLong(Ticket::pricePaidMinor).sum();
+            if (tickets.size() > 1 && ledger.balance(holder.wallet()).amountMinor() < total) {
+                throw new DomainException(ErrorType.INSUFFICIENT_FUNDS, "the wallet does not cover " + total + " for "
+                        + tickets.size() + " draws");
+            }
+            List<BettingViews.TicketSummary> later = tickets.subList(1, tickets.size()).stream().map(BettingViews.TicketSummary::of).toList();
+            String body = write(BettingViews.TicketView.of(tickets.get(0), first, later));
+            for (int i = 1; i < tickets.size(); i++) {
+                commit(holder, tickets.get(i), targets.get(i), game, Optional.empty(), stamp);
+            }
+            Ledger.Outcome outcome = commit(holder, tickets.get(0), first, game,
+                    Optional.of(idempotent.records().completion(started, CREATED, body)), stamp);
             if (outcome instanceof Ledger.AlreadyApplied) {
                 // Bought by an earlier attempt whose remembered answer has since expired: answer with what was bought.
-                Ticket bought = store.find(ticket.id()).orElseThrow();
-                return Answer.toRecord(CREATED, write(BettingViews.TicketView.of(bought, draw)));
+                Ticket bought = store.find(tickets.get(0).id()).orElseThrow();
+                return Answer.toRecord(CREATED, write(BettingViews.TicketView.of(bought, first, later)));
             }
-            LOG.infof("ticket %s bought: %d lines, %d %s", ticket.id(), lines.size(), ticket.pricePaidMinor(), ticket.currency());
+            LOG.infof("ticket %s bought: %d lines, %d %s%s", tickets.get(0).id(), lines.size(), tickets.get(0).pricePaidMinor(),
+                    game.currency(), tickets.size() > 1 ? " (and " + (tickets.size() - 1) + " later draws)" : "");
             return Answer.alreadyRecorded(CREATED, body);
         });
     }
 
-    private Ledger.Outcome commit(Holders.Holder holder, Ticket ticket, Draw draw, Game game, IdempotencyRecords.Started started,
-            String body, AuditStamp stamp) {
+    private void requireOpen(Draw draw) {
+        if (draw.status() != DrawStatus.OPEN || !clock.now().isBefore(draw.cutOff())) {
+            throw new DomainException(ErrorType.DRAW_NOT_OPEN, "sales for " + draw.id() + " closed at " + draw.cutOff());
+        }
+    }
+
+    /** The next {@code count} open draws of the game after {@code first}, soonest first. */
+    private List<Draw> following(Draw first, int count) {
+        if (count == 0) {
+            return List.of();
+        }
+        List<Draw> open = draws.ofGame(first.gameId(), Optional.of(DrawStatus.OPEN), Readings.MAX_DRAWS).stream()
+                .filter(d -> d.drawTime().isAfter(first.drawTime()) && clock.now().isBefore(d.cutOff()))
+                .sorted(java.util.Comparator.comparing(Draw::drawTime)).limit(count).toList();
+        if (open.size() < count) {
+            throw new DomainException(ErrorType.DRAW_NOT_OPEN, "only " + (open.size() + 1) + " of the " + (count + 1)
+                    + " draws from " + first.id() + " are on sale");
+        }
+        return open;
+    }
+
+    private Ledger.Outcome commit(Holders.Holder holder, Ticket ticket, Draw draw, Game game, Optional<TransactWriteItem> answer,
+            AuditStamp stamp) {
         Instant now = ticket.purchasedAt();
         PlayerId player = holder.player().id();
         Money price = new Money(ticket.pricePaidMinor(), game.currency());
@@ -139,24 +176,26 @@ public class Purchases {
         List<TransactWriteItem> actions = new ArrayList<>();
         ConditionFailures failures = ConditionFailures.none();
 
+        failures.at(first + actions.size(), () -> new DomainException(ErrorType.CONCURRENT_UPDATE, "the ticket was bought meanwhile; retry"));
         actions.add(store.newTicket(ticket, stamp));
-        failures.at(first + TICKET, () -> new DomainException(ErrorType.CONCURRENT_UPDATE, "the ticket was bought meanwhile; retry"));
+        failures.at(first + actions.size(), () -> new DomainException(ErrorType.DRAW_NOT_OPEN, "sales for " + draw.id() + " have closed"));
         actions.add(draws.gateOpen(draw.id(), TicketStore.shardOf(ticket.id()), now));
-        failures.at(first + GATE, () -> new DomainException(ErrorType.DRAW_NOT_OPEN, "sales for " + draw.id() + " have closed"));
+        failures.at(first + actions.size(), () -> guard.refusalFor(player, now));
         actions.add(guard.playerMayPlay(player, now));
-        failures.at(first + STANDING, () -> guard.refusalFor(player, now));
+        failures.at(first + actions.size(), () -> new DomainException(ErrorType.CONCURRENT_UPDATE, "your limits changed during the purchase; retry"));
         actions.add(guard.settingsUnchanged(player, safety));
-        failures.at(first + SETTINGS, () -> new DomainException(ErrorType.CONCURRENT_UPDATE, "your limits changed during the purchase; retry"));
         for (LimitWindow window : LimitWindow.values()) {
             LimitKey limitKey = new LimitKey(LimitKind.NET_LOSS, window);
             Optional<Money> limit = Limits.applicable(safety.limit(limitKey), holder.home(), now);
-            actions.add(guard.count(player, limitKey, holder.home(), now, price, limit));
-            failures.at(first + FIRST_COUNTER + window.ordinal(), () -> new DomainException(ErrorType.LOSS_LIMIT_REACHED,
+            failures.at(first + actions.size(), () -> new DomainException(ErrorType.LOSS_LIMIT_REACHED,
                     "this ticket would exceed your " + window.name().toLowerCase(Locale.ROOT) + "ly net-loss limit"));
+            actions.add(guard.count(player, limitKey, holder.home(), now, price, limit));
         }
-        actions.add(idempotent.records().completion(started, CREATED, body));
-        failures.at(first + ANSWER, () -> new DomainException(ErrorType.IDEMPOTENT_REQUEST_IN_PROGRESS,
-                "another attempt of this purchase is running; retry shortly"));
+        if (answer.isPresent()) {
+            failures.at(first + actions.size(), () -> new DomainException(ErrorType.IDEMPOTENT_REQUEST_IN_PROGRESS,
+                    "another attempt of this purchase is running; retry shortly"));
+            actions.add(answer.get());
+        }
         actions.addAll(store.settlementLines(ticket));
         int budgetShard = ticket.id().budgetShard(TicketStore.BUDGET_SHARDS);
         for (PricedLine line : ticket.lines()) {
@@ -182,6 +221,6 @@ public class Purchases {
 
     /** The most actions a purchase's transaction holds: the ledger's three, the fixed ones, and two per line at most. */
     static int maxActions() {
-        return 3 + FIRST_LINE + 2 * TicketPricing.MAX_LINES;
+        return 3 + FIXED_ACTIONS + 2 * TicketPricing.MAX_LINES;
     }
 }

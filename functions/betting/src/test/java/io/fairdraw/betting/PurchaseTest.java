@@ -139,6 +139,39 @@ class PurchaseTest {
     }
 
     @Test
+    void aMultiDrawPurchaseBuysTheSameLinesForTheNextOpenDrawsEachItsOwnTicket() {
+        Draw first = fixtures.open(FOUR_D);
+        Draw second = fixtures.open(FOUR_D);
+        Draw third = fixtures.open(FOUR_D);
+        var player = fixtures.fundedPlayer(1_000_000);
+        String key = UUID.randomUUID().toString();
+        String body = "{\"lines\":[" + line("TWO_D_BACK", "88", 100_000) + "],\"draws\":3}";
+        var receipt = buy(player, first.id(), key, body).then().statusCode(201)
+                .body("draw.drawId", equalTo(first.id()))
+                .body("nextDraws.drawId", org.hamcrest.Matchers.contains(second.id(), third.id()))
+                .extract().jsonPath();
+        assertThat(fixtures.balance(player.id())).isEqualTo(1_000_000 - 3 * 71_000);
+        for (Draw draw : List.of(first, second, third)) {
+            assertThat(fixtures.leaves(draw.id())).extracting(TicketLeaf::lines).containsExactly(
+                    List.of(new TicketLeaf.Line("TWO_D_BACK", "88", 100_000)));
+        }
+        buy(player, first.id(), key, body).then().statusCode(201).header("Idempotent-Replayed", "true");
+        player.as().get("/v1/tickets/{id}", receipt.getString("nextDraws[1].ticketId")).then().statusCode(200)
+                .body("draw.drawId", equalTo(third.id()));
+
+        buy(player, third.id(), UUID.randomUUID().toString(), "{\"lines\":[" + line("TWO_D_BACK", "88", 100_000) + "],\"draws\":5}")
+                .then().statusCode(409).body("type", equalTo("https://fairdraw.io/problems/draw-not-open"))
+                .body("detail", containsString("only 1 of the 5 draws"));
+        buy(player, first.id(), UUID.randomUUID().toString(), "{\"lines\":[" + line("TWO_D_BACK", "88", 100_000) + "],\"draws\":11}")
+                .then().statusCode(400);
+        var poor = fixtures.fundedPlayer(100_000);
+        buy(poor, first.id(), UUID.randomUUID().toString(), "{\"lines\":[" + line("TWO_D_BACK", "88", 100_000) + "],\"draws\":2}")
+                .then().statusCode(422).body("type", equalTo("https://fairdraw.io/problems/insufficient-funds"));
+        assertThat(fixtures.balance(poor.id())).isEqualTo(100_000);
+        assertThat(fixtures.balance(player.id())).isEqualTo(1_000_000 - 3 * 71_000);
+    }
+
+    @Test
     void lottoLinesAreCanonicalAndPricedAtTheLinePrice() {
         Draw draw = fixtures.open(LOTTO);
         var player = fixtures.fundedPlayer(5_000_000);

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -42,9 +43,10 @@ public class DrawService {
     private final SeedVault vault;
     private final BeaconSource beacon;
     private final TimeSource clock;
+    private final int openAhead;
 
     public DrawService(GameCatalogue catalogue, Draws draws, TicketLeaves tickets, SeedSource seeds, SeedVault vault, BeaconSource beacon,
-            TimeSource clock) {
+            TimeSource clock, @ConfigProperty(name = "fairdraw.draw.open-ahead", defaultValue = "1") int openAhead) {
         this.catalogue = catalogue;
         this.draws = draws;
         this.tickets = tickets;
@@ -52,6 +54,10 @@ public class DrawService {
         this.vault = vault;
         this.beacon = beacon;
         this.clock = clock;
+        if (openAhead < 1 || openAhead > 14) {
+            throw new IllegalArgumentException("fairdraw.draw.open-ahead is 1..14 draws, not " + openAhead);
+        }
+        this.openAhead = openAhead;
     }
 
     public StepResult run(String gameId, DrawStep step, Instant scheduledTime) {
@@ -63,7 +69,7 @@ public class DrawService {
         String drawId = game.get().schedule().drawId(gameId, drawTime);
         try {
             return switch (step) {
-                case OPEN -> open(game.get(), drawId, drawTime);
+                case OPEN -> openAhead(game.get(), drawId, drawTime);
                 case CLOSE -> close(drawId);
                 case SEAL -> seal(drawId);
                 case EXECUTE -> execute(game.get(), drawId);
@@ -83,6 +89,24 @@ public class DrawService {
         ZonedDateTime at = scheduledTime.atZone(game.schedule().zone());
         boolean isDrawTime = game.schedule().days().contains(at.getDayOfWeek()) && at.toLocalTime().equals(game.schedule().drawTime());
         return isDrawTime ? at : game.schedule().nextDrawAfter(scheduledTime);
+    }
+
+    /**
+     * Opens the draw and, with {@code fairdraw.draw.open-ahead} above 1, the draws after it, so
+     * players can buy the same lines for several draws; each is opened at most once.
+     */
+    private StepResult openAhead(Game game, String drawId, ZonedDateTime drawTime) {
+        StepResult first = open(game, drawId, drawTime);
+        ZonedDateTime next = drawTime;
+        for (int ahead = 1; ahead < openAhead; ahead++) {
+            next = game.schedule().nextDrawAfter(next.toInstant());
+            try {
+                open(game, game.schedule().drawId(game.id(), next), next);
+            } catch (Draws.AlreadyMoved opened) {
+                LOG.debugf("draw after %s was opened meanwhile", drawId);
+            }
+        }
+        return first;
     }
 
     private StepResult open(Game game, String drawId, ZonedDateTime drawTime) {

@@ -61,8 +61,14 @@ class DrawLifecycleTest {
 
         assertThat(outcome(fire(GAME, "OPEN", drawTime))).isEqualTo("DONE");
         String commitment = draw(drawId).get("commitment").s();
+        // open-ahead is 2 in tests: the next day's draw goes on sale too, with its own commitment.
+        String following = "4d-jakarta-20261124T2100";
+        String followingCommitment = draw(following).get("commitment").s();
+        assertThat(followingCommitment).isNotEqualTo(commitment);
         assertThat(outcome(fire(GAME, "OPEN", drawTime))).isEqualTo("ALREADY_DONE");
         assertThat(draw(drawId).get("commitment").s()).isEqualTo(commitment);
+        assertThat(draw(following).get("commitment").s()).isEqualTo(followingCommitment);
+        assertThat(gates(following)).hasSize(16).containsOnly("OPEN");
         assertThat(gates(drawId)).hasSize(16).containsOnly("OPEN");
         assertThat(draw(drawId)).doesNotContainKey("seed");
 

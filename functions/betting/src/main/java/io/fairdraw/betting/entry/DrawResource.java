@@ -107,7 +107,7 @@ public class DrawResource {
         var who = caller.get();
         AuditStamp stamp = new AuditStamp(who.actor(), GatewayRequests.requestId(event));
         Answer answer = purchases.buy(who.playerId(), idempotencyKey, fingerprint + "@" + drawId, () -> readings.find(drawId),
-                game -> ticket.expand(game, random), stamp);
+                ticket.drawCount(), game -> ticket.expand(game, random), stamp);
         Response.ResponseBuilder response = Response.status(answer.status()).type(MediaType.APPLICATION_JSON).entity(answer.body());
         return answer.replayed() ? response.header("Idempotent-Replayed", "true").build() : response.build();
     }

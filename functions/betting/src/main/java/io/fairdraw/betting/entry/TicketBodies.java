@@ -25,7 +25,13 @@ final class TicketBodies {
     }
 
     @Schema(name = "TicketRequest")
-    record TicketBody(@Schema(required = true) List<LineBody> lines) {
+    record TicketBody(@Schema(required = true) List<LineBody> lines,
+            @Schema(description = "buy the same lines for this draw and the open draws after it (1-10, default 1)", examples = "1")
+            Integer draws) {
+        int drawCount() {
+            return draws == null ? 1 : draws;
+        }
+
         /** The lines to price: typed ones as they are, BBFS sets expanded, quick picks drawn from {@code random}. */
         List<RequestedLine> expand(Game game, RandomGenerator random) {
             if (lines == null || lines.isEmpty()) {
