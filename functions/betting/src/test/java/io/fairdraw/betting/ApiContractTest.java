@@ -1,6 +1,7 @@
 package io.fairdraw.betting;
 
 import io.fairdraw.betting.entry.DrawResource;
+import io.fairdraw.betting.entry.FavouriteResource;
 import io.fairdraw.betting.entry.GameResource;
 import io.fairdraw.betting.entry.TicketResource;
 import io.fairdraw.testsupport.FunctionContract;
@@ -17,6 +18,6 @@ class ApiContractTest extends FunctionContract {
 
     @Override
     protected List<Class<?>> resources() {
-        return List.of(GameResource.class, DrawResource.class, TicketResource.class);
+        return List.of(GameResource.class, DrawResource.class, TicketResource.class, FavouriteResource.class);
     }
 }

@@ -64,7 +64,9 @@ public enum Table {
     /** A ticket's lines keyed for settlement: pk draw id # bet type # selection # shard, sk ticket id # line. Owned by betting. */
     BET_LINES("bet-lines", true, Optional.empty(), false),
     /** Liability budgets: what a draw's selection could pay out, per budget shard, kept within its limit. Owned by betting. */
-    LIABILITY("liability", false, Optional.empty(), false);
+    LIABILITY("liability", false, Optional.empty(), false),
+    /** A player's saved line sets, one item per player (so the cap on their number is exact). Owned by betting. */
+    FAVOURITES("favourites", false, Optional.empty(), false);
 
     /** Attribute names that the table definitions themselves depend on. */
     public static final class Attributes {

@@ -57,6 +57,9 @@ public interface TableNames {
     @WithDefault("fairdraw-liability")
     String liability();
 
+    @WithDefault("fairdraw-favourites")
+    String favourites();
+
     default String of(Table table) {
         return switch (table) {
             case PLAYERS -> players();
@@ -75,6 +78,7 @@ public interface TableNames {
             case TICKETS -> tickets();
             case BET_LINES -> betLines();
             case LIABILITY -> liability();
+            case FAVOURITES -> favourites();
         };
     }
 }
