@@ -12,13 +12,10 @@ import io.fairdraw.model.fairness.TicketLeaf;
 import io.fairdraw.model.game.Game;
 import io.fairdraw.model.game.GameCatalogue;
 import io.fairdraw.platform.draws.Draws;
+import io.fairdraw.platform.draws.SealTrees;
 import io.fairdraw.platform.security.Caller;
 import io.fairdraw.platform.security.Role;
-import io.fairdraw.platform.tickets.TicketLeaves;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -28,18 +25,17 @@ import java.util.Optional;
 @ApplicationScoped
 public class Readings {
     public static final int MAX_DRAWS = 50;
-    private static final HexFormat HEX = HexFormat.of();
 
     private final GameCatalogue catalogue;
     private final Draws draws;
     private final TicketStore tickets;
-    private final TicketLeaves leaves;
+    private final SealTrees trees;
 
-    public Readings(GameCatalogue catalogue, Draws draws, TicketStore tickets, TicketLeaves leaves) {
+    public Readings(GameCatalogue catalogue, Draws draws, TicketStore tickets, SealTrees trees) {
         this.catalogue = catalogue;
         this.draws = draws;
         this.tickets = tickets;
-        this.leaves = leaves;
+        this.trees = trees;
     }
 
     public BettingViews.GameList games() {
@@ -85,9 +81,9 @@ public class Readings {
     }
 
     /**
-     * The ticket's inclusion proof in the sealed tree of its draw. The tree is rebuilt from the
-     * draw's tickets (read with ConsistentRead, as the seal read them) and must reproduce the
-     * published root, or nothing is answered.
+     * The ticket's inclusion proof in the sealed tree of its draw, from the tree the seal stored
+     * (two reads, whatever the draw's size). A ticket that is not in its draw's sealed tree is an
+     * integrity failure, answered with 500 and logged, never with a made-up path.
      */
     public BettingViews.ProofView proof(String drawId, String ticketId, Caller caller) {
         Ticket ticket = ticket(ticketId, caller);
@@ -98,17 +94,10 @@ public class Readings {
         if (draw.seal().isEmpty() || draw.status() == DrawStatus.VOIDED) {
             throw new DomainException(ErrorType.PROOF_NOT_READY, drawId + " is " + draw.status() + "; proofs exist once it is sealed");
         }
-        List<TicketLeaf> sealed = new ArrayList<>(leaves.leaves(drawId));
-        sealed.sort(TicketLeaf.CANONICAL_ORDER);
-        List<byte[]> hashes = sealed.stream().map(leaf -> MerkleTree.leafHash(leaf.bytes())).toList();
-        if (!HEX.formatHex(MerkleTree.root(hashes)).equals(draw.seal().get().root())) {
-            throw new IllegalStateException("the tickets of " + drawId + " no longer reproduce its sealed root");
-        }
-        int index = 0;
-        while (!sealed.get(index).ticketId().equals(ticket.id().value())) {
-            index++;
-        }
-        return BettingViews.ProofView.of(draw, sealed.get(index), index, MerkleTree.proof(hashes, index));
+        TicketLeaf leaf = ticket.leaf();
+        SealTrees.Inclusion inclusion = trees.inclusion(drawId, ticketId, MerkleTree.leafHash(leaf.bytes()))
+                .orElseThrow(() -> new IllegalStateException("ticket " + ticketId + " is missing from the sealed tree of " + drawId));
+        return BettingViews.ProofView.of(draw, leaf, inclusion.index(), inclusion.path());
     }
 
     public BettingViews.TicketPage mine(Caller caller, Optional<String> cursor, int limit) {

@@ -4,8 +4,6 @@ import io.fairdraw.model.draw.Beacon;
 import io.fairdraw.model.draw.Draw;
 import io.fairdraw.model.draw.DrawStatus;
 import io.fairdraw.model.fairness.Commitment;
-import io.fairdraw.model.fairness.MerkleTree;
-import io.fairdraw.model.fairness.SealedHeader;
 import io.fairdraw.model.fairness.TicketLeaf;
 import io.fairdraw.model.game.Game;
 import io.fairdraw.model.game.GameCatalogue;
@@ -19,6 +17,7 @@ import io.fairdraw.model.ledger.TransferKind;
 import io.fairdraw.model.money.CurrencyCode;
 import io.fairdraw.model.money.Money;
 import io.fairdraw.platform.draws.Draws;
+import io.fairdraw.platform.draws.Seals;
 import io.fairdraw.platform.dynamo.AuditStamp;
 import io.fairdraw.platform.idempotency.IdempotentRequests;
 import io.fairdraw.platform.ledger.Ledger;
@@ -32,7 +31,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -58,13 +56,15 @@ public class BettingFixtures {
     private final TicketLeaves leaves;
     private final GameCatalogue catalogue;
     private final Purchases purchases;
+    private final Seals seals;
 
-    public BettingFixtures(Draws draws, Ledger ledger, TicketLeaves leaves, GameCatalogue catalogue, Purchases purchases) {
+    public BettingFixtures(Draws draws, Ledger ledger, TicketLeaves leaves, GameCatalogue catalogue, Purchases purchases, Seals seals) {
         this.draws = draws;
         this.ledger = ledger;
         this.leaves = leaves;
         this.catalogue = catalogue;
         this.purchases = purchases;
+        this.seals = seals;
     }
 
     /**
@@ -102,17 +102,15 @@ public class BettingFixtures {
         draws.close(drawId);
     }
 
-    /** Closes (if open) and seals the draw as the draw function does: every ticket, canonical order, RFC 6962 root. */
+    /**
+     * Closes (if open) and seals the draw with the draw function's engine, in chunks of two
+     * leaves so proofs cross chunks, and publishes the seal as the draw function does.
+     */
     public Draw seal(String drawId) {
         if (draws.find(drawId).orElseThrow().status() == DrawStatus.OPEN) {
             draws.close(drawId);
         }
-        List<TicketLeaf> sealed = new ArrayList<>(leaves.leaves(drawId));
-        sealed.sort(TicketLeaf.CANONICAL_ORDER);
-        byte[] root = MerkleTree.root(sealed.stream().map(l -> MerkleTree.leafHash(l.bytes())).toList());
-        long total = sealed.stream().mapToLong(TicketLeaf::pricePaidMinor).sum();
-        SealedHeader header = new SealedHeader(drawId, sealed.size(), "IDR", total, root);
-        draws.seal(drawId, new Draw.Seal(sealed.size(), total, HEX.formatHex(root), HEX.formatHex(header.hash())));
+        draws.seal(drawId, seals.all(drawId, "IDR", 2));
         return draws.find(drawId).orElseThrow();
     }
 

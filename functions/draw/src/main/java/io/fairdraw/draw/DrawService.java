@@ -1,25 +1,22 @@
 package io.fairdraw.draw;
 
-import io.fairdraw.platform.draws.Draws;
-import io.fairdraw.platform.tickets.TicketLeaves;
 import io.fairdraw.model.draw.Beacon;
 import io.fairdraw.model.draw.Draw;
 import io.fairdraw.model.draw.DrawStatus;
 import io.fairdraw.model.draw.DrawStep;
 import io.fairdraw.model.fairness.BeaconSchedule;
 import io.fairdraw.model.fairness.Commitment;
-import io.fairdraw.model.fairness.MerkleTree;
 import io.fairdraw.model.fairness.OutcomeStream;
-import io.fairdraw.model.fairness.SealedHeader;
-import io.fairdraw.model.fairness.TicketLeaf;
 import io.fairdraw.model.game.Game;
 import io.fairdraw.model.game.GameCatalogue;
 import io.fairdraw.model.game.LottoGame;
 import io.fairdraw.model.time.TimeSource;
+import io.fairdraw.platform.draws.Draws;
+import io.fairdraw.platform.draws.Seals;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -38,18 +35,22 @@ public class DrawService {
 
     private final GameCatalogue catalogue;
     private final Draws draws;
-    private final TicketLeaves tickets;
+    private final Seals seals;
     private final SeedSource seeds;
     private final SeedVault vault;
     private final BeaconSource beacon;
     private final TimeSource clock;
     private final int openAhead;
+    private final int sealChunkLeaves;
+    private final Duration sealBudget;
 
-    public DrawService(GameCatalogue catalogue, Draws draws, TicketLeaves tickets, SeedSource seeds, SeedVault vault, BeaconSource beacon,
-            TimeSource clock, @ConfigProperty(name = "fairdraw.draw.open-ahead", defaultValue = "1") int openAhead) {
+    public DrawService(GameCatalogue catalogue, Draws draws, Seals seals, SeedSource seeds, SeedVault vault, BeaconSource beacon,
+            TimeSource clock, @ConfigProperty(name = "fairdraw.draw.open-ahead", defaultValue = "1") int openAhead,
+            @ConfigProperty(name = "fairdraw.draw.seal-chunk-leaves", defaultValue = "2048") int sealChunkLeaves,
+            @ConfigProperty(name = "fairdraw.draw.seal-budget", defaultValue = "PT50S") Duration sealBudget) {
         this.catalogue = catalogue;
         this.draws = draws;
-        this.tickets = tickets;
+        this.seals = seals;
         this.seeds = seeds;
         this.vault = vault;
         this.beacon = beacon;
@@ -58,6 +59,8 @@ public class DrawService {
             throw new IllegalArgumentException("fairdraw.draw.open-ahead is 1..14 draws, not " + openAhead);
         }
         this.openAhead = openAhead;
+        this.sealChunkLeaves = sealChunkLeaves;
+        this.sealBudget = sealBudget;
     }
 
     public StepResult run(String gameId, DrawStep step, Instant scheduledTime) {
@@ -147,19 +150,21 @@ public class DrawService {
         if (draw.status() != DrawStatus.CLOSED) {
             return StepResult.alreadyDone(drawId, "already " + draw.status());
         }
-        List<TicketLeaf> leaves = new ArrayList<>(tickets.leaves(drawId));
-        leaves.sort(TicketLeaf.CANONICAL_ORDER);
         if (!clock.now().isBefore(draw.sealDeadline())) {
             draws.voidDraw(drawId, DrawStatus.CLOSED);
             LOG.warnf("draw %s voided: the seal missed its deadline %s", drawId, draw.sealDeadline());
             return StepResult.voided(drawId, "the seal missed its deadline; every ticket is refunded");
         }
-        byte[] root = MerkleTree.root(leaves.stream().map(leaf -> MerkleTree.leafHash(leaf.bytes())).toList());
-        long total = leaves.stream().mapToLong(TicketLeaf::pricePaidMinor).sum();
-        SealedHeader header = new SealedHeader(drawId, leaves.size(), draw.currency(), total, root);
-        draws.seal(drawId, new Draw.Seal(leaves.size(), total, HEX.formatHex(root), HEX.formatHex(header.hash())));
-        LOG.infof("draw %s sealed: %d tickets", drawId, leaves.size());
-        return StepResult.done(drawId, "sealed " + leaves.size() + " tickets");
+        Instant stopAt = clock.now().plus(sealBudget);
+        Seals.Result result = seals.advance(drawId, draw.currency(), sealChunkLeaves, () -> !clock.now().isBefore(stopAt));
+        if (result instanceof Seals.Partial partial) {
+            LOG.infof("draw %s sealing: %d tickets in so far", drawId, partial.leaves());
+            return StepResult.inProgress(drawId, partial.leaves() + " tickets in the tree so far; the next SEAL continues");
+        }
+        Draw.Seal seal = ((Seals.Sealed) result).seal();
+        draws.seal(drawId, seal);
+        LOG.infof("draw %s sealed: %d tickets", drawId, seal.leafCount());
+        return StepResult.done(drawId, "sealed " + seal.leafCount() + " tickets");
     }
 
     private StepResult execute(Game game, String drawId) {

@@ -5,7 +5,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 /**
  * What a step did, returned to the scheduler and logged: DONE (this invocation moved the draw),
  * ALREADY_DONE (a duplicate: nothing changed), NOT_YET (too early: fire again later; nothing
- * changed), VOIDED (the seal missed its deadline) or REJECTED (malformed or unknown; nothing changed).
+ * changed), IN_PROGRESS (a seal stopped at its budget with its progress stored: the next SEAL
+ * continues), VOIDED (the seal missed its deadline) or REJECTED (malformed or unknown; nothing changed).
  */
 @RegisterForReflection
 public record StepResult(String outcome, String drawId, String detail) {
@@ -19,6 +20,10 @@ public record StepResult(String outcome, String drawId, String detail) {
 
     public static StepResult notYet(String drawId, String detail) {
         return new StepResult("NOT_YET", drawId, detail);
+    }
+
+    public static StepResult inProgress(String drawId, String detail) {
+        return new StepResult("IN_PROGRESS", drawId, detail);
     }
 
     public static StepResult voided(String drawId, String detail) {

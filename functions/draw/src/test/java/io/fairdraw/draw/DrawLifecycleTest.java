@@ -53,6 +53,9 @@ class DrawLifecycleTest {
         return leaf;
     }
 
+    @Inject
+    io.fairdraw.platform.draws.SealTrees trees;
+
     @Test
     void aDrawOpensClosesSealsAndExecutesOnceAndTheIndependentVerifierAgrees() throws Exception {
         String drawTime = "2026-11-23T14:00:00Z"; // 21:00 in Jakarta
@@ -86,6 +89,9 @@ class DrawLifecycleTest {
         assertThat(gates(drawId)).containsOnly("CLOSED");
         assertThat(outcome(fire(GAME, "CLOSE", drawTime))).isEqualTo("ALREADY_DONE");
 
+        // Tests seal in chunks of two leaves and stop after every chunk: three tickets take two invocations.
+        assertThat(outcome(fire(GAME, "SEAL", drawTime))).isEqualTo("IN_PROGRESS");
+        assertThat(draw(drawId).get("status").s()).isEqualTo("CLOSED");
         assertThat(outcome(fire(GAME, "SEAL", drawTime))).isEqualTo("DONE");
         sold.sort(TicketLeaf.CANONICAL_ORDER);
         List<byte[]> hashes = sold.stream().map(t -> MerkleTree.leafHash(t.bytes())).toList();
@@ -111,6 +117,42 @@ class DrawLifecycleTest {
 
         assertThat(FairnessVerifier.verify(published(drawn, sold, hashes), "--allow-local-beacon")).isEqualTo("1 passed, 0 failed");
         assertThat(FairnessVerifier.verify(published(drawn, sold, hashes))).isEqualTo("0 passed, 1 failed");
+    }
+
+    @Test
+    void aLargeSealResumesChunkByChunkToTheRootOfEveryTicketAndServesProofsFromTheStoredTree() {
+        String drawTime = "2026-12-01T14:00:00Z";
+        String drawId = "4d-jakarta-20261201T2100";
+        clock.set(Instant.parse("2026-12-01T08:00:00Z"));
+        fire(GAME, "OPEN", drawTime);
+        List<TicketLeaf> sold = new ArrayList<>();
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 101; i++) {
+            String id = drawId + "." + String.format("%032x", new java.math.BigInteger(128, random));
+            sold.add(sell(drawId, id, String.format("%04d", random.nextInt(10_000)), 1_000 * (1 + random.nextInt(50))));
+        }
+        clock.set(Instant.parse("2026-12-01T13:45:00Z"));
+        fire(GAME, "CLOSE", drawTime);
+        int invocations = 1;
+        while (outcome(fire(GAME, "SEAL", drawTime)).equals("IN_PROGRESS")) {
+            invocations++;
+        }
+        assertThat(invocations).isEqualTo(51);
+        assertThat(outcome(fire(GAME, "SEAL", drawTime))).isEqualTo("ALREADY_DONE");
+
+        sold.sort(TicketLeaf.CANONICAL_ORDER);
+        List<byte[]> hashes = sold.stream().map(t -> MerkleTree.leafHash(t.bytes())).toList();
+        byte[] root = MerkleTree.root(hashes);
+        assertThat(draw(drawId).get("root").s()).isEqualTo(HEX.formatHex(root));
+        assertThat(draw(drawId).get("leafCount").n()).isEqualTo("101");
+        assertThat(draw(drawId).get("totalStakeMinor").n()).isEqualTo(Long.toString(sold.stream().mapToLong(TicketLeaf::pricePaidMinor).sum()));
+        for (int i : new int[] {0, 1, 2, 50, 63, 64, 99, 100}) {
+            var inclusion = trees.inclusion(drawId, sold.get(i).ticketId(), hashes.get(i)).orElseThrow();
+            assertThat(inclusion.index()).isEqualTo(i);
+            assertThat(inclusion.path()).usingElementComparator(java.util.Arrays::compare).containsExactlyElementsOf(MerkleTree.proof(hashes, i));
+            assertThat(MerkleTree.verify(hashes.get(i), i, 101, inclusion.path(), root)).isTrue();
+        }
+        assertThat(trees.inclusion(drawId, sold.get(5).ticketId(), hashes.get(6))).isEmpty();
     }
 
     @Test

@@ -65,6 +65,12 @@ public enum Table {
     BET_LINES("bet-lines", true, Optional.empty(), false),
     /** Liability budgets: what a draw's selection could pay out, per budget shard, kept within its limit. Owned by betting. */
     LIABILITY("liability", false, Optional.empty(), false),
+    /**
+     * A sealed draw's Merkle tree in chunks of leaf hashes (pk draw id, sk {@code chunk#n}) and
+     * its summary (sk {@code tree}: progress while sealing, chunk roots and first ticket ids
+     * after), so a seal resumes where it stopped and a proof reads two items. Owned by draw.
+     */
+    SEAL_TREES("seal-trees", true, Optional.empty(), false),
     /** A player's saved line sets, one item per player (so the cap on their number is exact). Owned by betting. */
     FAVOURITES("favourites", false, Optional.empty(), false);
 

@@ -57,6 +57,9 @@ public interface TableNames {
     @WithDefault("fairdraw-liability")
     String liability();
 
+    @WithDefault("fairdraw-seal-trees")
+    String sealTrees();
+
     @WithDefault("fairdraw-favourites")
     String favourites();
 
@@ -78,6 +81,7 @@ public interface TableNames {
             case TICKETS -> tickets();
             case BET_LINES -> betLines();
             case LIABILITY -> liability();
+            case SEAL_TREES -> sealTrees();
             case FAVOURITES -> favourites();
         };
     }

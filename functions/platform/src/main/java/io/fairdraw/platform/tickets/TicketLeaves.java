@@ -5,12 +5,17 @@ import io.fairdraw.model.ledger.AccountId;
 import io.fairdraw.model.ledger.AccountType;
 import io.fairdraw.model.money.CurrencyCode;
 import io.fairdraw.model.money.Money;
+import io.fairdraw.platform.dynamo.Table;
 import io.fairdraw.platform.dynamo.TableNames;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.PriorityQueue;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -41,6 +46,55 @@ public class TicketLeaves {
                     Money::plus);
         }
         return balances;
+    }
+
+    /**
+     * The draw's tickets as leaves in canonical order (SPEC §3), after {@code afterTicketId}
+     * when given: each shard's partition is already sorted by ticket id (DynamoDB orders string
+     * sort keys by their UTF-8 bytes, the canonical order), so the shards are merged as they are
+     * read, a page at a time, and a seal can stop and resume at any ticket.
+     */
+    public Iterator<TicketLeaf> inCanonicalOrder(String drawId, Optional<String> afterTicketId) {
+        PriorityQueue<Head> heads = new PriorityQueue<>((a, b) -> TicketLeaf.CANONICAL_ORDER.compare(a.leaf, b.leaf));
+        for (int shard = 0; shard < TicketItems.SHARDS; shard++) {
+            String partition = TicketItems.partition(drawId, shard);
+            Map<String, String> names = new HashMap<>(Map.of("#pk", TicketItems.partitionKeyName()));
+            Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", AttributeValue.fromS(partition)));
+            String condition = "#pk = :pk";
+            if (afterTicketId.isPresent()) {
+                names.put("#sk", Table.Attributes.SORT_KEY);
+                values.put(":after", AttributeValue.fromS(afterTicketId.get()));
+                condition += " AND #sk > :after";
+            }
+            String keyCondition = condition;
+            Iterator<Map<String, AttributeValue>> items = dynamo.queryPaginator(b -> b.tableName(table)
+                    .keyConditionExpression(keyCondition).expressionAttributeNames(names).expressionAttributeValues(values)
+                    .consistentRead(true)).items().iterator();
+            if (items.hasNext()) {
+                heads.add(new Head(TicketItems.leaf(items.next()), items));
+            }
+        }
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return !heads.isEmpty();
+            }
+
+            @Override
+            public TicketLeaf next() {
+                Head head = heads.poll();
+                if (head == null) {
+                    throw new NoSuchElementException();
+                }
+                if (head.rest.hasNext()) {
+                    heads.add(new Head(TicketItems.leaf(head.rest.next()), head.rest));
+                }
+                return head.leaf;
+            }
+        };
+    }
+
+    private record Head(TicketLeaf leaf, Iterator<Map<String, AttributeValue>> rest) {
     }
 
     public List<TicketLeaf> leaves(String drawId) {
