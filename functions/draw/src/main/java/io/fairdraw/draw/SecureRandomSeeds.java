@@ -1,7 +1,5 @@
 package io.fairdraw.draw;
 
-import io.quarkus.arc.DefaultBean;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 
@@ -10,9 +8,7 @@ import java.security.SecureRandom;
  * never while a native image is built: a generator seeded at build time would hand every
  * instance of the function the same seeds.
  */
-@ApplicationScoped
-@DefaultBean
-public class SecureRandomSeeds implements SeedSource {
+final class SecureRandomSeeds implements SeedSource {
     private volatile SecureRandom random;
 
     @Override
