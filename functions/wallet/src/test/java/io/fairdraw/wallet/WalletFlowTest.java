@@ -73,6 +73,12 @@ class WalletFlowTest {
         deliver(paymentEvent("PAYOUT", "po-" + UUID.randomUUID(), paid.getString("withdrawalId"), 60_000, true)).then().statusCode(200);
         holder.as().get("/v1/wallet").then().body("available.amount", equalTo(40_000)).body("pendingWithdrawal.amount", equalTo(0));
 
+        var published = io.fairdraw.testsupport.PipeEvents.from(io.fairdraw.platform.dynamo.Table.WITHDRAWALS).stream()
+                .filter(e -> e.detail().get("withdrawalId").asText().equals(paid.getString("withdrawalId"))).toList();
+        assertThat(published).extracting(io.fairdraw.testsupport.PipeEvents.Published::detailType).containsExactly("WithdrawalRequested");
+        assertThat(published.get(0).detail().get("amountMinor").asLong()).isEqualTo(60_000);
+        assertThat(io.fairdraw.testsupport.PipeEvents.schemaProblems("WithdrawalRequested", published.get(0).detail())).isEmpty();
+
         var returned = withdraw(holder, UUID.randomUUID().toString(), 30_000).then().statusCode(201).extract().jsonPath();
         deliver(paymentEvent("PAYOUT", "po-" + UUID.randomUUID(), returned.getString("withdrawalId"), 30_000, false)).then().statusCode(200);
         holder.as().get("/v1/wallet").then().body("available.amount", equalTo(40_000)).body("pendingWithdrawal.amount", equalTo(0));
