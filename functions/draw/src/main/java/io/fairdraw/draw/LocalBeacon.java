@@ -2,9 +2,9 @@ package io.fairdraw.draw;
 
 import io.fairdraw.model.draw.Beacon;
 import io.fairdraw.model.fairness.Encoding;
-import io.quarkus.arc.DefaultBean;
 import io.quarkus.runtime.LaunchMode;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -16,10 +16,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * each round's "signature" an HMAC of the round under a local secret, its randomness the
  * signature's SHA-256. Every draw it touches carries the zero chain hash, which the independent
  * verifier refuses unless told otherwise. A production start with it fails unless explicitly
- * allowed.
+ * allowed. It is reached only through {@link Beacons}, the choice unless {@code fairdraw.draw.beacon=drand}.
  */
 @ApplicationScoped
-@DefaultBean
+@Typed(LocalBeacon.class)
 public class LocalBeacon implements BeaconSource {
     static final long GENESIS_SECONDS = 1_692_803_367L;
     static final long PERIOD_SECONDS = 3;
