@@ -68,7 +68,8 @@ public class DrawService {
         if (game.isEmpty()) {
             return StepResult.rejected("unknown game " + gameId);
         }
-        ZonedDateTime drawTime = drawOf(game.get(), scheduledTime);
+        ZonedDateTime drawTime = step == DrawStep.EXECUTE ? lastDrawAtOrBefore(game.get(), scheduledTime)
+                : drawOf(game.get(), scheduledTime);
         String drawId = game.get().schedule().drawId(gameId, drawTime);
         try {
             return switch (step) {
@@ -92,6 +93,22 @@ public class DrawService {
         ZonedDateTime at = scheduledTime.atZone(game.schedule().zone());
         boolean isDrawTime = game.schedule().days().contains(at.getDayOfWeek()) && at.toLocalTime().equals(game.schedule().drawTime());
         return isDrawTime ? at : game.schedule().nextDrawAfter(scheduledTime);
+    }
+
+    /**
+     * EXECUTE's draw: the latest draw time at or before {@code scheduledTime}, so the execute
+     * schedule can fire again a few minutes after the draw time (a beacon round late at a relay
+     * answers NOT_YET the first time) and still name the same draw.
+     */
+    private static ZonedDateTime lastDrawAtOrBefore(Game game, Instant scheduledTime) {
+        ZonedDateTime local = scheduledTime.atZone(game.schedule().zone());
+        for (int back = 0; back <= 7; back++) {
+            ZonedDateTime candidate = local.toLocalDate().minusDays(back).atTime(game.schedule().drawTime()).atZone(game.schedule().zone());
+            if (game.schedule().days().contains(candidate.getDayOfWeek()) && !candidate.toInstant().isAfter(scheduledTime)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("a weekly schedule always has a draw within eight days");
     }
 
     /**

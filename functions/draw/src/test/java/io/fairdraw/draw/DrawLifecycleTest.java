@@ -106,6 +106,9 @@ class DrawLifecycleTest {
         assertThat(outcome(fire(GAME, "EXECUTE", drawTime))).isEqualTo("DONE");
         var drawn = draw(drawId);
         assertThat(outcome(fire(GAME, "EXECUTE", drawTime))).isEqualTo("ALREADY_DONE");
+        // The execute schedule fires again minutes later for late beacon rounds: it names the same draw.
+        assertThat(fire(GAME, "EXECUTE", "2026-11-23T14:05:00Z").get("drawId").asText()).isEqualTo(drawId);
+        assertThat(outcome(fire(GAME, "EXECUTE", "2026-11-23T14:05:00Z"))).isEqualTo("ALREADY_DONE");
         assertThat(draw(drawId)).isEqualTo(drawn);
 
         byte[] seed = HEX.parseHex(drawn.get("seed").s());
