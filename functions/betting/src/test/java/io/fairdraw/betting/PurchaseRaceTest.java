@@ -57,9 +57,10 @@ class PurchaseRaceTest {
         assertThat(refusals).containsOnlyKeys(ErrorType.INSUFFICIENT_FUNDS).containsEntry(ErrorType.INSUFFICIENT_FUNDS, 90);
         assertThat(fixtures.balance(player.id())).isZero();
         assertThat(fixtures.leaves(draw.id())).hasSize(10);
-        var escrows = fixtures.escrowBalances();
-        assertThat(escrows).containsEntry(escrow(draw), new io.fairdraw.model.money.Money(10 * ONE_2D_PRICE, BettingFixtures.IDR));
-        assertThat(reconciler.breaches(escrows)).isEmpty();
+        var tenTickets = new io.fairdraw.model.money.Money(10 * ONE_2D_PRICE, BettingFixtures.IDR);
+        assertThat(fixtures.escrowBalances()).containsEntry(escrow(draw), tenTickets);
+        assertThat(reconciler.virtualBalances()).containsEntry(escrow(draw), tenTickets);
+        assertThat(reconciler.breaches()).isEmpty();
     }
 
     @Test

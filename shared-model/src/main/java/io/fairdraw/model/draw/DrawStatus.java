@@ -6,5 +6,7 @@ public enum DrawStatus {
     CLOSED,
     SEALED,
     COMPLETED,
+    /** Every winner of a completed draw paid and its sales moved to the house. */
+    SETTLED,
     VOIDED
 }

@@ -18,6 +18,10 @@ public enum TransferKind {
     SALES_TO_HOUSE,
     /** sales escrow -> wallet, a voided draw refunded. */
     REFUND,
+    /** jackpot pool -> house, a lotto draw's carried jackpot put into its top tier. */
+    JACKPOT_RELEASE,
+    /** house -> jackpot pool, a lotto draw's unwon top tier rolled over. */
+    JACKPOT_ROLLOVER,
     /** operator capital -> house, or house -> operator capital. */
     CAPITAL,
     /** a correcting transfer, proposed and approved by two operators. */

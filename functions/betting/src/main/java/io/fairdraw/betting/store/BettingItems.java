@@ -5,6 +5,7 @@ import io.fairdraw.model.betting.TicketId;
 import io.fairdraw.model.id.PlayerId;
 import io.fairdraw.platform.dynamo.AuditStamp;
 import io.fairdraw.platform.dynamo.Table;
+import io.fairdraw.platform.tickets.BetLineItems;
 import io.fairdraw.platform.tickets.TicketItems;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,10 +30,6 @@ final class BettingItems {
     private static final String LIABILITY = "liabilityMinor";
     private static final String MULTIPLIER = "multiplierMilli";
     private static final String DISCOUNT = "discountBasisPoints";
-    private static final String TICKET_ID = "ticketId";
-    private static final String BET_TYPE = "betType";
-    private static final String SELECTION = "selection";
-    private static final String STAKE = "stakeMinor";
     private static final String LIMIT = "limitMinor";
 
     private BettingItems() {
@@ -72,27 +69,10 @@ final class BettingItems {
         return String.format("%015d", purchasedAt.toEpochMilli()) + "#" + id.value();
     }
 
-    /** A line keyed for settlement: the partition names the draw, the bet type, the selection and the ticket's shard. */
+    /** A line filed for settlement ({@link BetLineItems}). */
     static Map<String, AttributeValue> lineItem(Ticket ticket, int index, PricedLine line, int shard) {
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put(PK, AttributeValue.fromS(linePartition(ticket.id().drawId(), line.betType(), line.selection(), shard)));
-        item.put(SK, AttributeValue.fromS(ticket.id().value() + "#" + String.format("%02d", index)));
-        item.put(TICKET_ID, AttributeValue.fromS(ticket.id().value()));
-        item.put(BY_OWNER.partitionKey(), AttributeValue.fromS(ticket.owner().value()));
-        item.put(BET_TYPE, AttributeValue.fromS(line.betType()));
-        item.put(SELECTION, AttributeValue.fromS(line.selection()));
-        item.put(STAKE, number(line.stakeMinor()));
-        item.put(MULTIPLIER, number(line.multiplierMilli()));
-        return item;
-    }
-
-    /**
-     * Fixed-odds lines: {@code <draw>#<betType>#<selection>#<shard>}, so settlement reads only the
-     * winning selections. Lotto lines: {@code <draw>#LOTTO#<shard>}, read whole to count matches.
-     */
-    static String linePartition(String drawId, String betType, String selection, int shard) {
-        String key = "LOTTO".equals(betType) ? drawId + "#LOTTO" : drawId + "#" + betType + "#" + selection;
-        return key + "#" + String.format("%02d", shard);
+        return BetLineItems.item(new BetLineItems.BetLine(ticket.id().value(), ticket.owner().value(), line.betType(), line.selection(),
+                line.stakeMinor(), line.multiplierMilli()), ticket.id().drawId(), index, shard);
     }
 
     static Map<String, AttributeValue> budgetKey(String drawId, String betType, String selection, int budgetShard) {

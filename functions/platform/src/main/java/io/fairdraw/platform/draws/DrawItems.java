@@ -27,6 +27,9 @@ final class DrawItems {
     static final String PREVIOUS_SIGNATURE = "beaconPreviousSignature";
     static final String RANDOMNESS = "beaconRandomness";
     static final String NUMBERS = "numbers";
+    static final String SALES = "salesMinor";
+    static final String PAYOUTS = "payoutsMinor";
+    static final String GGR = "ggrMinor";
     static final String GAME = "gameId";
     private static final String CURRENCY = "currency";
     static final String DRAW_TIME = "drawTime";

@@ -140,6 +140,15 @@ public class Draws {
                 DrawItems.HEADER_HASH, AttributeValue.fromS(seal.headerHash())))), ConditionFailures.none().at(0, AlreadyMoved::new));
     }
 
+    /** Marks a completed draw settled with its totals; the last settlement part to finish calls it, once. */
+    public void settle(String drawId, long salesMinor, long payoutsMinor) {
+        transactions.write(List.of(move(drawId, DrawStatus.COMPLETED, DrawStatus.SETTLED, Map.of(
+                DrawItems.SALES, AttributeValue.fromN(Long.toString(salesMinor)),
+                DrawItems.PAYOUTS, AttributeValue.fromN(Long.toString(payoutsMinor)),
+                DrawItems.GGR, AttributeValue.fromN(Long.toString(salesMinor - payoutsMinor))))),
+                ConditionFailures.none().at(0, AlreadyMoved::new));
+    }
+
     public void voidDraw(String drawId, DrawStatus from) {
         transactions.write(List.of(move(drawId, from, DrawStatus.VOIDED, Map.of())), ConditionFailures.none().at(0, AlreadyMoved::new));
     }

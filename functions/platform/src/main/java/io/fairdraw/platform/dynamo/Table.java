@@ -71,6 +71,13 @@ public enum Table {
      * after), so a seal resumes where it stopped and a proof reads two items. Owned by draw.
      */
     SEAL_TREES("seal-trees", true, Optional.empty(), false),
+    /**
+     * Settlement of a draw: pk draw id; sk {@code plan} (sales, lotto shares, parts), {@code part#nn}
+     * (a part's payouts, once), {@code ticket#<id>} (a ticket's win or refund, once, in the
+     * transaction that credits it). Owned by payout; betting reads a ticket's result; its stream
+     * publishes WinningsCredited.
+     */
+    SETTLEMENTS("settlements", true, Optional.empty(), true),
     /** A player's saved line sets, one item per player (so the cap on their number is exact). Owned by betting. */
     FAVOURITES("favourites", false, Optional.empty(), false);
 

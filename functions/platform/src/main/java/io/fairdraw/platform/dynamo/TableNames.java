@@ -60,6 +60,9 @@ public interface TableNames {
     @WithDefault("fairdraw-seal-trees")
     String sealTrees();
 
+    @WithDefault("fairdraw-settlements")
+    String settlements();
+
     @WithDefault("fairdraw-favourites")
     String favourites();
 
@@ -82,6 +85,7 @@ public interface TableNames {
             case BET_LINES -> betLines();
             case LIABILITY -> liability();
             case SEAL_TREES -> sealTrees();
+            case SETTLEMENTS -> settlements();
             case FAVOURITES -> favourites();
         };
     }

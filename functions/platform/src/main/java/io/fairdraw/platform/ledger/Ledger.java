@@ -140,6 +140,10 @@ public class Ledger {
         return accounts;
     }
 
+    String transfersTable() {
+        return transfers;
+    }
+
     String postingsTable() {
         return postings;
     }

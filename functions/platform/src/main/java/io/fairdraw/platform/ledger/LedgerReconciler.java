@@ -1,6 +1,7 @@
 package io.fairdraw.platform.ledger;
 
 import io.fairdraw.model.ledger.AccountId;
+import io.fairdraw.model.ledger.Transfer;
 import io.fairdraw.model.ledger.Reconciliation;
 import io.fairdraw.model.money.Money;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,8 +14,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * Proves the ledger's invariants over the stored tables: reads every account and every posting
  * (a full, paginated scan: an offline check for tests and the back office, never a request
- * path) and reports every breach. Virtual escrow balances (a draw's tickets) are passed in by
- * the caller that knows them.
+ * path) and reports every breach. Virtual accounts (a draw's escrow) have no balance item:
+ * their balances come from the transfers journal.
  */
 @ApplicationScoped
 public class LedgerReconciler {
@@ -25,7 +26,25 @@ public class LedgerReconciler {
     }
 
     public List<String> breaches() {
-        return breaches(Map.of());
+        return breaches(virtualBalances());
+    }
+
+    /**
+     * What every virtual account holds, from the journal: the sum of the transfers into it less
+     * those out of it (a draw's escrow: its stakes less its move to the house and its refunds).
+     */
+    public Map<AccountId, Money> virtualBalances() {
+        Map<AccountId, Money> balances = new HashMap<>();
+        for (Map<String, AttributeValue> item : ledger.dynamo().scanPaginator(b -> b.tableName(ledger.transfersTable()).consistentRead(true)).items()) {
+            Transfer transfer = LedgerItems.transfer(item);
+            if (transfer.credit().type().isVirtual()) {
+                balances.merge(transfer.credit(), transfer.amount(), Money::plus);
+            }
+            if (transfer.debit().type().isVirtual()) {
+                balances.merge(transfer.debit(), transfer.amount().negate(), Money::plus);
+            }
+        }
+        return balances;
     }
 
     public List<String> breaches(Map<AccountId, Money> virtualBalances) {

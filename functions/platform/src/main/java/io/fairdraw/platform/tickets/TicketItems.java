@@ -15,6 +15,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class TicketItems {
     /** Ticket shards per draw: a draw's tickets spread over this many partitions. */
     public static final int SHARDS = 16;
+    /** The ticket's owner (a player id): the partition key of the {@code by-owner} index; never part of the leaf. */
+    public static final String OWNER = Table.TICKETS.index("by-owner").partitionKey();
     private static final String PK = Table.Attributes.PARTITION_KEY;
     private static final String TICKET_ID = Table.Attributes.SORT_KEY;
     private static final String DRAW_ID = "drawId";
