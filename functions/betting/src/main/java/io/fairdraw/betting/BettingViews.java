@@ -60,17 +60,30 @@ public final class BettingViews {
     public record TicketView(String ticketId, String gameId, int gameVersion, Instant purchasedAt, String currency,
             List<LineView> lines, long pricePaid, long potentialWinUpTo, String leafHash, DrawRef draw,
             @Schema(description = "a multi-draw purchase: the same lines bought for the draws after this one, each its own ticket")
-            List<TicketSummary> nextDraws) {
+            List<TicketSummary> nextDraws,
+            @Schema(description = "once the draw is settled or voided: WON (with the amount credited), LOST or REFUNDED")
+            Outcome outcome) {
         public static TicketView of(Ticket ticket, Draw draw) {
             return of(ticket, draw, List.of());
+        }
+
+        /** The view with what the ticket came to, once its draw is settled or voided. */
+        public TicketView withOutcome(Outcome outcome) {
+            return new TicketView(ticketId, gameId, gameVersion, purchasedAt, currency, lines, pricePaid, potentialWinUpTo, leafHash, draw,
+                    nextDraws, outcome);
         }
 
         public static TicketView of(Ticket ticket, Draw draw, List<TicketSummary> nextDraws) {
             TicketLeaf leaf = ticket.leaf();
             return new TicketView(ticket.id().value(), ticket.gameId(), ticket.gameVersion(), ticket.purchasedAt(), ticket.currency(),
                     ticket.lines().stream().map(LineView::of).toList(), ticket.pricePaidMinor(), ticket.potentialWinUpToMinor(),
-                    HEX.formatHex(MerkleTree.leafHash(leaf.bytes())), DrawRef.of(draw), nextDraws.isEmpty() ? null : nextDraws);
+                    HEX.formatHex(MerkleTree.leafHash(leaf.bytes())), DrawRef.of(draw), nextDraws.isEmpty() ? null : nextDraws, null);
         }
+    }
+
+    @Schema(name = "TicketOutcome")
+    @RegisterForReflection
+    public record Outcome(String result, long amount) {
     }
 
     @Schema(name = "TicketPage")

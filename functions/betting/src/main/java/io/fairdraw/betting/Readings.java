@@ -15,6 +15,7 @@ import io.fairdraw.platform.draws.Draws;
 import io.fairdraw.platform.draws.SealTrees;
 import io.fairdraw.platform.security.Caller;
 import io.fairdraw.platform.security.Role;
+import io.fairdraw.platform.tickets.TicketResults;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 
@@ -30,12 +31,14 @@ public class Readings {
     private final Draws draws;
     private final TicketStore tickets;
     private final SealTrees trees;
+    private final TicketResults results;
 
-    public Readings(GameCatalogue catalogue, Draws draws, TicketStore tickets, SealTrees trees) {
+    public Readings(GameCatalogue catalogue, Draws draws, TicketStore tickets, SealTrees trees, TicketResults results) {
         this.catalogue = catalogue;
         this.draws = draws;
         this.tickets = tickets;
         this.trees = trees;
+        this.results = results;
     }
 
     public BettingViews.GameList games() {
@@ -75,9 +78,18 @@ public class Readings {
         return ticket;
     }
 
+    /** The receipt, with what the ticket came to once its draw is settled (no marker then means lost) or voided. */
     public BettingViews.TicketView ticketView(String ticketId, Caller caller) {
         Ticket ticket = ticket(ticketId, caller);
-        return BettingViews.TicketView.of(ticket, find(ticket.id().drawId()));
+        Draw draw = find(ticket.id().drawId());
+        BettingViews.TicketView view = BettingViews.TicketView.of(ticket, draw);
+        if (draw.status() == DrawStatus.SETTLED || draw.status() == DrawStatus.VOIDED) {
+            var result = results.of(draw.id(), ticket.id().value());
+            BettingViews.Outcome outcome = result.map(r -> new BettingViews.Outcome("WIN".equals(r.kind()) ? "WON" : "REFUNDED", r.amountMinor()))
+                    .orElse(draw.status() == DrawStatus.SETTLED ? new BettingViews.Outcome("LOST", 0) : null);
+            view = view.withOutcome(outcome);
+        }
+        return view;
     }
 
     /**

@@ -114,6 +114,23 @@ public class BettingFixtures {
         return draws.find(drawId).orElseThrow();
     }
 
+    /**
+     * Completes a sealed draw and settles it with one winning ticket, writing what payout writes
+     * for a win (the settlement marker of {@code TicketResults}) and moving the draw to SETTLED.
+     */
+    public void settleWithWinner(String drawId, String winningTicketId, String owner, long win) {
+        draws.complete(drawId, new Draw.Outcome("00".repeat(32), "00".repeat(32), null, "00".repeat(32), List.of(1, 2, 3, 4)));
+        Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> marker = new java.util.HashMap<>(
+                io.fairdraw.platform.tickets.TicketResults.key(drawId, winningTicketId));
+        marker.put(io.fairdraw.platform.tickets.TicketResults.KIND, software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("WIN"));
+        marker.put(io.fairdraw.platform.tickets.TicketResults.AMOUNT,
+                software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN(Long.toString(win)));
+        marker.put("owner", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(owner));
+        io.fairdraw.testsupport.LocalDynamo.shared().client().putItem(b -> b.tableName(
+                io.fairdraw.platform.dynamo.Table.SETTLEMENTS.defaultName()).item(marker));
+        draws.settle(drawId, 0, win);
+    }
+
     public Map<AccountId, Money> escrowBalances() {
         return leaves.escrowBalances();
     }

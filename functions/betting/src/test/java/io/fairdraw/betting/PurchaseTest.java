@@ -73,6 +73,23 @@ class PurchaseTest {
     }
 
     @Test
+    void aSettledDrawsTicketsShowWhatTheyCameTo() {
+        Draw draw = fixtures.open(FOUR_D);
+        var player = fixtures.fundedPlayer(1_000_000);
+        String winning = buy(player, draw.id(), UUID.randomUUID().toString(), ticket(line("TWO_D_BACK", "34", 100_000)))
+                .then().statusCode(201).extract().path("ticketId");
+        String losing = buy(player, draw.id(), UUID.randomUUID().toString(), ticket(line("TWO_D_BACK", "35", 100_000)))
+                .then().statusCode(201).extract().path("ticketId");
+        player.as().get("/v1/tickets/{id}", winning).then().statusCode(200).body("outcome", nullValue());
+        fixtures.seal(draw.id());
+        fixtures.settleWithWinner(draw.id(), winning, player.id().value(), 7_000_000);
+
+        player.as().get("/v1/tickets/{id}", winning).then().statusCode(200)
+                .body("draw.status", equalTo("SETTLED")).body("outcome.result", equalTo("WON")).body("outcome.amount", equalTo(7_000_000));
+        player.as().get("/v1/tickets/{id}", losing).then().statusCode(200).body("outcome.result", equalTo("LOST"));
+    }
+
+    @Test
     void anotherPlayersTicketIsNotFoundButStaffMayReadIt() {
         Draw draw = fixtures.open(FOUR_D);
         var owner = fixtures.fundedPlayer(500_000);

@@ -10,6 +10,7 @@ import io.fairdraw.platform.dynamo.TableNames;
 import io.fairdraw.platform.dynamo.Transactions;
 import io.fairdraw.platform.tickets.BetLineItems;
 import io.fairdraw.platform.tickets.TicketItems;
+import io.fairdraw.platform.tickets.TicketResults;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -42,7 +43,6 @@ public class SettlementStore {
     private static final String ROLLOVER = "rolloverMinor";
     private static final String PAID = "paidMinor";
     private static final String TICKETS = "tickets";
-    private static final String AMOUNT = "amountMinor";
     private static final String OWNER = "owner";
     private static final String DRAW = "drawId";
 
@@ -101,11 +101,11 @@ public class SettlementStore {
 
     /** The marker of a ticket's win or refund: written once, in the transaction that credits it. */
     public TransactWriteItem ticketMarker(String drawId, String ticketId, String owner, long amountMinor, Plan.Kind kind, AuditStamp stamp) {
-        Map<String, AttributeValue> item = new HashMap<>(key(drawId, "ticket#" + ticketId));
+        Map<String, AttributeValue> item = new HashMap<>(TicketResults.key(drawId, ticketId));
         item.put(DRAW, AttributeValue.fromS(drawId));
         item.put(OWNER, AttributeValue.fromS(owner));
-        item.put(KIND, AttributeValue.fromS(kind == Plan.Kind.REFUND ? "REFUND" : "WIN"));
-        item.put(AMOUNT, number(amountMinor));
+        item.put(TicketResults.KIND, AttributeValue.fromS(kind == Plan.Kind.REFUND ? "REFUND" : "WIN"));
+        item.put(TicketResults.AMOUNT, number(amountMinor));
         stamp(item, stamp);
         return TransactWriteItem.builder().put(Put.builder().tableName(settlements).item(item)
                 .conditionExpression("attribute_not_exists(" + PK + ")").build()).build();
