@@ -2,17 +2,13 @@ package io.fairdraw.payout;
 
 import io.fairdraw.model.id.RequestId;
 import io.fairdraw.platform.dynamo.AuditStamp;
-import io.quarkus.arc.DefaultBean;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
 /**
- * Settles the parts at once, in this invocation: for laptops and tests, and the default until a
- * queue is configured. Each part is as idempotent here as when it arrives from SQS.
+ * Settles the parts at once, in this invocation: for laptops and tests, where no queue is
+ * configured. Each part is as idempotent here as when it arrives from SQS.
  */
-@ApplicationScoped
-@DefaultBean
-public class InlinePartQueue implements PartQueue {
+public final class InlinePartQueue implements PartQueue {
     private final Settlement settlement;
 
     public InlinePartQueue(Settlement settlement) {

@@ -1,0 +1,28 @@
+package io.fairdraw.payout;
+
+import io.fairdraw.platform.aws.AwsJsonClient;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+
+/**
+ * Where parts go, by configuration: the payout queue when {@code fairdraw.payout.parts-queue-url}
+ * is set (Terraform sets it), otherwise settled inline.
+ */
+public class PartQueues {
+    @Produces
+    @Singleton
+    PartQueue queue(Settlement settlement, @ConfigProperty(name = "fairdraw.payout.parts-queue-url") Optional<String> queueUrl,
+            @ConfigProperty(name = "fairdraw.payout.sqs-endpoint") Optional<java.net.URI> endpoint) {
+        if (queueUrl.isEmpty()) {
+            return new InlinePartQueue(settlement);
+        }
+        String region = Optional.ofNullable(System.getenv("AWS_REGION"))
+                .orElseThrow(() -> new IllegalStateException("AWS_REGION is required to send parts to SQS"));
+        return new SqsPartQueue(new AwsJsonClient(endpoint.orElse(AwsJsonClient.endpointOf("sqs", region)), "sqs", region, "AmazonSQS", "1.0",
+                DefaultCredentialsProvider.builder().build(), Duration.ofSeconds(5)), queueUrl.get());
+    }
+}
