@@ -10,7 +10,7 @@ import io.fairdraw.platform.idempotency.IdempotencyScope;
 import io.fairdraw.platform.idempotency.IdempotentRequests;
 import io.fairdraw.platform.idempotency.IdempotentRequests.Answer;
 import io.fairdraw.platform.players.Holders;
-import io.fairdraw.wallet.payments.PaymentProviders;
+import io.fairdraw.payments.PaymentProviders;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;

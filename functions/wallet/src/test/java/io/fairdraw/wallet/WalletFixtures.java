@@ -10,7 +10,7 @@ import io.fairdraw.model.ledger.AccountId;
 import io.fairdraw.model.money.CurrencyCode;
 import io.fairdraw.model.player.Player;
 import io.fairdraw.testsupport.TestPlayers;
-import io.fairdraw.wallet.payments.SandboxProvider;
+import io.fairdraw.payments.SandboxProvider;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;

@@ -12,7 +12,7 @@ import io.fairdraw.model.money.Money;
 import io.fairdraw.platform.ledger.Ledger;
 import io.fairdraw.platform.ledger.LedgerReconciler;
 import io.fairdraw.platform.players.Holders;
-import io.fairdraw.wallet.payments.SandboxProvider;
+import io.fairdraw.payments.SandboxProvider;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;

@@ -1,11 +1,11 @@
-package io.fairdraw.wallet.payments.adyen;
+package io.fairdraw.payments.adyen;
 
 import com.adyen.model.checkout.CreateCheckoutSessionRequest;
 import com.adyen.model.payout.PayoutRequest;
 import com.adyen.model.payout.Recurring;
 import io.fairdraw.model.error.ValidationException;
 import io.fairdraw.model.money.Money;
-import io.fairdraw.wallet.payments.PaymentProvider;
+import io.fairdraw.payments.PaymentProvider;
 
 /** The Adyen requests behind the port's calls; Fairdraw's own ids become Adyen's references. */
 final class AdyenRequests {

@@ -1,4 +1,4 @@
-package io.fairdraw.wallet.payments.adyen;
+package io.fairdraw.payments.adyen;
 
 import io.smallrye.config.ConfigMapping;
 import java.util.Optional;

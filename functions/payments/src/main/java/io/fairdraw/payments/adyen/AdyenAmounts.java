@@ -1,4 +1,4 @@
-package io.fairdraw.wallet.payments.adyen;
+package io.fairdraw.payments.adyen;
 
 import io.fairdraw.model.money.CurrencyCode;
 import io.fairdraw.model.money.Money;

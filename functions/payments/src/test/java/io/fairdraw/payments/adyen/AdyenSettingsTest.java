@@ -1,13 +1,13 @@
-package io.fairdraw.wallet.payments.adyen;
+package io.fairdraw.payments.adyen;
 
-import static io.fairdraw.wallet.payments.adyen.AdyenFixtures.API_KEY;
-import static io.fairdraw.wallet.payments.adyen.AdyenFixtures.HMAC_KEY;
-import static io.fairdraw.wallet.payments.adyen.AdyenFixtures.MERCHANT_ACCOUNT;
+import static io.fairdraw.payments.adyen.AdyenFixtures.API_KEY;
+import static io.fairdraw.payments.adyen.AdyenFixtures.HMAC_KEY;
+import static io.fairdraw.payments.adyen.AdyenFixtures.MERCHANT_ACCOUNT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.fairdraw.wallet.payments.adyen.AdyenFixtures.Config;
+import io.fairdraw.payments.adyen.AdyenFixtures.Config;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 

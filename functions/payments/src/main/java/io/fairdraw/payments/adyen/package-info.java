@@ -3,4 +3,4 @@
  * payouts for withdrawals, HMAC-signed standard webhooks for outcomes. It uses Adyen's Java
  * library for the requests, models and HMAC check, over the JDK's HTTP client.
  */
-package io.fairdraw.wallet.payments.adyen;
+package io.fairdraw.payments.adyen;

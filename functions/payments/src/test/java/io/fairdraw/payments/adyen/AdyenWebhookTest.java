@@ -1,17 +1,17 @@
-package io.fairdraw.wallet.payments.adyen;
+package io.fairdraw.payments.adyen;
 
-import static io.fairdraw.wallet.payments.adyen.AdyenFixtures.DEPOSIT_ID;
-import static io.fairdraw.wallet.payments.adyen.AdyenFixtures.HMAC_KEY;
-import static io.fairdraw.wallet.payments.adyen.AdyenFixtures.TOKEN;
-import static io.fairdraw.wallet.payments.adyen.AdyenFixtures.WITHDRAWAL_ID;
-import static io.fairdraw.wallet.payments.adyen.AdyenFixtures.signed;
-import static io.fairdraw.wallet.payments.adyen.AdyenFixtures.tampered;
+import static io.fairdraw.payments.adyen.AdyenFixtures.DEPOSIT_ID;
+import static io.fairdraw.payments.adyen.AdyenFixtures.HMAC_KEY;
+import static io.fairdraw.payments.adyen.AdyenFixtures.TOKEN;
+import static io.fairdraw.payments.adyen.AdyenFixtures.WITHDRAWAL_ID;
+import static io.fairdraw.payments.adyen.AdyenFixtures.signed;
+import static io.fairdraw.payments.adyen.AdyenFixtures.tampered;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fairdraw.model.money.Money;
-import io.fairdraw.wallet.payments.PaymentProvider.PaymentEvent;
-import io.fairdraw.wallet.payments.PaymentProvider.WebhookRejected;
+import io.fairdraw.payments.PaymentProvider.PaymentEvent;
+import io.fairdraw.payments.PaymentProvider.WebhookRejected;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

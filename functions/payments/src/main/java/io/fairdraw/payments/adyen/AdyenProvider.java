@@ -1,4 +1,4 @@
-package io.fairdraw.wallet.payments.adyen;
+package io.fairdraw.payments.adyen;
 
 import com.adyen.Client;
 import com.adyen.model.RequestOptions;
@@ -9,7 +9,7 @@ import com.adyen.service.exception.ApiException;
 import com.adyen.service.payout.InstantPayoutsApi;
 import io.fairdraw.model.error.DomainException;
 import io.fairdraw.model.error.ErrorType;
-import io.fairdraw.wallet.payments.PaymentProvider;
+import io.fairdraw.payments.PaymentProvider;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.fairdraw.wallet.payments.adyen;
+package io.fairdraw.payments.adyen;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
@@ -9,11 +9,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static io.fairdraw.wallet.payments.adyen.AdyenFixtures.API_KEY;
-import static io.fairdraw.wallet.payments.adyen.AdyenFixtures.DEPOSIT_ID;
-import static io.fairdraw.wallet.payments.adyen.AdyenFixtures.PLAYER;
-import static io.fairdraw.wallet.payments.adyen.AdyenFixtures.RETURN_URL;
-import static io.fairdraw.wallet.payments.adyen.AdyenFixtures.fixture;
+import static io.fairdraw.payments.adyen.AdyenFixtures.API_KEY;
+import static io.fairdraw.payments.adyen.AdyenFixtures.DEPOSIT_ID;
+import static io.fairdraw.payments.adyen.AdyenFixtures.PLAYER;
+import static io.fairdraw.payments.adyen.AdyenFixtures.RETURN_URL;
+import static io.fairdraw.payments.adyen.AdyenFixtures.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,8 +21,8 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import io.fairdraw.model.error.DomainException;
 import io.fairdraw.model.error.ErrorType;
 import io.fairdraw.model.money.Money;
-import io.fairdraw.wallet.payments.PaymentProvider.DepositRequest;
-import io.fairdraw.wallet.payments.PaymentProvider.PaymentSession;
+import io.fairdraw.payments.PaymentProvider.DepositRequest;
+import io.fairdraw.payments.PaymentProvider.PaymentSession;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

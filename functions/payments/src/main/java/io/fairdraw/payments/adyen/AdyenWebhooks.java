@@ -1,4 +1,4 @@
-package io.fairdraw.wallet.payments.adyen;
+package io.fairdraw.payments.adyen;
 
 import static com.adyen.model.notification.NotificationRequestItem.EVENT_CODE_AUTHORISATION;
 import static com.adyen.model.notification.NotificationRequestItem.EVENT_CODE_PAIDOUT_REVERSED;
@@ -13,8 +13,8 @@ import com.adyen.util.HMACValidator;
 import com.google.gson.JsonParseException;
 import io.fairdraw.model.error.DomainException;
 import io.fairdraw.model.money.Money;
-import io.fairdraw.wallet.payments.PaymentProvider.PaymentEvent;
-import io.fairdraw.wallet.payments.PaymentProvider.WebhookRejected;
+import io.fairdraw.payments.PaymentProvider.PaymentEvent;
+import io.fairdraw.payments.PaymentProvider.WebhookRejected;
 import java.io.IOException;
 import java.security.SignatureException;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.fairdraw.wallet.payments.adyen;
+package io.fairdraw.payments.adyen;
 
 import com.adyen.model.ApiError;
 import com.adyen.model.InvalidField;

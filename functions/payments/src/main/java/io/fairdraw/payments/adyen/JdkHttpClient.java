@@ -1,4 +1,4 @@
-package io.fairdraw.wallet.payments.adyen;
+package io.fairdraw.payments.adyen;
 
 import static com.adyen.constants.ApiConstants.RequestProperty.ADYEN_LIBRARY_NAME;
 import static com.adyen.constants.ApiConstants.RequestProperty.ADYEN_LIBRARY_VERSION;

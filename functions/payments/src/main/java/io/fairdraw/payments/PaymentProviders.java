@@ -1,4 +1,4 @@
-package io.fairdraw.wallet.payments;
+package io.fairdraw.payments;
 
 import io.fairdraw.model.error.DomainException;
 import io.fairdraw.model.error.ErrorType;

@@ -3,4 +3,4 @@
  * laptops and tests that signs webhooks as real providers do, and Adyen for production. The
  * wallet talks only to the port; an adapter never writes a table.
  */
-package io.fairdraw.wallet.payments;
+package io.fairdraw.payments;

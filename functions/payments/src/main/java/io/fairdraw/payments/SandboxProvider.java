@@ -1,4 +1,4 @@
-package io.fairdraw.wallet.payments;
+package io.fairdraw.payments;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

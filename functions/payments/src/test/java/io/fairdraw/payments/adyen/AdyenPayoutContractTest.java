@@ -1,4 +1,4 @@
-package io.fairdraw.wallet.payments.adyen;
+package io.fairdraw.payments.adyen;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -6,11 +6,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static io.fairdraw.wallet.payments.adyen.AdyenFixtures.API_KEY;
-import static io.fairdraw.wallet.payments.adyen.AdyenFixtures.PLAYER;
-import static io.fairdraw.wallet.payments.adyen.AdyenFixtures.TOKEN;
-import static io.fairdraw.wallet.payments.adyen.AdyenFixtures.WITHDRAWAL_ID;
-import static io.fairdraw.wallet.payments.adyen.AdyenFixtures.fixture;
+import static io.fairdraw.payments.adyen.AdyenFixtures.API_KEY;
+import static io.fairdraw.payments.adyen.AdyenFixtures.PLAYER;
+import static io.fairdraw.payments.adyen.AdyenFixtures.TOKEN;
+import static io.fairdraw.payments.adyen.AdyenFixtures.WITHDRAWAL_ID;
+import static io.fairdraw.payments.adyen.AdyenFixtures.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,8 +18,8 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import io.fairdraw.model.error.DomainException;
 import io.fairdraw.model.error.ErrorType;
 import io.fairdraw.model.money.Money;
-import io.fairdraw.wallet.payments.PaymentProvider.PayoutRequest;
-import io.fairdraw.wallet.payments.PaymentProvider.PayoutResult;
+import io.fairdraw.payments.PaymentProvider.PayoutRequest;
+import io.fairdraw.payments.PaymentProvider.PayoutResult;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
