@@ -12,6 +12,7 @@ import io.fairdraw.model.ledger.Transfer;
 import io.fairdraw.model.ledger.TransferKind;
 import io.fairdraw.model.money.Money;
 import io.fairdraw.model.time.TimeSource;
+import io.fairdraw.model.wallet.Instrument;
 import io.fairdraw.platform.dynamo.AuditStamp;
 import io.fairdraw.platform.dynamo.ConditionFailures;
 import io.fairdraw.platform.dynamo.Transactions;

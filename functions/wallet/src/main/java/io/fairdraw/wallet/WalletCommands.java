@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fairdraw.model.id.IdempotencyKey;
 import io.fairdraw.model.id.PlayerId;
 import io.fairdraw.model.money.Money;
+import io.fairdraw.model.wallet.Withdrawal;
 import io.fairdraw.platform.dynamo.AuditStamp;
 import io.fairdraw.platform.idempotency.IdempotencyScope;
 import io.fairdraw.platform.idempotency.IdempotentRequests;

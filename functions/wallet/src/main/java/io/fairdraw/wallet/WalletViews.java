@@ -2,6 +2,7 @@ package io.fairdraw.wallet;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.fairdraw.model.money.Money;
+import io.fairdraw.model.wallet.Withdrawal;
 import io.fairdraw.platform.ledger.Posting;
 import io.fairdraw.platform.ledger.Statements;
 import java.time.Instant;

@@ -2,17 +2,19 @@ package io.fairdraw.wallet;
 
 import io.fairdraw.model.error.DomainException;
 import io.fairdraw.model.error.ErrorType;
-import io.fairdraw.model.ledger.AccountId;
 import io.fairdraw.model.ledger.Transfer;
 import io.fairdraw.model.ledger.TransferKind;
 import io.fairdraw.model.money.Money;
 import io.fairdraw.model.player.KycState;
 import io.fairdraw.model.player.PlayerStatus;
 import io.fairdraw.model.time.TimeSource;
+import io.fairdraw.model.wallet.Instrument;
+import io.fairdraw.model.wallet.Withdrawal;
 import io.fairdraw.platform.dynamo.AuditStamp;
 import io.fairdraw.platform.dynamo.ConditionFailures;
 import io.fairdraw.platform.ledger.Ledger;
 import io.fairdraw.platform.players.Holders;
+import io.fairdraw.platform.withdrawals.Withdrawals;
 import io.fairdraw.payments.PaymentProvider;
 import io.fairdraw.payments.PaymentProvider.PaymentEvent;
 import io.fairdraw.wallet.store.WalletStore;
@@ -35,11 +37,13 @@ public class WithdrawalService {
 
     private final WalletStore store;
     private final Ledger ledger;
+    private final Withdrawals withdrawals;
     private final TimeSource clock;
 
-    public WithdrawalService(WalletStore store, Ledger ledger, TimeSource clock) {
+    public WithdrawalService(WalletStore store, Ledger ledger, Withdrawals withdrawals, TimeSource clock) {
         this.store = store;
         this.ledger = ledger;
+        this.withdrawals = withdrawals;
         this.clock = clock;
     }
 
@@ -79,27 +83,16 @@ public class WithdrawalService {
         return withdrawal;
     }
 
-    /** A verified payout notification: paid leaves pending for clearing, a failure returns to the wallet. */
+    /** A verified payout notification: paid leaves pending for clearing, a failure returns to the wallet; once. */
     public void settle(PaymentProvider provider, PaymentEvent event, AuditStamp stamp) {
         Withdrawal withdrawal = store.withdrawal(event.merchantReference())
                 .orElseThrow(() -> new DomainException(ErrorType.WEBHOOK_MISMATCH, "no withdrawal " + event.merchantReference()));
         if (!withdrawal.instrument().provider().equals(provider.name()) || !withdrawal.amount().equals(event.amount())) {
             throw new DomainException(ErrorType.WEBHOOK_MISMATCH, "the notification differs from withdrawal " + withdrawal.id());
         }
-        AccountId pending = AccountId.pendingWithdrawal(withdrawal.player(), withdrawal.amount().currency());
-        Transfer transfer = event.success()
-                ? Transfer.of(TransferKind.WITHDRAWAL_PAID, withdrawal.id(), pending,
-                        AccountId.clearing(provider.name(), withdrawal.amount().currency()), withdrawal.amount(), clock.now())
-                : Transfer.of(TransferKind.WITHDRAWAL_RETURNED, withdrawal.id(), pending,
-                        AccountId.wallet(withdrawal.player(), withdrawal.amount().currency()), withdrawal.amount(), clock.now());
-        Withdrawal.Status status = event.success() ? Withdrawal.Status.PAID : Withdrawal.Status.RETURNED;
-        if (withdrawal.status() != Withdrawal.Status.REQUESTED) {
-            LOG.infof("withdrawal %s already %s", withdrawal.id(), withdrawal.status());
-            return;
+        if (!withdrawals.settle(withdrawal, event.success(), Optional.of(event.providerPaymentId()), clock.now(), stamp)) {
+            LOG.infof("withdrawal %s already settled", withdrawal.id());
         }
-        ledger.apply(transfer, List.of(store.settleWithdrawal(withdrawal.id(), status)), ConditionFailures.none()
-                .at(Ledger.FIRST_CALLER_ACTION, () -> new DomainException(ErrorType.CONCURRENT_UPDATE, "the withdrawal was settled meanwhile")),
-                stamp);
     }
 
     private static void requireMayWithdraw(Holders.Holder holder) {

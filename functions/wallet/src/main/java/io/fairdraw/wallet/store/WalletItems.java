@@ -5,15 +5,14 @@ import io.fairdraw.model.money.Money;
 import io.fairdraw.platform.dynamo.AuditStamp;
 import io.fairdraw.platform.dynamo.Table;
 import io.fairdraw.wallet.Deposit;
-import io.fairdraw.wallet.Instrument;
-import io.fairdraw.wallet.Withdrawal;
+import io.fairdraw.model.wallet.Instrument;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** The only place the attribute names of deposit, withdrawal and instrument items appear. */
+/** The only place the attribute names of deposit and instrument items appear (withdrawals: platform's {@code Withdrawals}). */
 final class WalletItems {
     static final String PK = Table.Attributes.PARTITION_KEY;
     static final String SK = Table.Attributes.SORT_KEY;
@@ -51,25 +50,6 @@ final class WalletItems {
         return new Deposit(item.get(PK).s(), new PlayerId(item.get(PLAYER).s()), money(item), item.get(PROVIDER).s(),
                 Optional.ofNullable(item.get(PROVIDER_PAYMENT_ID)).map(AttributeValue::s),
                 Deposit.Status.valueOf(item.get(STATUS).s()), Instant.parse(item.get(CREATED_AT).s()));
-    }
-
-    static Map<String, AttributeValue> withdrawal(Withdrawal withdrawal, AuditStamp stamp) {
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put(PK, AttributeValue.fromS(withdrawal.id()));
-        item.put(PLAYER, AttributeValue.fromS(withdrawal.player().value()));
-        money(item, withdrawal.amount());
-        item.put(PROVIDER, AttributeValue.fromS(withdrawal.instrument().provider()));
-        item.put(INSTRUMENT, AttributeValue.fromS(withdrawal.instrument().reference()));
-        item.put(STATUS, AttributeValue.fromS(withdrawal.status().name()));
-        item.put(CREATED_AT, AttributeValue.fromS(withdrawal.requestedAt().toString()));
-        stamp(item, stamp);
-        return item;
-    }
-
-    static Withdrawal withdrawal(Map<String, AttributeValue> item) {
-        return new Withdrawal(item.get(PK).s(), new PlayerId(item.get(PLAYER).s()), money(item),
-                new Instrument(item.get(PROVIDER).s(), item.get(INSTRUMENT).s()),
-                Withdrawal.Status.valueOf(item.get(STATUS).s()), Instant.parse(item.get(CREATED_AT).s()));
     }
 
     static Map<String, AttributeValue> instrument(PlayerId player, Instrument instrument, Instant usedAt, AuditStamp stamp) {

@@ -3,9 +3,10 @@ package io.fairdraw.wallet.store;
 import io.fairdraw.model.id.PlayerId;
 import io.fairdraw.platform.dynamo.AuditStamp;
 import io.fairdraw.platform.dynamo.TableNames;
+import io.fairdraw.platform.withdrawals.Withdrawals;
 import io.fairdraw.wallet.Deposit;
-import io.fairdraw.wallet.Instrument;
-import io.fairdraw.wallet.Withdrawal;
+import io.fairdraw.model.wallet.Instrument;
+import io.fairdraw.model.wallet.Withdrawal;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Comparator;
@@ -29,13 +30,13 @@ public class WalletStore {
 
     private final DynamoDbClient dynamo;
     private final String deposits;
-    private final String withdrawals;
+    private final Withdrawals withdrawalItems;
     private final String instruments;
 
-    public WalletStore(DynamoDbClient dynamo, TableNames tables) {
+    public WalletStore(DynamoDbClient dynamo, TableNames tables, Withdrawals withdrawals) {
         this.dynamo = dynamo;
         this.deposits = tables.deposits();
-        this.withdrawals = tables.withdrawals();
+        this.withdrawalItems = withdrawals;
         this.instruments = tables.paymentInstruments();
     }
 
@@ -99,23 +100,10 @@ public class WalletStore {
     }
 
     public Optional<Withdrawal> withdrawal(String id) {
-        var item = dynamo.getItem(b -> b.tableName(withdrawals).key(WalletItems.key(id)).consistentRead(true)).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(WalletItems.withdrawal(item));
+        return withdrawalItems.find(id);
     }
 
     public TransactWriteItem newWithdrawal(Withdrawal withdrawal, AuditStamp stamp) {
-        return TransactWriteItem.builder().put(Put.builder().tableName(withdrawals).item(WalletItems.withdrawal(withdrawal, stamp))
-                .conditionExpression("attribute_not_exists(" + WalletItems.PK + ")").build()).build();
-    }
-
-    /** Moves a requested withdrawal to PAID or RETURNED, once. */
-    public TransactWriteItem settleWithdrawal(String withdrawalId, Withdrawal.Status status) {
-        return TransactWriteItem.builder().update(Update.builder().tableName(withdrawals).key(WalletItems.key(withdrawalId))
-                .updateExpression("SET #status = :status")
-                .conditionExpression("#status = :requested")
-                .expressionAttributeNames(Map.of("#status", WalletItems.STATUS))
-                .expressionAttributeValues(Map.of(":status", AttributeValue.fromS(status.name()),
-                        ":requested", AttributeValue.fromS(Withdrawal.Status.REQUESTED.name())))
-                .build()).build();
+        return withdrawalItems.newWithdrawal(withdrawal, stamp);
     }
 }

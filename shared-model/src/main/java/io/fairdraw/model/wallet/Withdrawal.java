@@ -1,4 +1,4 @@
-package io.fairdraw.wallet;
+package io.fairdraw.model.wallet;
 
 import io.fairdraw.model.id.PlayerId;
 import io.fairdraw.model.money.Money;
@@ -10,8 +10,16 @@ import java.util.Objects;
  * the payout function pays it to {@code instrument} (one the player deposited from).
  */
 public record Withdrawal(String id, PlayerId player, Money amount, Instrument instrument, Status status, Instant requestedAt) {
+    /**
+     * REQUESTED (the money is pending), REVIEW (held for an operator), SENT (the provider accepted
+     * the payout; its final word arrives by webhook), then PAID or RETURNED (the money back in
+     * the wallet). Only these moves happen: REQUESTED to REVIEW, SENT, PAID or RETURNED; REVIEW to
+     * REQUESTED or RETURNED; SENT to PAID or RETURNED.
+     */
     public enum Status {
         REQUESTED,
+        REVIEW,
+        SENT,
         PAID,
         RETURNED
     }

@@ -1,4 +1,4 @@
-package io.fairdraw.wallet;
+package io.fairdraw.model.wallet;
 
 import java.util.Objects;
 
