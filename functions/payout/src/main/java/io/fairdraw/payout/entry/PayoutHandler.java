@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fairdraw.model.id.RequestId;
 import io.fairdraw.payout.PartQueue;
 import io.fairdraw.payout.Settlement;
+import io.fairdraw.payout.WithdrawalPayouts;
 import io.fairdraw.platform.dynamo.AuditStamp;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -16,9 +17,9 @@ import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
- * An SQS batch: each message is either an EventBridge event routed to the queue
+ * An SQS batch: each message is either an EventBridge event routed to a payout queue
  * ({@code DrawCompleted} or {@code DrawVoided}: plan the draw, move its draw-level money, queue
- * its parts) or a settlement part ({@code {"drawId", "part"}}). A message that fails is reported
+ * its parts; {@code WithdrawalRequested}: pay it) or a settlement part ({@code {"drawId", "part"}}). A message that fails is reported
  * back alone (SQS partial batch response), so only it is retried; a malformed one is logged and
  * dropped, since no retry could mend it.
  */
@@ -32,6 +33,9 @@ public class PayoutHandler implements RequestHandler<Map<String, Object>, Map<St
 
     @Inject
     PartQueue parts;
+
+    @Inject
+    WithdrawalPayouts withdrawals;
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
@@ -63,11 +67,11 @@ public class PayoutHandler implements RequestHandler<Map<String, Object>, Map<St
         AuditStamp stamp = new AuditStamp("payout", new RequestId(messageId));
         if (body.has("detail-type")) {
             String type = body.get("detail-type").asText();
-            String drawId = text(body.path("detail"), "drawId");
-            if (!type.equals("DrawCompleted") && !type.equals("DrawVoided")) {
-                throw new MalformedMessage("payout does not handle " + type);
+            switch (type) {
+                case "DrawCompleted", "DrawVoided" -> parts.send(settlement.start(text(body.path("detail"), "drawId"), stamp));
+                case "WithdrawalRequested" -> withdrawals.pay(text(body.path("detail"), "withdrawalId"), stamp);
+                default -> throw new MalformedMessage("payout does not handle " + type);
             }
-            parts.send(settlement.start(drawId, stamp));
         } else if (body.has("drawId") && body.get("part") != null && body.get("part").canConvertToInt()) {
             settlement.settlePart(new Settlement.Part(text(body, "drawId"), body.get("part").asInt()), stamp);
         } else {

@@ -1,0 +1,15 @@
+package io.fairdraw.payout;
+
+import io.smallrye.config.ConfigMapping;
+import java.util.Map;
+
+/** Payout rules as configuration. */
+@ConfigMapping(prefix = "fairdraw.payout")
+public interface PayoutSettings {
+    /**
+     * Per currency, the amount (minor units) above which a withdrawal waits for an operator's
+     * review instead of being paid: {@code fairdraw.payout.review-above-minor.IDR=5000000000}.
+     * A currency not listed is never held by this rule.
+     */
+    Map<String, Long> reviewAboveMinor();
+}

@@ -1,0 +1,74 @@
+package io.fairdraw.payout;
+
+import io.fairdraw.model.time.TimeSource;
+import io.fairdraw.model.wallet.Withdrawal;
+import io.fairdraw.payments.PaymentProvider;
+import io.fairdraw.payments.PaymentProviders;
+import io.fairdraw.platform.dynamo.AuditStamp;
+import io.fairdraw.platform.withdrawals.Withdrawals;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import java.util.Set;
+import org.jboss.logging.Logger;
+
+/**
+ * Pays a requested withdrawal through its provider, once. A withdrawal above the review limit of
+ * its currency is held for an operator (REVIEW). Otherwise the provider is asked to pay it
+ * (guarded by {@link ProviderCalls}); accepted, it is SENT and its final word comes by webhook to
+ * the wallet; refused outright (an answer that proves nothing was paid), the money goes back to
+ * the wallet (RETURNED). When the outcome is unknown (timeouts, 5xx, an open circuit) the
+ * withdrawal stays REQUESTED, where operators see it, and the message fails so SQS delivers it
+ * again: the provider call is idempotent by the withdrawal's id, so asking again learns the first
+ * call's outcome instead of paying twice.
+ */
+@ApplicationScoped
+public class WithdrawalPayouts {
+    private static final Logger LOG = Logger.getLogger(WithdrawalPayouts.class);
+
+    private final Withdrawals withdrawals;
+    private final PaymentProviders providers;
+    private final ProviderCalls calls;
+    private final PayoutSettings settings;
+    private final TimeSource clock;
+
+    public WithdrawalPayouts(Withdrawals withdrawals, PaymentProviders providers, ProviderCalls calls, PayoutSettings settings,
+            TimeSource clock) {
+        this.withdrawals = withdrawals;
+        this.providers = providers;
+        this.calls = calls;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public void pay(String withdrawalId, AuditStamp stamp) {
+        Optional<Withdrawal> found = withdrawals.find(withdrawalId);
+        if (found.isEmpty()) {
+            LOG.warnf("withdrawal %s does not exist; ignored", withdrawalId);
+            return;
+        }
+        Withdrawal withdrawal = found.get();
+        if (withdrawal.status() != Withdrawal.Status.REQUESTED) {
+            LOG.infof("withdrawal %s is %s: nothing to pay", withdrawalId, withdrawal.status());
+            return;
+        }
+        Long reviewAbove = settings.reviewAboveMinor().get(withdrawal.amount().currency().code());
+        if (reviewAbove != null && withdrawal.amount().amountMinor() > reviewAbove) {
+            withdrawals.mark(withdrawalId, Set.of(Withdrawal.Status.REQUESTED), Withdrawal.Status.REVIEW,
+                    Optional.of("above the review limit of " + reviewAbove), stamp);
+            LOG.infof("withdrawal %s held for review", withdrawalId);
+            return;
+        }
+        PaymentProvider provider = providers.named(withdrawal.instrument().provider());
+        PaymentProvider.PayoutResult result = calls.payOut(provider, new PaymentProvider.PayoutRequest(withdrawal.id(), withdrawal.player(),
+                withdrawal.amount(), withdrawal.instrument().reference()));
+        if (result.accepted()) {
+            withdrawals.mark(withdrawalId, Set.of(Withdrawal.Status.REQUESTED), Withdrawal.Status.SENT, Optional.of(result.providerPayoutId()),
+                    stamp);
+            LOG.infof("withdrawal %s sent to %s as %s", withdrawalId, provider.name(), result.providerPayoutId());
+        } else {
+            withdrawals.settle(withdrawal, false, result.refusalReason(), clock.now(), stamp);
+            LOG.infof("withdrawal %s refused by %s (%s): returned to the wallet", withdrawalId, provider.name(),
+                    result.refusalReason().orElse("no reason"));
+        }
+    }
+}
