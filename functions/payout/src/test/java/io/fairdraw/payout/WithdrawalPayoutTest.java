@@ -124,6 +124,12 @@ class WithdrawalPayoutTest {
 
         assertThat(status(withdrawal)).isEqualTo(Withdrawal.Status.RETURNED);
         assertThat(balance(AccountId.wallet(withdrawal.player(), EUR))).isEqualTo(2_500);
+        var completed = io.fairdraw.testsupport.PipeEvents.from(io.fairdraw.platform.dynamo.Table.WITHDRAWALS).stream()
+                .filter(e -> e.detailType().equals("WithdrawalCompleted") && e.detail().get("withdrawalId").asText().equals(withdrawal.id()))
+                .toList();
+        assertThat(completed).hasSize(1);
+        assertThat(completed.get(0).detail().get("outcome").asText()).isEqualTo("RETURNED");
+        assertThat(io.fairdraw.testsupport.PipeEvents.schemaProblems("WithdrawalCompleted", completed.get(0).detail())).isEmpty();
         assertThat(balance(AccountId.pendingWithdrawal(withdrawal.player(), EUR))).isZero();
         assertThat(reconciler.breaches()).isEmpty();
     }

@@ -75,7 +75,10 @@ class WalletFlowTest {
 
         var published = io.fairdraw.testsupport.PipeEvents.from(io.fairdraw.platform.dynamo.Table.WITHDRAWALS).stream()
                 .filter(e -> e.detail().get("withdrawalId").asText().equals(paid.getString("withdrawalId"))).toList();
-        assertThat(published).extracting(io.fairdraw.testsupport.PipeEvents.Published::detailType).containsExactly("WithdrawalRequested");
+        assertThat(published).extracting(io.fairdraw.testsupport.PipeEvents.Published::detailType)
+                .containsExactly("WithdrawalRequested", "WithdrawalCompleted");
+        assertThat(published.get(1).detail().get("outcome").asText()).isEqualTo("PAID");
+        assertThat(io.fairdraw.testsupport.PipeEvents.schemaProblems("WithdrawalCompleted", published.get(1).detail())).isEmpty();
         assertThat(published.get(0).detail().get("amountMinor").asLong()).isEqualTo(60_000);
         assertThat(io.fairdraw.testsupport.PipeEvents.schemaProblems("WithdrawalRequested", published.get(0).detail())).isEmpty();
 
