@@ -31,6 +31,11 @@ public abstract class FunctionContract {
     }
 
     @Test
+    void everyRouteRefusesBadTokensAndAdmitsOnlyItsRoles() {
+        assertThat(AuthorizationMatrix.violations(function())).isEmpty();
+    }
+
+    @Test
     void theCommittedOpenApiDocumentIsCurrent() {
         ApiDocuments.assertCommittedDocumentIsCurrent(function());
     }

@@ -65,6 +65,16 @@ public final class Topology {
         return routes;
     }
 
+    /** How a route is authenticated: public, jwt, authorizer or signature. */
+    public String authOf(String method, String path) {
+        for (JsonNode route : document.get("routes")) {
+            if (method.equals(route.get("method").asText()) && path.equals(route.get("path").asText())) {
+                return route.get("auth").asText();
+            }
+        }
+        throw new IllegalArgumentException("no route " + method + " " + path);
+    }
+
     /** The roles a route admits, or an empty set for public and signature routes. */
     public Set<String> rolesOf(String method, String path) {
         for (JsonNode route : document.get("routes")) {

@@ -1,0 +1,95 @@
+package io.fairdraw.testsupport;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Every route of a function, from the topology, against every kind of caller: no token and six
+ * kinds of bad token must be 401; a good token of a role the route does not name must be 403
+ * {@code forbidden}; a role it names must get past authorization (any answer but 401 and 403
+ * {@code forbidden}: a domain refusal such as NOT_VERIFIED is the route working). Public routes
+ * must not demand a token; webhook routes must refuse an unsigned notification.
+ */
+public final class AuthorizationMatrix {
+    private static final String FORBIDDEN = "https://fairdraw.io/problems/forbidden";
+    private static final String WEBHOOK_UNSIGNED = "https://fairdraw.io/problems/webhook-signature-invalid";
+    private static final Map<String, String> PATH_VALUES = Map.of(
+            "drawId", "4d-jakarta-20300101T2000",
+            "ticketId", "4d-jakarta-20300101T2000.00000000000000000000000000000000",
+            "name", "favourite",
+            "provider", "sandbox");
+
+    private AuthorizationMatrix() {
+    }
+
+    /** What went wrong, one line per route and caller; empty when the function keeps every rule. */
+    public static List<String> violations(String function) {
+        Topology topology = Topology.load();
+        Map<String, String> badTokens = new LinkedHashMap<>();
+        badTokens.put("expired", Tokens.expired());
+        badTokens.put("wrong issuer", Tokens.wrongIssuer());
+        badTokens.put("wrong audience", Tokens.wrongAudience());
+        badTokens.put("alg none", Tokens.algNone());
+        badTokens.put("tampered", Tokens.tampered());
+        badTokens.put("signed by a stranger", Tokens.signedByStranger());
+        Map<String, String> roleTokens = Map.of("player", Tokens.player("matrix-" + function), "operator", Tokens.operator(),
+                "auditor", Tokens.auditor());
+        List<String> violations = new ArrayList<>();
+        for (String route : topology.routesOf(function)) {
+            String method = route.substring(0, route.indexOf(' '));
+            String path = route.substring(route.indexOf(' ') + 1);
+            Set<String> roles = topology.rolesOf(method, path);
+            if (topology.authOf(method, path).equals("signature")) {
+                Response unsigned = call(given(), method, path);
+                if (unsigned.statusCode() != 401 || !WEBHOOK_UNSIGNED.equals(unsigned.jsonPath().getString("type"))) {
+                    violations.add(route + " took an unsigned notification: " + unsigned.statusCode());
+                }
+                continue;
+            }
+            if (roles.isEmpty()) {
+                Response open = call(given(), method, path);
+                if (open.statusCode() == 401 || open.statusCode() == 403) {
+                    violations.add(route + " is open but answered " + open.statusCode() + " without a token");
+                }
+                continue;
+            }
+            expect(violations, route, "no token", call(given(), method, path), 401);
+            badTokens.forEach((kind, token) -> expect(violations, route, kind, call(given().auth().oauth2(token), method, path), 401));
+            roleTokens.forEach((role, token) -> {
+                Response response = call(given().auth().oauth2(token), method, path);
+                boolean refusedForRole = response.statusCode() == 403 && FORBIDDEN.equals(response.jsonPath().getString("type"));
+                if (roles.contains(role) && (response.statusCode() == 401 || refusedForRole)) {
+                    violations.add(route + " refused its own role " + role + ": " + response.statusCode());
+                }
+                if (!roles.contains(role) && !refusedForRole) {
+                    violations.add(route + " let " + role + " past: " + response.statusCode() + " " + response.asString());
+                }
+            });
+        }
+        return violations;
+    }
+
+    private static void expect(List<String> violations, String route, String caller, Response response, int status) {
+        if (response.statusCode() != status || !response.contentType().startsWith("application/problem+json")) {
+            violations.add(route + " with " + caller + ": " + response.statusCode() + " " + response.contentType());
+        }
+    }
+
+    private static Response call(RequestSpecification request, String method, String path) {
+        String concrete = path;
+        for (var value : PATH_VALUES.entrySet()) {
+            concrete = concrete.replace("{" + value.getKey() + "}", value.getValue());
+        }
+        if (method.equals("POST") || method.equals("PUT") || method.equals("PATCH")) {
+            request = request.header("Idempotency-Key", "matrix-key-0001").contentType("application/json").body("{}");
+        }
+        return request.request(method, concrete);
+    }
+}
