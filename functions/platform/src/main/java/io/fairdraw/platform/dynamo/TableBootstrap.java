@@ -2,6 +2,9 @@ package io.fairdraw.platform.dynamo;
 
 import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.CreateGlobalSecondaryIndexAction;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexUpdate;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveSpecification;
 import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
@@ -21,6 +24,7 @@ public final class TableBootstrap {
             try {
                 dynamo.createTable(table.createRequest(name));
             } catch (ResourceInUseException alreadyThere) {
+                addMissingIndexes(dynamo, table, name);
                 continue;
             }
             dynamo.waiter().waitUntilTableExists(b -> b.tableName(name));
@@ -28,6 +32,21 @@ public final class TableBootstrap {
                     .tableName(name)
                     .timeToLiveSpecification(TimeToLiveSpecification.builder().enabled(true).attributeName(attribute).build())
                     .build()));
+        }
+    }
+
+    /** A table kept from an older local run gains the indexes added since (DynamoDB adds them to a live table). */
+    private static void addMissingIndexes(DynamoDbClient dynamo, Table table, String name) {
+        var existing = dynamo.describeTable(b -> b.tableName(name)).table();
+        var request = table.createRequest(name);
+        for (GlobalSecondaryIndex index : request.globalSecondaryIndexes()) {
+            boolean present = existing.hasGlobalSecondaryIndexes()
+                    && existing.globalSecondaryIndexes().stream().anyMatch(i -> i.indexName().equals(index.indexName()));
+            if (!present) {
+                dynamo.updateTable(b -> b.tableName(name).attributeDefinitions(request.attributeDefinitions())
+                        .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder().create(CreateGlobalSecondaryIndexAction.builder()
+                                .indexName(index.indexName()).keySchema(index.keySchema()).projection(index.projection()).build()).build()));
+            }
         }
     }
 
