@@ -121,6 +121,10 @@ class PurchaseTest {
         List<String> listed = new java.util.ArrayList<>(first.getList("items.ticketId", String.class));
         listed.addAll(second.getList("items.ticketId", String.class));
         assertThat(listed).containsExactlyInAnyOrderElementsOf(bought);
+        player.as().queryParam("limit", "abc").get("/v1/players/me/tickets").then().statusCode(400)
+                .contentType("application/problem+json");
+        player.as().queryParam("limit", 101).get("/v1/players/me/tickets").then().statusCode(400)
+                .body("type", equalTo("https://fairdraw.io/problems/validation-failed"));
         player.as().queryParam("cursor", "djE6bm90LWEtcG9zaXRpb24").get("/v1/players/me/tickets").then().statusCode(400)
                 .body("type", equalTo("https://fairdraw.io/problems/invalid-cursor"));
     }
@@ -186,6 +190,16 @@ class PurchaseTest {
                 .then().statusCode(422).body("type", equalTo("https://fairdraw.io/problems/insufficient-funds"));
         assertThat(fixtures.balance(poor.id())).isEqualTo(100_000);
         assertThat(fixtures.balance(player.id())).isEqualTo(1_000_000 - 3 * 71_000);
+    }
+
+    @Test
+    void aTicketOfTheMostLinesFitsItsOneTransaction() {
+        Draw draw = fixtures.open(FOUR_D);
+        var player = fixtures.fundedPlayer(100_000_000);
+        String forty = ticket(IntStream.range(0, 40).mapToObj(i -> line("TWO_D_BACK", String.format("%02d", i), 100_000))
+                .toArray(String[]::new));
+        buy(player, draw.id(), UUID.randomUUID().toString(), forty).then().statusCode(201).body("lines", hasSize(40));
+        assertThat(tickets.exposure(draw.id(), "TWO_D_BACK", "39")).isEqualTo(7_000_000);
     }
 
     @Test

@@ -48,6 +48,8 @@ class WalletFlowTest {
                 .body("items[0].kind", equalTo("DEPOSIT"))
                 .body("items[0].amount.amount", equalTo(150_000))
                 .body("items[0].counterparty", equalTo("PAYMENT_CLEARING"));
+        holder.as().queryParam("limit", "ten").get("/v1/wallet/transactions").then().statusCode(400)
+                .body("type", equalTo("https://fairdraw.io/problems/validation-failed"));
         assertThat(reconciler.breaches()).isEmpty();
     }
 

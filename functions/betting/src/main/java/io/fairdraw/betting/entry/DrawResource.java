@@ -14,13 +14,13 @@ import io.fairdraw.platform.security.CurrentCaller;
 import io.fairdraw.platform.security.Role;
 import io.fairdraw.platform.web.Bodies;
 import io.fairdraw.platform.web.GatewayRequests;
+import io.fairdraw.platform.web.PageSizes;
 import io.fairdraw.platform.web.Problem;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -34,8 +34,10 @@ import java.security.SecureRandom;
 import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -67,8 +69,8 @@ public class DrawResource {
     @PermitAll
     @Operation(summary = "A game's draws, latest first, optionally in one status")
     public BettingViews.DrawPage draws(@QueryParam("game") String game, @QueryParam("status") String status,
-            @QueryParam("limit") @DefaultValue("20") int limit) {
-        return readings.draws(game, Optional.ofNullable(status).map(DrawResource::status), limit);
+            @QueryParam("limit") @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20")) String limit) {
+        return readings.draws(game, Optional.ofNullable(status).map(DrawResource::status), PageSizes.parse(limit));
     }
 
     @GET

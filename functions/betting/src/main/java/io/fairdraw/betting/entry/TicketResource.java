@@ -4,9 +4,9 @@ import io.fairdraw.betting.BettingViews;
 import io.fairdraw.betting.Readings;
 import io.fairdraw.platform.security.CurrentCaller;
 import io.fairdraw.platform.security.Role;
+import io.fairdraw.platform.web.PageSizes;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -15,6 +15,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** Tickets: a player reads their own; an operator or auditor reads any. */
@@ -40,7 +43,8 @@ public class TicketResource {
     @Path("/players/me/tickets")
     @RolesAllowed(Role.Names.PLAYER)
     @Operation(summary = "The caller's tickets, newest first, a page at a time")
-    public BettingViews.TicketPage mine(@QueryParam("cursor") String cursor, @QueryParam("limit") @DefaultValue("20") int limit) {
-        return readings.mine(caller.get(), Optional.ofNullable(cursor), limit);
+    public BettingViews.TicketPage mine(@QueryParam("cursor") String cursor,
+            @QueryParam("limit") @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20")) String limit) {
+        return readings.mine(caller.get(), Optional.ofNullable(cursor), PageSizes.parse(limit));
     }
 }

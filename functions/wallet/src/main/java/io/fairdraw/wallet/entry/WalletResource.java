@@ -10,6 +10,7 @@ import io.fairdraw.platform.security.CurrentCaller;
 import io.fairdraw.platform.security.Role;
 import io.fairdraw.platform.web.Bodies;
 import io.fairdraw.platform.web.GatewayRequests;
+import io.fairdraw.platform.web.PageSizes;
 import io.fairdraw.platform.web.Problem;
 import io.fairdraw.wallet.WalletCommands;
 import io.fairdraw.wallet.WalletService;
@@ -17,7 +18,6 @@ import io.fairdraw.wallet.WalletViews;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -28,8 +28,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -66,8 +68,9 @@ public class WalletResource {
     @Path("/transactions")
     @RolesAllowed(Role.Names.PLAYER)
     @Operation(summary = "The caller's wallet statement, newest first, a page at a time")
-    public WalletViews.StatementView transactions(@QueryParam("cursor") String cursor, @QueryParam("limit") @DefaultValue("20") int limit) {
-        return WalletViews.StatementView.of(wallet.statement(caller.get().playerId(), Optional.ofNullable(cursor), limit));
+    public WalletViews.StatementView transactions(@QueryParam("cursor") String cursor,
+            @QueryParam("limit") @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20")) String limit) {
+        return WalletViews.StatementView.of(wallet.statement(caller.get().playerId(), Optional.ofNullable(cursor), PageSizes.parse(limit)));
     }
 
     @POST
