@@ -61,8 +61,6 @@ public class Purchases {
     static final String ROUTE = "betting-tickets";
     private static final Logger LOG = Logger.getLogger(Purchases.class);
     private static final int CREATED = 201;
-    /** The purchase's fixed actions after the ledger's: ticket, gate, standing, settings, the counters and the answer. */
-    private static final int FIXED_ACTIONS = 5 + LimitWindow.values().length;
 
     private final IdempotentRequests idempotent;
     private final Draws draws;
@@ -127,10 +125,11 @@ public class Purchases {
             }
             List<BettingViews.TicketSummary> later = tickets.subList(1, tickets.size()).stream().map(BettingViews.TicketSummary::of).toList();
             String body = write(BettingViews.TicketView.of(tickets.get(0), first, later));
+            SafetySettings safety = guard.settings(player);
             for (int i = 1; i < tickets.size(); i++) {
-                commit(holder, tickets.get(i), targets.get(i), game, Optional.empty(), stamp);
+                commit(holder, safety, tickets.get(i), targets.get(i), game, Optional.empty(), stamp);
             }
-            Ledger.Outcome outcome = commit(holder, tickets.get(0), first, game,
+            Ledger.Outcome outcome = commit(holder, safety, tickets.get(0), first, game,
                     Optional.of(idempotent.records().completion(started, CREATED, body)), stamp);
             if (outcome instanceof Ledger.AlreadyApplied) {
                 // Bought by an earlier attempt whose remembered answer has since expired: answer with what was bought.
@@ -164,14 +163,13 @@ public class Purchases {
         return open;
     }
 
-    private Ledger.Outcome commit(Holders.Holder holder, Ticket ticket, Draw draw, Game game, Optional<TransactWriteItem> answer,
+    private Ledger.Outcome commit(Holders.Holder holder, SafetySettings safety, Ticket ticket, Draw draw, Game game, Optional<TransactWriteItem> answer,
             AuditStamp stamp) {
         Instant now = ticket.purchasedAt();
         PlayerId player = holder.player().id();
         Money price = new Money(ticket.pricePaidMinor(), game.currency());
         Transfer stake = Transfer.of(TransferKind.STAKE, ticket.id().value(), holder.wallet(),
                 AccountId.of(AccountType.SALES_ESCROW, draw.id(), game.currency()), price, now);
-        SafetySettings safety = guard.settings(player);
         int first = Ledger.firstCallerAction(stake);
         List<TransactWriteItem> actions = new ArrayList<>();
         ConditionFailures failures = ConditionFailures.none();
@@ -219,8 +217,4 @@ public class Purchases {
         }
     }
 
-    /** The most actions a purchase's transaction holds: the ledger's three, the fixed ones, and two per line at most. */
-    static int maxActions() {
-        return 3 + FIXED_ACTIONS + 2 * TicketPricing.MAX_LINES;
-    }
 }

@@ -35,6 +35,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -145,9 +146,11 @@ public class Settlement {
                 case REFUND -> refunds(draw, part.part());
             };
             long paid = 0;
+            Map<String, Holders.Holder> owners = new HashMap<>();
             for (var credit : credits.entrySet()) {
                 if (credit.getValue().amount() > 0) {
-                    pay(draw, game, currency, plan.kind(), credit.getKey(), credit.getValue(), stamp);
+                    Holders.Holder holder = owners.computeIfAbsent(credit.getValue().owner(), owner -> holders.of(new PlayerId(owner)));
+                    pay(draw, game, currency, plan.kind(), credit.getKey(), credit.getValue(), holder, stamp);
                     paid += credit.getValue().amount();
                 }
             }
@@ -203,7 +206,8 @@ public class Settlement {
      * One ticket's credit: the transfer (id from the ticket), the ticket's settlement marker and
      * the lowering of the owner's net-loss counters, all in one transaction.
      */
-    private void pay(Draw draw, Game game, CurrencyCode currency, Plan.Kind kind, String ticketId, Credit credit, AuditStamp stamp) {
+    private void pay(Draw draw, Game game, CurrencyCode currency, Plan.Kind kind, String ticketId, Credit credit, Holders.Holder holder,
+            AuditStamp stamp) {
         PlayerId owner = new PlayerId(credit.owner());
         Money amount = new Money(credit.amount(), currency);
         Instant now = clock.now();
@@ -212,7 +216,6 @@ public class Settlement {
                 : Transfer.of(TransferKind.WINNINGS, ticketId, AccountId.house(game.id(), currency), AccountId.wallet(owner, currency), amount, now);
         List<TransactWriteItem> actions = new ArrayList<>();
         actions.add(store.ticketMarker(draw.id(), ticketId, credit.owner(), credit.amount(), kind, stamp));
-        Holders.Holder holder = holders.of(owner);
         if (holder.home().currency().equals(currency)) {
             for (LimitWindow window : LimitWindow.values()) {
                 actions.add(guard.credit(owner, new LimitKey(LimitKind.NET_LOSS, window), holder.home(), now, amount));

@@ -193,8 +193,4 @@ public class SealTrees {
         hashes.forEach(buffer::put);
         return buffer.array();
     }
-
-    static Progress start(int chunkLeaves) {
-        return Progress.start(chunkLeaves);
-    }
 }

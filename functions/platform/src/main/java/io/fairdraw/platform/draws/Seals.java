@@ -51,7 +51,7 @@ public class Seals {
         if (chunkLeaves < 1 || Integer.bitCount(chunkLeaves) != 1) {
             throw new IllegalArgumentException("a chunk holds a power of two leaves, not " + chunkLeaves);
         }
-        SealTrees.Progress progress = trees.progress(drawId).orElse(SealTrees.start(chunkLeaves));
+        SealTrees.Progress progress = trees.progress(drawId).orElse(SealTrees.Progress.start(chunkLeaves));
         if (!progress.complete()) {
             Iterator<TicketLeaf> leaves = tickets.inCanonicalOrder(drawId, progress.lastTicketId());
             List<String> ids = new ArrayList<>();

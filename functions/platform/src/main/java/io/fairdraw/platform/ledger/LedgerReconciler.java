@@ -47,7 +47,7 @@ public class LedgerReconciler {
         return balances;
     }
 
-    public List<String> breaches(Map<AccountId, Money> virtualBalances) {
+    private List<String> breaches(Map<AccountId, Money> virtualBalances) {
         Map<AccountId, Money> balances = new HashMap<>(virtualBalances);
         for (Map<String, AttributeValue> item : ledger.dynamo().scanPaginator(b -> b.tableName(ledger.accountsTable()).consistentRead(true)).items()) {
             AccountId account = new AccountId(item.get(LedgerItems.PK).s());

@@ -97,18 +97,10 @@ public class TicketLeaves {
     private record Head(TicketLeaf leaf, Iterator<Map<String, AttributeValue>> rest) {
     }
 
+    /** Every ticket of the draw as a leaf, in canonical order. */
     public List<TicketLeaf> leaves(String drawId) {
         List<TicketLeaf> leaves = new ArrayList<>();
-        for (int shard = 0; shard < TicketItems.SHARDS; shard++) {
-            String partition = TicketItems.partition(drawId, shard);
-            for (Map<String, AttributeValue> item : dynamo.queryPaginator(b -> b.tableName(table)
-                    .keyConditionExpression("#pk = :pk")
-                    .expressionAttributeNames(Map.of("#pk", TicketItems.partitionKeyName()))
-                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(partition)))
-                    .consistentRead(true)).items()) {
-                leaves.add(TicketItems.leaf(item));
-            }
-        }
+        inCanonicalOrder(drawId, Optional.empty()).forEachRemaining(leaves::add);
         return leaves;
     }
 }
