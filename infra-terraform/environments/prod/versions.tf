@@ -1,0 +1,25 @@
+terraform {
+  required_version = ">= 1.6"
+
+  required_providers {
+    aws = {
+      source  = "hashicorp/aws"
+      version = "~> 6.0"
+    }
+    random = {
+      source  = "hashicorp/random"
+      version = "~> 3.6"
+    }
+    time = {
+      source  = "hashicorp/time"
+      version = "~> 0.12"
+    }
+  }
+
+  # Bucket and Region come from backend.hcl (docs/deploy.md); S3 holds the lock file itself.
+  backend "s3" {
+    key          = "fairdraw/prod/terraform.tfstate"
+    encrypt      = true
+    use_lockfile = true
+  }
+}

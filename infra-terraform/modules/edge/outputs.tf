@@ -1,0 +1,25 @@
+output "api_url" {
+  description = "Public base URL of the API, through CloudFront."
+  value       = "https://${var.domain_name}"
+}
+
+output "distribution_id" {
+  description = "Id of the CloudFront distribution (for invalidations and metrics)."
+  value       = aws_cloudfront_distribution.this.id
+}
+
+output "origin_secret_value" {
+  description = "Current origin secret, for the compliance authorizer's environment."
+  value       = random_password.origin_secret.result
+  sensitive   = true
+}
+
+output "origin_secret_arn" {
+  description = "ARN of the Secrets Manager secret holding the origin secret."
+  value       = aws_secretsmanager_secret.origin_secret.arn
+}
+
+output "web_acl_arn" {
+  description = "ARN of the web ACL in front of the API."
+  value       = aws_wafv2_web_acl.this.arn
+}

@@ -1,0 +1,123 @@
+# One role per function, naming exactly the tables of topology.json and the actions each needs.
+locals {
+  # ConditionCheckItem lets a write transaction check an item of a table the function only reads.
+  read_actions = [
+    "dynamodb:BatchGetItem",
+    "dynamodb:ConditionCheckItem",
+    "dynamodb:DescribeTable",
+    "dynamodb:GetItem",
+    "dynamodb:Query",
+  ]
+  # A TransactWriteItems call is authorised per action it contains, so these cover transactions.
+  write_actions = concat(local.read_actions, [
+    "dynamodb:BatchWriteItem",
+    "dynamodb:DeleteItem",
+    "dynamodb:PutItem",
+    "dynamodb:UpdateItem",
+  ])
+
+  read_tables  = { for name, t in var.table_access : name => t if t.access == "read" }
+  write_tables = { for name, t in var.table_access : name => t if t.access == "write" }
+}
+
+data "aws_iam_policy_document" "assume" {
+  statement {
+    actions = ["sts:AssumeRole"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["lambda.amazonaws.com"]
+    }
+  }
+}
+
+resource "aws_iam_role" "this" {
+  name               = "${local.function_name}-fn"
+  assume_role_policy = data.aws_iam_policy_document.assume.json
+  tags               = var.tags
+}
+
+data "aws_iam_policy_document" "this" {
+  statement {
+    sid       = "WriteOwnLogs"
+    actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+    resources = ["${aws_cloudwatch_log_group.this.arn}:*"]
+  }
+
+  # X-Ray's write actions have no resource-level permissions; this touches neither DynamoDB nor KMS.
+  statement {
+    sid       = "WriteTraces"
+    actions   = ["xray:PutTelemetryRecords", "xray:PutTraceSegments"]
+    resources = ["*"]
+  }
+
+  dynamic "statement" {
+    for_each = length(local.read_tables) == 0 ? [] : [1]
+    content {
+      sid     = "ReadTables"
+      actions = local.read_actions
+      resources = flatten([
+        for t in values(local.read_tables) : concat([t.table_arn], t.index_arns)
+      ])
+    }
+  }
+
+  dynamic "statement" {
+    for_each = length(local.write_tables) == 0 ? [] : [1]
+    content {
+      sid     = "WriteTables"
+      actions = local.write_actions
+      resources = flatten([
+        for t in values(local.write_tables) : concat([t.table_arn], t.index_arns)
+      ])
+    }
+  }
+
+  # The tables' key, only as DynamoDB uses it for this function.
+  statement {
+    sid       = "UseTableKeyThroughDynamoDb"
+    actions   = ["kms:Decrypt", "kms:DescribeKey", "kms:Encrypt", "kms:GenerateDataKey"]
+    resources = [var.table_kms_key_arn]
+
+    condition {
+      test     = "StringEquals"
+      variable = "kms:ViaService"
+      values   = ["dynamodb.${data.aws_region.current.region}.amazonaws.com"]
+    }
+  }
+
+  dynamic "statement" {
+    for_each = var.extra_statements
+    content {
+      sid       = statement.value.sid
+      actions   = statement.value.actions
+      resources = statement.value.resources
+
+      dynamic "condition" {
+        for_each = statement.value.conditions
+        content {
+          test     = condition.value.test
+          variable = condition.value.variable
+          values   = condition.value.values
+        }
+      }
+    }
+  }
+
+  dynamic "statement" {
+    for_each = var.on_failure_destination_arn == null ? [] : [1]
+    content {
+      sid       = "SendFailedInvocations"
+      actions   = ["sqs:SendMessage"]
+      resources = [var.on_failure_destination_arn]
+    }
+  }
+}
+
+data "aws_region" "current" {}
+
+resource "aws_iam_role_policy" "this" {
+  name   = "least-privilege"
+  role   = aws_iam_role.this.id
+  policy = data.aws_iam_policy_document.this.json
+}

@@ -1,0 +1,49 @@
+output "issuer" {
+  description = "OIDC issuer of player tokens: what every function and the authorizer trust."
+  value       = "https://${aws_cognito_user_pool.players.endpoint}"
+}
+
+output "jwks_url" {
+  description = "Key set of the player issuer."
+  value       = "https://${aws_cognito_user_pool.players.endpoint}/.well-known/jwks.json"
+}
+
+output "api_audience" {
+  description = "The client id the functions require in client_id (Cognito access tokens carry no aud): the web app's."
+  value       = aws_cognito_user_pool_client.web.id
+}
+
+output "web_client_id" {
+  description = "App client of the player web app (authorization code with PKCE)."
+  value       = aws_cognito_user_pool_client.web.id
+}
+
+output "cli_client_id" {
+  description = "App client of command-line tools (authorization code with PKCE on a loopback redirect)."
+  value       = aws_cognito_user_pool_client.cli.id
+}
+
+output "hosted_ui_base_url" {
+  description = "Base URL of the players' hosted sign-in (its /oauth2/authorize and /oauth2/token endpoints)."
+  value       = "https://${aws_cognito_user_pool_domain.players.domain}.auth.${data.aws_region.current.region}.amazoncognito.com"
+}
+
+output "players_user_pool_id" {
+  description = "Id of the players' user pool."
+  value       = aws_cognito_user_pool.players.id
+}
+
+output "staff_issuer" {
+  description = "OIDC issuer of operator and auditor tokens (MFA always required)."
+  value       = "https://${aws_cognito_user_pool.staff.endpoint}"
+}
+
+output "staff_user_pool_id" {
+  description = "Id of the staff user pool, where administrators create operators and auditors."
+  value       = aws_cognito_user_pool.staff.id
+}
+
+output "back_office_client_id" {
+  description = "App client of the back office (authorization code with PKCE)."
+  value       = aws_cognito_user_pool_client.back_office.id
+}

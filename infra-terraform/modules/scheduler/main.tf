@@ -1,0 +1,93 @@
+# One schedule per game step of topology.json, in the game's IANA time zone. The scheduler
+# invokes the draw function asynchronously; a step that could not be delivered after the
+# retries lands in the dead-letter queue (docs/operations.md, a stuck or late draw).
+locals {
+  schedules = { for s in var.schedules : s.name => s }
+}
+
+resource "aws_scheduler_schedule_group" "this" {
+  name = "${var.name_prefix}-draws"
+  tags = var.tags
+}
+
+resource "aws_sqs_queue" "dlq" {
+  name                      = "${var.name_prefix}-schedules-dlq"
+  message_retention_seconds = 1209600
+  sqs_managed_sse_enabled   = true
+  tags                      = var.tags
+}
+
+resource "aws_scheduler_schedule" "this" {
+  for_each = local.schedules
+
+  name                         = each.key
+  group_name                   = aws_scheduler_schedule_group.this.name
+  schedule_expression          = each.value.expression
+  schedule_expression_timezone = each.value.timeZone
+  state                        = var.enabled ? "ENABLED" : "DISABLED"
+
+  flexible_time_window {
+    mode = "OFF"
+  }
+
+  target {
+    arn      = var.targets[each.value.function].alias_arn
+    role_arn = aws_iam_role.scheduler.arn
+    # jsonencode escapes < and >, which would hide <aws.scheduler.scheduled-time> from the scheduler.
+    input = replace(replace(jsonencode(each.value.input), "\\u003c", "<"), "\\u003e", ">")
+
+    retry_policy {
+      maximum_event_age_in_seconds = 600
+      maximum_retry_attempts       = 5
+    }
+
+    dead_letter_config {
+      arn = aws_sqs_queue.dlq.arn
+    }
+  }
+}
+
+data "aws_iam_policy_document" "assume" {
+  statement {
+    actions = ["sts:AssumeRole"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["scheduler.amazonaws.com"]
+    }
+
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceAccount"
+      values   = [data.aws_caller_identity.current.account_id]
+    }
+  }
+}
+
+data "aws_caller_identity" "current" {}
+
+resource "aws_iam_role" "scheduler" {
+  name               = "${var.name_prefix}-scheduler"
+  assume_role_policy = data.aws_iam_policy_document.assume.json
+  tags               = var.tags
+}
+
+data "aws_iam_policy_document" "scheduler" {
+  statement {
+    sid       = "InvokeDrawSteps"
+    actions   = ["lambda:InvokeFunction"]
+    resources = distinct([for s in var.schedules : var.targets[s.function].alias_arn])
+  }
+
+  statement {
+    sid       = "DeadLetters"
+    actions   = ["sqs:SendMessage"]
+    resources = [aws_sqs_queue.dlq.arn]
+  }
+}
+
+resource "aws_iam_role_policy" "scheduler" {
+  name   = "invoke-targets"
+  role   = aws_iam_role.scheduler.id
+  policy = data.aws_iam_policy_document.scheduler.json
+}
