@@ -1,0 +1,127 @@
+// Each check fails on a copy of the configuration broken in the one way it guards against, so
+// a check that silently stopped looking would be noticed.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { CHECKS, loadTree } from './policy.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const tableJava = join(root, '..', 'functions/platform/src/main/java/io/fairdraw/platform/dynamo/Table.java');
+
+function edit(dir, file, from, to) {
+  const path = join(dir, file);
+  const text = readFileSync(path, 'utf8');
+  assert.ok(text.includes(from), `${file} no longer contains ${JSON.stringify(from)}: update this test`);
+  writeFileSync(path, text.replace(from, to));
+}
+
+async function brokenCopy(breakIt) {
+  const dir = mkdtempSync(join(tmpdir(), 'fairdraw-tf-'));
+  cpSync(root, dir, { recursive: true, filter: (src) => !src.includes('node_modules') });
+  try {
+    breakIt(dir);
+    return await loadTree(dir, { tableJava });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const breakages = {
+  parses: [
+    'a file with an unclosed block',
+    (dir) => appendFileSync(join(dir, 'modules/table/main.tf'), '\nresource "aws_sqs_queue" "x" {\n  name = \n'),
+    /modules\/table\/main\.tf/,
+  ],
+  functions: [
+    'the function module iterating over a filtered map',
+    (dir) => edit(dir, 'modules/stack/main.tf', 'for_each = local.topology.functions', 'for_each = { for k, v in local.topology.functions : k => v if k != "payout" }'),
+    /not local\.topology\.functions|payout/,
+  ],
+  routes: [
+    'routes that never attach the authorizer',
+    (dir) => edit(dir, 'modules/api/main.tf', 'authorization_type = each.value.auth == "authorizer" ? "CUSTOM" : "NONE"', 'authorization_type = "NONE"'),
+    /authorization_type/,
+  ],
+  iam: [
+    'a statement granting dynamodb:* on every table',
+    (dir) => edit(dir, 'modules/function/iam.tf', '"dynamodb:BatchGetItem",', '"dynamodb:*",'),
+    /dynamodb:\*/,
+  ],
+  tables: [
+    'a table without point-in-time recovery',
+    (dir) => edit(dir, 'modules/table/main.tf', 'point_in_time_recovery {\n    enabled = true', 'point_in_time_recovery {\n    enabled = false'),
+    /point-in-time recovery/,
+  ],
+  deadLetters: [
+    'a consumed queue without a redrive policy',
+    (dir) => edit(dir, 'modules/events/queues.tf', 'redrive_policy = jsonencode', 'tags_unused = jsonencode'),
+    /redrive policy/,
+  ],
+  logRetention: [
+    'a log group without retention',
+    (dir) => edit(dir, 'modules/function/main.tf', 'retention_in_days = var.log_retention_days', ''),
+    /retention/,
+  ],
+  variables: [
+    'a variable without a description',
+    (dir) => edit(dir, 'modules/table/variables.tf', '  description = "Physical table name, <name_prefix>-<logical name>."\n', ''),
+    /variable name has no description/,
+  ],
+  outputs: [
+    'an output without a description',
+    (dir) => edit(dir, 'modules/table/outputs.tf', '  description = "ARN of the table."\n', ''),
+    /output table_arn has no description/,
+  ],
+  tableEnum: [
+    'a table whose stream disagrees with Table.java',
+    (dir) => edit(dir, 'modules/stack/tables.tf', 'settlements   = { range_key = true, ttl = null, stream = true', 'settlements   = { range_key = true, ttl = null, stream = false'),
+    /settlements.*stream/,
+  ],
+};
+
+test('every check has a breakage that proves it can fail', () => {
+  assert.deepEqual(Object.keys(breakages).sort(), Object.keys(CHECKS).sort());
+});
+
+for (const [name, [what, breakIt, expected]] of Object.entries(breakages)) {
+  test(`the ${name} check reports ${what}`, async () => {
+    const tree = await brokenCopy(breakIt);
+    const findings = CHECKS[name](tree);
+    assert.ok(findings.some((f) => expected.test(f)), `expected a finding matching ${expected}, got ${JSON.stringify(findings)}`);
+  });
+}
+
+test('the routes check reports a route the topology does not declare', async () => {
+  const tree = await brokenCopy((dir) =>
+    appendFileSync(
+      join(dir, 'modules/api/main.tf'),
+      '\nresource "aws_apigatewayv2_route" "extra" {\n  api_id    = aws_apigatewayv2_api.this.id\n  route_key = "GET /v1/admin"\n}\n',
+    ),
+  );
+  assert.ok(CHECKS.routes(tree).some((f) => f.includes('GET /v1/admin is not in topology.json')));
+});
+
+test('the routes check reports a topology route the API does not serve', async () => {
+  const tree = await brokenCopy((dir) => {
+    const path = join(dir, 'topology.json');
+    const topology = JSON.parse(readFileSync(path, 'utf8'));
+    // The API builds from the topology, so a route can only go missing if the module is given
+    // another list: simulate that by handing it a literal list.
+    writeFileSync(path, JSON.stringify(topology));
+    edit(dir, 'modules/stack/main.tf', 'routes      = local.topology.routes', 'routes      = []');
+  });
+  assert.ok(CHECKS.routes(tree).some((f) => f.includes('not local.topology.routes')));
+});
+
+test('the iam check reports a KMS action on every key', async () => {
+  const tree = await brokenCopy((dir) => edit(dir, 'modules/stack/settings.tf', 'resources = [module.data.seeds_key_arn]', 'resources = ["*"]'));
+  assert.ok(CHECKS.iam(tree).some((f) => /kms:Decrypt, kms:Encrypt on resource "\*"/.test(f)), JSON.stringify(CHECKS.iam(tree)));
+});
+
+test('the tableEnum check reports a table missing from Terraform', async () => {
+  const tree = await brokenCopy((dir) => edit(dir, 'modules/stack/tables.tf', '    favourites    = { range_key = false, ttl = null, stream = false, indexes = [] }\n', ''));
+  assert.ok(CHECKS.tableEnum(tree).some((f) => f.includes('"favourites" is in Table.java but not in Terraform')));
+});

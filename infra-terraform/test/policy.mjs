@@ -1,0 +1,404 @@
+// Policy checks of the Terraform tree: each check reads the parsed HCL (a real HCL2 parser,
+// @cdktf/hcl2json) of a directory and returns its findings, one string per problem. An empty
+// list is a pass. The checks take a directory so a test can run them on a broken copy.
+import { parse } from '@cdktf/hcl2json';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const SKIP_DIRS = new Set(['node_modules', '.terraform', 'test']);
+
+function terraformFiles(dir) {
+  const files = [];
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) {
+      if (!SKIP_DIRS.has(name)) files.push(...terraformFiles(path));
+    } else if (name.endsWith('.tf')) {
+      files.push(path);
+    }
+  }
+  return files;
+}
+
+/** Parses every .tf file under dir; the tree is what every check reads. */
+export async function loadTree(dir, { tableJava } = {}) {
+  const files = [];
+  const parseErrors = [];
+  for (const path of terraformFiles(dir)) {
+    const file = relative(dir, path);
+    try {
+      files.push({ file, hcl: await parse(file, readFileSync(path, 'utf8')) });
+    } catch (error) {
+      parseErrors.push(`${file}: ${String(error.message ?? error).split('\n')[0]}`);
+    }
+  }
+  const topology = JSON.parse(readFileSync(join(dir, 'topology.json'), 'utf8'));
+  const javaPath = tableJava ?? join(dir, '..', 'functions/platform/src/main/java/io/fairdraw/platform/dynamo/Table.java');
+  return { dir, files, parseErrors, topology, tableJava: readFileSync(javaPath, 'utf8') };
+}
+
+// Blocks of one kind, flattened: [{ file, type, name, body }].
+function resources(tree, kind = 'resource') {
+  const out = [];
+  for (const { file, hcl } of tree.files) {
+    for (const [type, byName] of Object.entries(hcl[kind] ?? {})) {
+      for (const [name, bodies] of Object.entries(byName)) {
+        for (const body of bodies) out.push({ file, type, name, body });
+      }
+    }
+  }
+  return out;
+}
+
+function namedBlocks(tree, kind) {
+  const out = [];
+  for (const { file, hcl } of tree.files) {
+    for (const [name, bodies] of Object.entries(hcl[kind] ?? {})) {
+      for (const body of [].concat(bodies)) out.push({ file, name, body });
+    }
+  }
+  return out;
+}
+
+function modules(tree) {
+  return namedBlocks(tree, 'module');
+}
+
+function locals(tree) {
+  const out = {};
+  for (const { hcl } of tree.files) for (const block of hcl.locals ?? []) Object.assign(out, block);
+  return out;
+}
+
+const squash = (text) => String(text).replace(/\s+/g, '');
+const first = (value) => (Array.isArray(value) ? value[0] : value);
+const isExpression = (value) => typeof value === 'string' && value.startsWith('${');
+const where = (r) => `${r.file}: ${r.type ? `${r.type}.` : ''}${r.name}`;
+
+// ---------------------------------------------------------------------------------------------
+
+/** Every .tf file parses as HCL2. */
+export function parses(tree) {
+  return tree.parseErrors;
+}
+
+/**
+ * Every topology function has a Lambda through the function module, and every instance of the
+ * function module is a topology function. A for_each over local.topology.functions covers them
+ * all by construction; any other for_each cannot be proven to and is reported.
+ */
+export function functions(tree) {
+  const findings = [];
+  const wanted = Object.keys(tree.topology.functions);
+  const covered = new Set();
+  const fnModules = modules(tree).filter((m) => /(^|\/)modules\/function$|^\.\.\/function$/.test(m.body.source ?? ''));
+  if (!resources(tree).some((r) => r.type === 'aws_lambda_function' && r.file.startsWith('modules/function/'))) {
+    findings.push('modules/function declares no aws_lambda_function');
+  }
+  const decodes = Object.values(locals(tree)).some((v) => /jsondecode\(file\(.*\)\)/.test(String(v)));
+  for (const m of fnModules) {
+    const forEach = m.body.for_each;
+    if (forEach === undefined) {
+      if (!wanted.includes(m.body.name)) findings.push(`${m.file}: module.${m.name} names function "${m.body.name}", which topology.json does not declare`);
+      else covered.add(m.body.name);
+    } else if (squash(forEach) === '${local.topology.functions}' && decodes) {
+      wanted.forEach((f) => covered.add(f));
+    } else {
+      findings.push(`${m.file}: module.${m.name} iterates over ${forEach}, not local.topology.functions: its instances cannot be matched with topology.json`);
+    }
+  }
+  for (const f of wanted) if (!covered.has(f)) findings.push(`topology function "${f}" has no Lambda (no instance of modules/function)`);
+  return findings;
+}
+
+/**
+ * The API's routes are exactly the topology's, and the authorizer is attached exactly where a
+ * route's auth is "authorizer". Routes generated with for_each must be keyed by "METHOD path"
+ * of every topology route, and their authorization must follow each route's auth; routes
+ * written by hand are compared with the topology one by one.
+ */
+export function routes(tree) {
+  const findings = [];
+  const topo = tree.topology.routes;
+  const expected = new Map(topo.map((r) => [`${r.method} ${r.path}`, r]));
+  const built = new Map();
+  const apiLocals = {};
+  for (const { file, hcl } of tree.files) {
+    if (file.startsWith('modules/api/')) for (const block of hcl.locals ?? []) Object.assign(apiLocals, block);
+  }
+  for (const r of resources(tree).filter((x) => x.type === 'aws_apigatewayv2_route')) {
+    const b = r.body;
+    if (b.for_each !== undefined) {
+      const source = squash(b.for_each) === '${local.routes}' ? squash(apiLocals.routes ?? '') : squash(b.for_each);
+      if (source !== '${{forrinvar.routes:"${r.method}${r.path}"=>r}}') {
+        findings.push(`${where(r)}: for_each ${b.for_each} is not one entry per topology route keyed "METHOD path"`);
+        continue;
+      }
+      if (squash(b.route_key) !== '${each.key}') findings.push(`${where(r)}: route_key is ${b.route_key}, not the topology's "METHOD path"`);
+      if (squash(b.authorization_type) !== '${each.value.auth=="authorizer"?"CUSTOM":"NONE"}') {
+        findings.push(`${where(r)}: authorization_type ${b.authorization_type} does not attach the authorizer exactly where auth is "authorizer"`);
+      }
+      if (!/^\$\{each\.value\.auth=="authorizer"\?aws_apigatewayv2_authorizer\.\w+\.id:null\}$/.test(squash(b.authorizer_id ?? ''))) {
+        findings.push(`${where(r)}: authorizer_id ${b.authorizer_id} does not follow each route's auth`);
+      }
+      if (!/\[each\.value\.function\]/.test(squash(b.target ?? ''))) findings.push(`${where(r)}: target does not send each route to its topology function`);
+      for (const [key, route] of expected) built.set(key, { custom: route.auth === 'authorizer', where: where(r) });
+    } else {
+      built.set(b.route_key, { custom: b.authorization_type === 'CUSTOM', where: where(r) });
+    }
+  }
+  // The module must be given the topology's routes, not a list of its own.
+  for (const m of modules(tree).filter((x) => /\.\.\/api$/.test(x.body.source ?? ''))) {
+    if (squash(m.body.routes) !== '${local.topology.routes}') findings.push(`${m.file}: module.${m.name} is given routes ${m.body.routes}, not local.topology.routes`);
+  }
+  for (const [key, route] of expected) {
+    const b = built.get(key);
+    if (!b) findings.push(`topology route ${key} is not in the API`);
+    else if (b.custom !== (route.auth === 'authorizer')) findings.push(`${b.where}: ${key} has auth "${route.auth}" in topology.json but the API ${b.custom ? 'attaches' : 'does not attach'} the authorizer`);
+  }
+  for (const [key, b] of built) if (!expected.has(key)) findings.push(`${b.where}: route ${key} is not in topology.json`);
+  const authorizer = resources(tree).filter((x) => x.type === 'aws_apigatewayv2_authorizer');
+  if (topo.some((r) => r.auth === 'authorizer')) {
+    if (authorizer.length !== 1) findings.push(`expected one aws_apigatewayv2_authorizer, found ${authorizer.length}`);
+    for (const a of authorizer) {
+      const b = a.body;
+      const wants = {
+        authorizer_type: 'REQUEST',
+        authorizer_payload_format_version: '${var.authorizer.payloadFormatVersion}',
+        enable_simple_responses: '${var.authorizer.simpleResponses}',
+        identity_sources: '${var.authorizer.identitySources}',
+        authorizer_result_ttl_in_seconds: '${var.authorizer.resultTtlSeconds}',
+      };
+      for (const [arg, value] of Object.entries(wants)) {
+        if (squash(b[arg]) !== value) findings.push(`${where(a)}: ${arg} is ${b[arg]}, not ${value} from topology.json`);
+      }
+    }
+  }
+  return findings;
+}
+
+// A statement's actions and resources, whether written as a block or a dynamic block.
+function statements(tree) {
+  const out = [];
+  for (const doc of resources(tree, 'data').filter((d) => d.type === 'aws_iam_policy_document')) {
+    for (const s of doc.body.statement ?? []) out.push({ doc, s });
+    for (const d of doc.body.dynamic?.statement ?? []) for (const s of d.content ?? []) out.push({ doc, s, dynamic: true });
+  }
+  return out;
+}
+
+const KMS_ON_ANY_RESOURCE = new Set(['kms:GenerateRandom']);
+
+/**
+ * No IAM statement grants "*" actions, or any DynamoDB or KMS action on "*" resources. Key
+ * policies are exempt from the resource rule only: in a key policy "*" means that key. The one
+ * KMS action AWS lets name no resource, kms:GenerateRandom, is allowed on "*". Statements
+ * passed through a module variable (extra_statements) are checked where they are written.
+ */
+export function iam(tree) {
+  const findings = [];
+  const keyPolicies = new Set(
+    resources(tree)
+      .filter((r) => r.type === 'aws_kms_key' && r.body.policy)
+      .map((r) => `${r.file.split('/').slice(0, -1).join('/')}/${(squash(r.body.policy).match(/data\.aws_iam_policy_document\.(\w+)\.json/) ?? [])[1]}`),
+  );
+  // An expression such as local.write_actions is read through the module's own locals.
+  const dirOf = (file) => file.split('/').slice(0, -1).join('/');
+  const moduleLocals = {};
+  for (const { file, hcl } of tree.files) for (const block of hcl.locals ?? []) Object.assign((moduleLocals[dirOf(file)] ??= {}), block);
+  const values = (dir, value, depth = 0) => {
+    if (Array.isArray(value)) return value.flatMap((v) => values(dir, v, depth));
+    if (typeof value !== 'string') return [];
+    if (!isExpression(value)) return [value];
+    const literals = [...value.matchAll(/"([^"$]*)"/g)].map((m) => m[1]);
+    const referenced = depth > 3 ? [] : [...value.matchAll(/local\.(\w+)/g)].flatMap((m) => values(dir, moduleLocals[dir]?.[m[1]], depth + 1));
+    return [...literals, ...referenced];
+  };
+  const check = (label, dir, actions, resourcesOf, keyPolicy, deny) => {
+    if (deny) return;
+    const acts = values(dir, actions ?? []);
+    const res = values(dir, resourcesOf ?? []);
+    for (const a of acts) {
+      if (a === '*' || /^(dynamodb|kms):\*$/.test(a)) findings.push(`${label}: grants action "${a}"`);
+    }
+    const touches = acts.filter((a) => /^(dynamodb|kms):/.test(a));
+    if (!keyPolicy && res.includes('*')) {
+      const offending = touches.filter((a) => !KMS_ON_ANY_RESOURCE.has(a));
+      if (offending.length > 0) findings.push(`${label}: grants ${offending.join(', ')} on resource "*"`);
+    }
+  };
+  for (const { doc, s } of statements(tree)) {
+    const keyPolicy = keyPolicies.has(`${doc.file.split('/').slice(0, -1).join('/')}/${doc.name}`);
+    check(`${where(doc)} ${s.sid ?? ''}`.trim(), dirOf(doc.file), s.actions, s.resources, keyPolicy, s.effect === 'Deny');
+  }
+  // Statements built in locals and handed to the function module's extra_statements.
+  const walk = (file, value) => {
+    if (Array.isArray(value)) return value.forEach((v) => walk(file, v));
+    if (value === null || typeof value !== 'object') {
+      if (typeof value === 'string' && /"(dynamodb|kms):\*"|actions\s*=\s*\[\s*"\*"/.test(value)) findings.push(`${file}: locals expression grants a wildcard action`);
+      return;
+    }
+    if (value.actions !== undefined && value.resources !== undefined) check(`${file}: locals statement ${value.sid ?? ''}`.trim(), dirOf(file), value.actions, value.resources, false, false);
+    Object.values(value).forEach((v) => walk(file, v));
+  };
+  for (const { file, hcl } of tree.files) for (const block of hcl.locals ?? []) walk(file, block);
+  // Inline JSON policies would escape the checks above: refuse them.
+  for (const r of resources(tree)) {
+    if (/^aws_iam_(role_)?policy$/.test(r.type) && !/data\.aws_iam_policy_document\./.test(String(r.body.policy))) {
+      findings.push(`${where(r)}: policy is not an aws_iam_policy_document, so it cannot be checked`);
+    }
+  }
+  return findings;
+}
+
+/** Every DynamoDB table has point-in-time recovery and encryption with a customer managed key. */
+export function tables(tree) {
+  const findings = [];
+  const all = resources(tree).filter((r) => r.type === 'aws_dynamodb_table');
+  if (all.length === 0) findings.push('no aws_dynamodb_table found');
+  for (const t of all) {
+    const pitr = first(t.body.point_in_time_recovery);
+    if (pitr?.enabled !== true) findings.push(`${where(t)}: point-in-time recovery is not enabled`);
+    const sse = first(t.body.server_side_encryption);
+    if (sse?.enabled !== true || !sse?.kms_key_arn) findings.push(`${where(t)}: not encrypted with a customer managed key`);
+    if (t.body.billing_mode !== 'PAY_PER_REQUEST') findings.push(`${where(t)}: not on-demand`);
+  }
+  return findings;
+}
+
+function refersTo(text, type, name) {
+  return new RegExp(`${type}\\.${name}(\\[[^\\]]*\\])?\\.arn`).test(text);
+}
+
+/**
+ * Every asynchronous consumer has somewhere for failures to go: SQS queues a redrive policy
+ * (or are themselves a dead-letter target), pipes, schedule targets and bus rule targets a
+ * dead-letter config, event source mappings report batch item failures from a queue with a
+ * redrive policy, and asynchronous invoke configs an on-failure destination.
+ */
+export function deadLetters(tree) {
+  const findings = [];
+  const all = resources(tree);
+  // A queue without a redrive policy may only be a dead-letter queue: nothing consumes it.
+  for (const q of all.filter((r) => r.type === 'aws_sqs_queue' && !r.body.redrive_policy)) {
+    const mapped = all.some((r) => r.type === 'aws_lambda_event_source_mapping' && refersTo(String(r.body.event_source_arn), 'aws_sqs_queue', q.name));
+    const targeted = all.some((r) => r.type === 'aws_cloudwatch_event_target' && refersTo(String(r.body.arn), 'aws_sqs_queue', q.name));
+    if (mapped || targeted) findings.push(`${where(q)}: consumed, but has no redrive policy to a dead-letter queue`);
+  }
+  for (const p of all.filter((r) => r.type === 'aws_pipes_pipe')) {
+    const ddb = first(first(p.body.source_parameters)?.dynamodb_stream_parameters);
+    if (!first(ddb?.dead_letter_config)?.arn) findings.push(`${where(p)}: no dead-letter config on its stream source`);
+  }
+  for (const s of all.filter((r) => r.type === 'aws_scheduler_schedule')) {
+    if (!first(first(s.body.target)?.dead_letter_config)?.arn) findings.push(`${where(s)}: target has no dead-letter config`);
+  }
+  for (const t of all.filter((r) => r.type === 'aws_cloudwatch_event_target')) {
+    if (!first(t.body.dead_letter_config)?.arn) findings.push(`${where(t)}: no dead-letter config`);
+  }
+  for (const m of all.filter((r) => r.type === 'aws_lambda_event_source_mapping')) {
+    if (!squash(m.body.function_response_types ?? '').includes('ReportBatchItemFailures')) findings.push(`${where(m)}: does not report batch item failures`);
+    const queue = squash(m.body.event_source_arn ?? '').match(/aws_sqs_queue\.(\w+)/)?.[1];
+    const source = all.find((r) => r.type === 'aws_sqs_queue' && r.name === queue);
+    if (!first(m.body.destination_config)?.on_failure && !source?.body.redrive_policy) findings.push(`${where(m)}: its source has no redrive policy and it has no on-failure destination`);
+  }
+  for (const c of all.filter((r) => r.type === 'aws_lambda_function_event_invoke_config')) {
+    if (!first(first(c.body.destination_config)?.on_failure)?.destination) findings.push(`${where(c)}: no on-failure destination`);
+  }
+  return findings;
+}
+
+/**
+ * Log retention everywhere: every log group has a retention, every Lambda logs to a group this
+ * configuration creates, and the API stage writes access logs to one.
+ */
+export function logRetention(tree) {
+  const findings = [];
+  const all = resources(tree);
+  for (const g of all.filter((r) => r.type === 'aws_cloudwatch_log_group')) {
+    if (g.body.retention_in_days === undefined) findings.push(`${where(g)}: no retention_in_days`);
+  }
+  for (const f of all.filter((r) => r.type === 'aws_lambda_function')) {
+    const group = first(f.body.logging_config)?.log_group ?? '';
+    if (!/aws_cloudwatch_log_group\.\w+\.name/.test(group)) findings.push(`${where(f)}: does not log to a log group with a retention`);
+  }
+  for (const s of all.filter((r) => r.type === 'aws_apigatewayv2_stage')) {
+    if (!/aws_cloudwatch_log_group\.\w+\.arn/.test(first(s.body.access_log_settings)?.destination_arn ?? '')) findings.push(`${where(s)}: no access logs to a log group with a retention`);
+  }
+  for (const p of all.filter((r) => r.type === 'aws_pipes_pipe')) {
+    if (!first(p.body.log_configuration)) findings.push(`${where(p)}: no log configuration`);
+  }
+  for (const c of all.filter((r) => r.type === 'aws_rds_cluster' && r.body.enabled_cloudwatch_logs_exports)) {
+    if (!all.some((g) => g.type === 'aws_cloudwatch_log_group' && String(g.body.name).includes('/aws/rds/cluster/'))) findings.push(`${where(c)}: exports logs to a group without a retention`);
+  }
+  return findings;
+}
+
+/** Every variable has a type and a description. */
+export function variables(tree) {
+  const findings = [];
+  for (const v of namedBlocks(tree, 'variable')) {
+    if (!v.body.type) findings.push(`${v.file}: variable ${v.name} has no type`);
+    if (!v.body.description || !String(v.body.description).trim()) findings.push(`${v.file}: variable ${v.name} has no description`);
+    if (squash(v.body.type ?? '') === '${any}') findings.push(`${v.file}: variable ${v.name} is of type any`);
+  }
+  return findings;
+}
+
+/** Every output has a description. */
+export function outputs(tree) {
+  return namedBlocks(tree, 'output')
+    .filter((o) => !o.body.description || !String(o.body.description).trim())
+    .map((o) => `${o.file}: output ${o.name} has no description`);
+}
+
+/** The Table enum of the platform, read from its Java source. */
+export function enumTables(java) {
+  const constants = Object.fromEntries([...java.matchAll(/String\s+([A-Z_]+)\s*=\s*"([^"]+)"/g)].map((m) => [m[1], m[2]]));
+  const out = {};
+  const value = /\n\s*[A-Z_]+\("([a-z-]+)",\s*(true|false),\s*Optional\.(?:empty\(\)|of\(Attributes\.([A-Z_]+)\)),\s*(true|false)((?:,\s*new Index\([^)]*\))*)\)[,;]/g;
+  for (const m of java.matchAll(value)) {
+    const indexes = [...m[5].matchAll(/new Index\("([^"]+)",\s*"([^"]+)",\s*"([^"]+)"\)/g)].map((i) => ({ name: i[1], hash_key: i[2], range_key: i[3] }));
+    out[m[1]] = { range_key: m[2] === 'true', ttl: m[3] ? constants[m[3]] : null, stream: m[4] === 'true', indexes };
+  }
+  return out;
+}
+
+/**
+ * The Terraform tables agree with the Table enum (names, sort key, TTL, stream, indexes), every
+ * table a function or pipe names exists, and every pipe reads a streamed table.
+ */
+export function tableEnum(tree) {
+  const findings = [];
+  const java = enumTables(tree.tableJava);
+  if (Object.keys(java).length === 0) return ['no values found in Table.java'];
+  const tf = locals(tree).tables;
+  if (!tf || typeof tf !== 'object') return ['no locals.tables map of table definitions'];
+  for (const [name, want] of Object.entries(java)) {
+    const have = tf[name];
+    if (!have) {
+      findings.push(`table "${name}" is in Table.java but not in Terraform`);
+      continue;
+    }
+    for (const key of ['range_key', 'ttl', 'stream']) {
+      if ((have[key] ?? null) !== want[key]) findings.push(`table "${name}": ${key} is ${have[key]} in Terraform, ${want[key]} in Table.java`);
+    }
+    const norm = (list) => JSON.stringify([].concat(list ?? []).map((i) => [i.name, i.hash_key, i.range_key]).sort());
+    if (norm(have.indexes) !== norm(want.indexes)) findings.push(`table "${name}": indexes ${norm(have.indexes)} in Terraform, ${norm(want.indexes)} in Table.java`);
+  }
+  for (const name of Object.keys(tf)) if (!java[name]) findings.push(`table "${name}" is in Terraform but not in Table.java`);
+  for (const [fn, f] of Object.entries(tree.topology.functions)) {
+    for (const t of Object.keys(f.tables)) if (!tf[t]) findings.push(`function ${fn} names table "${t}", which Terraform does not define`);
+  }
+  for (const p of tree.topology.pipes) {
+    if (!tf[p.table]?.stream) findings.push(`pipe ${p.name} reads table "${p.table}", which has no stream`);
+  }
+  return findings;
+}
+
+export const CHECKS = { parses, functions, routes, iam, tables, deadLetters, logRetention, variables, outputs, tableEnum };
+
+/** Runs every check on dir: { checkName: findings[] }. */
+export async function checkTree(dir, options) {
+  const tree = await loadTree(dir, options);
+  return Object.fromEntries(Object.entries(CHECKS).map(([name, check]) => [name, check(tree)]));
+}
