@@ -2,6 +2,7 @@
 # Builds Fairdraw Lambda functions as native executables and collects their deployment zips.
 #
 #   native-build/build.sh [--container] [--arch x86_64|arm64] [--dry-run] [function...] [-- maven-args...]
+#   native-build/build.sh --list
 #
 # With no function named, every module under functions/ that depends on a quarkus-amazon-lambda
 # extension is built. Each functions/<name>/target/function.zip (one `bootstrap` executable for
@@ -32,6 +33,7 @@ MIN_JDK=21
 USE_CONTAINER=false
 TARGET_ARCH=""
 DRY_RUN=false
+LIST=false
 FUNCTIONS=()
 EXTRA_MAVEN_ARGS=()
 
@@ -51,11 +53,13 @@ trap cleanup EXIT
 usage() {
     cat <<'EOF'
 Usage: native-build/build.sh [--container] [--arch x86_64|arm64] [--dry-run] [function...] [-- maven-args...]
+       native-build/build.sh --list
 
   --container        build inside the Quarkus builder image (docker or podman), even when a
                      local native-image exists
   --arch ARCH        Lambda architecture to build for: x86_64 or arm64 (default: this machine's)
   --dry-run          print the Maven command and stop
+  --list             print the function modules a build with no names would build, and stop
   function...        names under functions/ (default: every Lambda function module)
   -- maven-args...   passed to ./mvnw unchanged, e.g. -- -o -Dquarkus.native.debug.enabled=true
 
@@ -110,6 +114,7 @@ parse_args() {
                 TARGET_ARCH="$(normalise_arch "${1#--arch=}")" || die "unknown architecture '${1#--arch=}': use x86_64 or arm64"
                 ;;
             --dry-run) DRY_RUN=true ;;
+            --list) LIST=true ;;
             -h | --help)
                 usage
                 exit 0
@@ -422,6 +427,10 @@ main() {
     parse_args "$@"
     [[ -x "$REPO_ROOT/mvnw" ]] || die "no executable mvnw at $REPO_ROOT: run this script from a Fairdraw checkout"
     resolve_functions
+    if [[ "$LIST" == true ]]; then
+        printf '%s\n' "${FUNCTIONS[@]}"
+        return 0
+    fi
     select_jdk
     info "JDK for Maven: $JAVA_HOME (Java $(jdk_major "$JAVA_HOME"))"
     choose_build_mode
