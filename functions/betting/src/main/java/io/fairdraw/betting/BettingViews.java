@@ -181,9 +181,11 @@ public final class BettingViews {
         }
     }
 
+    /** {@code drawTime} is the day's first draw; {@code everyMinutes}, when present, repeats it until midnight. */
     @Schema(name = "DrawScheduleView")
     @RegisterForReflection
-    public record ScheduleView(String zone, List<String> days, String drawTime, long cutOffMinutes, long sealWindowSeconds) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ScheduleView(String zone, List<String> days, String drawTime, long cutOffMinutes, long sealWindowSeconds, Long everyMinutes) {
     }
 
     @Schema(name = "Game")
@@ -194,7 +196,8 @@ public final class BettingViews {
         public static GameView of(Game game) {
             var s = game.schedule();
             ScheduleView schedule = new ScheduleView(s.zone().getId(), s.days().stream().sorted().map(Enum::name).toList(),
-                    s.drawTime().toString(), s.cutOff().toMinutes(), s.sealWindow().toSeconds());
+                    s.drawTime().toString(), s.cutOff().toMinutes(), s.sealWindow().toSeconds(),
+                    s.every().isZero() ? null : s.every().toMinutes());
             return switch (game) {
                 case FixedOddsGame fixed -> {
                     Map<String, TermsView> terms = new TreeMap<>();

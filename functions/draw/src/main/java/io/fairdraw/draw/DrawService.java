@@ -90,9 +90,8 @@ public class DrawService {
      * with one recurring schedule per step and no per-draw configuration.
      */
     private static ZonedDateTime drawOf(Game game, Instant scheduledTime) {
-        ZonedDateTime at = scheduledTime.atZone(game.schedule().zone());
-        boolean isDrawTime = game.schedule().days().contains(at.getDayOfWeek()) && at.toLocalTime().equals(game.schedule().drawTime());
-        return isDrawTime ? at : game.schedule().nextDrawAfter(scheduledTime);
+        return game.schedule().isDrawTime(scheduledTime) ? scheduledTime.atZone(game.schedule().zone())
+                : game.schedule().nextDrawAfter(scheduledTime);
     }
 
     /**
@@ -101,14 +100,7 @@ public class DrawService {
      * answers NOT_YET the first time) and still name the same draw.
      */
     private static ZonedDateTime lastDrawAtOrBefore(Game game, Instant scheduledTime) {
-        ZonedDateTime local = scheduledTime.atZone(game.schedule().zone());
-        for (int back = 0; back <= 7; back++) {
-            ZonedDateTime candidate = local.toLocalDate().minusDays(back).atTime(game.schedule().drawTime()).atZone(game.schedule().zone());
-            if (game.schedule().days().contains(candidate.getDayOfWeek()) && !candidate.toInstant().isAfter(scheduledTime)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("a weekly schedule always has a draw within eight days");
+        return game.schedule().lastDrawAtOrBefore(scheduledTime);
     }
 
     /**

@@ -3,40 +3,99 @@ package io.fairdraw.model.game;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
 /**
- * When a game draws, in its own IANA time zone: on some days of the week at a local time.
- * Sales close {@code cutOff} before the draw time; the seal must be published within
- * {@code sealWindow} after the cut-off, before the beacon round it named exists.
+ * When a game draws, in its own IANA time zone: on some days of the week at a local time and,
+ * when {@code every} is not zero, again every {@code every} after it until midnight (a game that
+ * draws every few minutes, as local-cloud's compressed catalogue does). Sales close
+ * {@code cutOff} before each draw; the seal must be published within {@code sealWindow} after
+ * the cut-off, before the beacon round it named exists.
  */
-public record DrawSchedule(ZoneId zone, Set<DayOfWeek> days, LocalTime drawTime, Duration cutOff, Duration sealWindow) {
+public record DrawSchedule(ZoneId zone, Set<DayOfWeek> days, LocalTime drawTime, Duration cutOff, Duration sealWindow, Duration every) {
     private static final DateTimeFormatter DRAW_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm");
+    private static final long MINUTES_PER_DAY = 24 * 60;
 
     public DrawSchedule {
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(drawTime, "drawTime");
+        Objects.requireNonNull(every, "every");
         days = Set.copyOf(days);
         if (days.isEmpty() || cutOff.isNegative() || sealWindow.isNegative() || sealWindow.isZero()) {
             throw new IllegalArgumentException("a schedule has days, a non-negative cut-off and a positive seal window");
         }
+        // Draw ids name the minute, so repeated draws are whole minutes apart.
+        if (every.isNegative() || (!every.isZero() && (every.toSeconds() % 60 != 0 || every.toMinutes() < 1))) {
+            throw new IllegalArgumentException("a repeating schedule repeats every whole number of minutes, not " + every);
+        }
+        if (drawTime.getSecond() != 0 || drawTime.getNano() != 0) {
+            throw new IllegalArgumentException("draw times are whole minutes, not " + drawTime);
+        }
+    }
+
+    /** A schedule with one draw on each of its days. */
+    public DrawSchedule(ZoneId zone, Set<DayOfWeek> days, LocalTime drawTime, Duration cutOff, Duration sealWindow) {
+        this(zone, days, drawTime, cutOff, sealWindow, Duration.ZERO);
     }
 
     /** The first draw time strictly after {@code now}. */
     public ZonedDateTime nextDrawAfter(Instant now) {
-        ZonedDateTime local = now.atZone(zone);
+        LocalDate today = now.atZone(zone).toLocalDate();
         for (int ahead = 0; ahead <= 7; ahead++) {
-            ZonedDateTime candidate = local.toLocalDate().plusDays(ahead).atTime(drawTime).atZone(zone);
-            if (days.contains(candidate.getDayOfWeek()) && candidate.toInstant().isAfter(now)) {
-                return candidate;
+            for (ZonedDateTime candidate : drawsOn(today.plusDays(ahead))) {
+                if (candidate.toInstant().isAfter(now)) {
+                    return candidate;
+                }
             }
         }
         throw new IllegalStateException("a weekly schedule always has a draw within eight days");
+    }
+
+    /** The latest draw time at or before {@code at}. */
+    public ZonedDateTime lastDrawAtOrBefore(Instant at) {
+        LocalDate today = at.atZone(zone).toLocalDate();
+        for (int back = 0; back <= 7; back++) {
+            List<ZonedDateTime> draws = drawsOn(today.minusDays(back));
+            for (int i = draws.size() - 1; i >= 0; i--) {
+                if (!draws.get(i).toInstant().isAfter(at)) {
+                    return draws.get(i);
+                }
+            }
+        }
+        throw new IllegalStateException("a weekly schedule always has a draw within eight days");
+    }
+
+    /** Whether a draw of this schedule takes place at exactly {@code at}. */
+    public boolean isDrawTime(Instant at) {
+        return drawsOn(at.atZone(zone).toLocalDate()).stream().anyMatch(draw -> draw.toInstant().equals(at));
+    }
+
+    /** The draws of one local date, in order (none on a day the game does not draw). */
+    public List<ZonedDateTime> drawsOn(LocalDate date) {
+        List<ZonedDateTime> draws = new ArrayList<>();
+        if (!days.contains(date.getDayOfWeek())) {
+            return draws;
+        }
+        long step = every.toMinutes();
+        for (long minute = drawTime.getHour() * 60L + drawTime.getMinute(); minute < MINUTES_PER_DAY; minute += step) {
+            ZonedDateTime draw = date.atTime(LocalTime.ofSecondOfDay(minute * 60)).atZone(zone);
+            // A local time skipped by a daylight-saving gap moves forward; never list one twice.
+            if (draws.isEmpty() || draw.isAfter(draws.getLast())) {
+                draws.add(draw);
+            }
+            if (step == 0) {
+                break;
+            }
+        }
+        return draws;
     }
 
     public Instant cutOffOf(ZonedDateTime drawTime) {

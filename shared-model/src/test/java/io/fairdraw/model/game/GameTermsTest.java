@@ -59,6 +59,37 @@ class GameTermsTest {
     }
 
     @Test
+    void aRepeatingScheduleDrawsEveryFewMinutesUntilMidnightAndNamesEachDrawByItsMinute() {
+        DrawSchedule compressed = new DrawSchedule(ZoneId.of("Asia/Jakarta"), EnumSet.allOf(DayOfWeek.class), LocalTime.of(0, 0),
+                Duration.ofMinutes(1), Duration.ofSeconds(30), Duration.ofMinutes(3));
+        assertThat(compressed.drawsOn(java.time.LocalDate.of(2026, 11, 23))).hasSize(480);
+        var next = compressed.nextDrawAfter(Instant.parse("2026-11-23T10:01:30Z"));
+        assertThat(next.toInstant()).isEqualTo(Instant.parse("2026-11-23T10:03:00Z"));
+        assertThat(compressed.drawId("4d-jakarta", next)).isEqualTo("4d-jakarta-20261123T1703");
+        assertThat(compressed.nextDrawAfter(next.toInstant()).toInstant()).isEqualTo(Instant.parse("2026-11-23T10:06:00Z"));
+        assertThat(compressed.isDrawTime(next.toInstant())).isTrue();
+        assertThat(compressed.isDrawTime(next.toInstant().plusSeconds(60))).isFalse();
+        assertThat(compressed.lastDrawAtOrBefore(Instant.parse("2026-11-23T10:05:59Z")).toInstant()).isEqualTo(next.toInstant());
+        // The last draw of a local day is followed by the first of the next.
+        assertThat(compressed.nextDrawAfter(Instant.parse("2026-11-23T16:57:00Z")).toInstant()).isEqualTo(Instant.parse("2026-11-23T17:00:00Z"));
+        assertThat(compressed.lastDrawAtOrBefore(Instant.parse("2026-11-23T16:59:59Z")).toInstant()).isEqualTo(Instant.parse("2026-11-23T16:57:00Z"));
+
+        assertThatThrownBy(() -> new DrawSchedule(ZoneId.of("UTC"), EnumSet.allOf(DayOfWeek.class), LocalTime.of(0, 0),
+                Duration.ofMinutes(1), Duration.ofSeconds(30), Duration.ofSeconds(90))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new DrawSchedule(ZoneId.of("UTC"), EnumSet.allOf(DayOfWeek.class), LocalTime.of(0, 0, 30),
+                Duration.ofMinutes(1), Duration.ofSeconds(30))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aDailyScheduleFindsItsLastDrawOnAnEarlierDay() {
+        DrawSchedule weekly = new DrawSchedule(ZoneId.of("Asia/Jakarta"), EnumSet.of(DayOfWeek.WEDNESDAY), LocalTime.of(20, 0),
+                Duration.ofMinutes(30), Duration.ofMinutes(5));
+        // Monday 23 November 2026: the last draw was Wednesday 18th at 20:00 Jakarta (13:00 UTC).
+        assertThat(weekly.lastDrawAtOrBefore(Instant.parse("2026-11-23T10:00:00Z")).toInstant()).isEqualTo(Instant.parse("2026-11-18T13:00:00Z"));
+        assertThat(weekly.isDrawTime(Instant.parse("2026-11-18T13:00:00Z"))).isTrue();
+    }
+
+    @Test
     void lottoTiersMustFundAJackpotAndNotExceedSales() {
         DrawSchedule schedule = new DrawSchedule(ZoneId.of("Asia/Jakarta"), EnumSet.of(DayOfWeek.WEDNESDAY), LocalTime.of(20, 0),
                 Duration.ofMinutes(30), Duration.ofMinutes(5));

@@ -92,7 +92,8 @@ public final class GameFiles {
         Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
         required(node, "days").forEach(day -> days.add(DayOfWeek.valueOf(day.asText())));
         return new DrawSchedule(ZoneId.of(text(node, "zone")), days, LocalTime.parse(text(node, "drawTime")),
-                Duration.ofMinutes(whole(node, "cutOffMinutes")), Duration.ofSeconds(whole(node, "sealWindowSeconds")));
+                Duration.ofMinutes(whole(node, "cutOffMinutes")), Duration.ofSeconds(whole(node, "sealWindowSeconds")),
+                node.has("everyMinutes") ? Duration.ofMinutes(whole(node, "everyMinutes")) : Duration.ZERO);
     }
 
     private static long whole(JsonNode node, String field) {

@@ -1,0 +1,146 @@
+package io.fairdraw.localcloud;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The local control plane, on its own port, never the API's: health, the functions and their
+ * processes, the events on the bus, the queues and their dead letters, the scheduler's plan;
+ * Lambda's Invoke API ({@code POST /2015-03-31/functions/{name}/invocations}) to run a function
+ * by hand; and the SQS JSON API's SendMessage and SendMessageBatch for functions that send to a
+ * queue of the topology.
+ */
+final class ControlApi implements AutoCloseable {
+    private static final Pattern INVOKE = Pattern.compile("/2015-03-31/functions/([^/]+)/invocations");
+
+    private final Map<String, FunctionHost> functions;
+    private final Map<String, LocalQueue> queues;
+    private final EventBus bus;
+    private final DrawScheduler scheduler;
+    private HttpServer server;
+
+    ControlApi(Map<String, FunctionHost> functions, Map<String, LocalQueue> queues, EventBus bus, DrawScheduler scheduler) {
+        this.functions = functions;
+        this.queues = queues;
+        this.bus = bus;
+        this.scheduler = scheduler;
+    }
+
+    void start(int port) throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    boolean ready() {
+        return functions.values().stream().allMatch(FunctionHost::ready);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            String method = exchange.getRequestMethod();
+            Matcher invoke = INVOKE.matcher(path);
+            if (method.equals("POST") && invoke.matches()) {
+                invoke(exchange, invoke.group(1));
+            } else if (method.equals("POST") && path.startsWith("/sqs")) {
+                sqs(exchange);
+            } else if (method.equals("GET") && path.equals("/health")) {
+                Json.reply(exchange, ready() ? 200 : 503, Map.of("ready", ready()));
+            } else if (method.equals("GET") && path.equals("/functions")) {
+                Json.reply(exchange, 200, functions.values().stream().map(FunctionHost::status).toList());
+            } else if (method.equals("GET") && path.equals("/events")) {
+                Json.reply(exchange, 200, bus.recent());
+            } else if (method.equals("GET") && path.equals("/queues")) {
+                Json.reply(exchange, 200, queues.values().stream().map(LocalQueue::status).toList());
+            } else if (method.equals("GET") && path.equals("/schedule")) {
+                Json.reply(exchange, 200, scheduler == null ? java.util.List.of() : scheduler.upcoming(20));
+            } else {
+                Json.reply(exchange, 404, Map.of("message", "no such control route; see local-cloud/README.md"));
+            }
+        }
+    }
+
+    /** Lambda's Invoke API: RequestResponse (default) answers the function's result; Event answers 202 at once. */
+    private void invoke(HttpExchange exchange, String name) throws IOException {
+        FunctionHost function = functions.get(name);
+        if (function == null) {
+            Json.reply(exchange, 404, Map.of("Type", "User", "message", "Function not found: " + name));
+            return;
+        }
+        byte[] payload = exchange.getRequestBody().readAllBytes();
+        String type = exchange.getRequestHeaders().getFirst("X-Amz-Invocation-Type");
+        if ("Event".equals(type)) {
+            function.invokeAsync(payload);
+            Json.reply(exchange, 202, new byte[0]);
+            return;
+        }
+        try {
+            Invocation.Result result = function.invoke(payload).get();
+            if (result.failed()) {
+                exchange.getResponseHeaders().set("X-Amz-Function-Error", result.errorType());
+            }
+            Json.reply(exchange, 200, result.body());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            Json.reply(exchange, 500, Map.of("message", String.valueOf(e.getCause())));
+        }
+    }
+
+    /** SendMessage and SendMessageBatch of the SQS JSON protocol (AmazonSQS.*, awsJson1_0). */
+    private void sqs(HttpExchange exchange) throws IOException {
+        String target = String.valueOf(exchange.getRequestHeaders().getFirst("X-Amz-Target"));
+        JsonNode body;
+        try {
+            body = Json.parse(exchange.getRequestBody().readAllBytes());
+        } catch (IllegalArgumentException e) {
+            Json.reply(exchange, 400, Map.of("__type", "com.amazonaws.sqs#InvalidRequest", "message", e.getMessage()));
+            return;
+        }
+        String url = body.path("QueueUrl").asText();
+        LocalQueue queue = queues.get(url.substring(url.lastIndexOf('/') + 1));
+        if (queue == null) {
+            Json.reply(exchange, 400, Map.of("__type", "com.amazonaws.sqs#QueueDoesNotExist", "message", "no queue " + url));
+            return;
+        }
+        switch (target) {
+            case "AmazonSQS.SendMessage" -> {
+                String messageBody = body.path("MessageBody").asText();
+                Json.reply(exchange, 200, Map.of("MessageId", queue.send(messageBody), "MD5OfMessageBody", LocalQueue.md5(messageBody)));
+            }
+            case "AmazonSQS.SendMessageBatch" -> {
+                ObjectNode answer = Json.object();
+                ArrayNode successful = answer.putArray("Successful");
+                answer.putArray("Failed");
+                for (JsonNode entry : body.path("Entries")) {
+                    String messageBody = entry.path("MessageBody").asText();
+                    ObjectNode ok = successful.addObject();
+                    ok.put("Id", entry.path("Id").asText());
+                    ok.put("MessageId", queue.send(messageBody));
+                    ok.put("MD5OfMessageBody", LocalQueue.md5(messageBody));
+                }
+                Json.reply(exchange, 200, answer);
+            }
+            default -> Json.reply(exchange, 400, Map.of("__type", "com.amazonaws.sqs#UnsupportedOperation", "message", target + " is not served here"));
+        }
+    }
+
+    @Override
+    public void close() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+}

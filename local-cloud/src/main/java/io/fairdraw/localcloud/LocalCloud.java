@@ -1,0 +1,213 @@
+package io.fairdraw.localcloud;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fairdraw.model.game.GameCatalogue;
+import io.fairdraw.platform.dynamo.Table;
+import io.fairdraw.platform.dynamo.TableBootstrap;
+import io.fairdraw.testsupport.Topology;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.jboss.logging.Logger;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+/**
+ * The AWS side of Fairdraw on one machine, built from {@code infra-terraform/topology.json}:
+ * every function from its packaged {@code function.zip} behind its own Lambda Runtime API, the
+ * HTTP API with the compliance authorizer, the table-stream pipes, the event bus and its rules,
+ * the SQS queues with their consumers, and the draw scheduler. DynamoDB Local and Keycloak run
+ * beside it ({@code local-cloud/start} starts all of them).
+ */
+public final class LocalCloud implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(LocalCloud.class);
+    /** Queue visibility timeouts are kept, but never longer than this on a laptop (draws are compressed too). */
+    static final Duration MAX_LOCAL_VISIBILITY = Duration.ofSeconds(10);
+    private static final String JNI_PROPERTY = "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
+
+    private final Settings settings;
+    private final List<AutoCloseable> resources = new ArrayList<>();
+    private final Map<String, FunctionHost> functions = new LinkedHashMap<>();
+    private final Map<String, LocalQueue> queues = new LinkedHashMap<>();
+    private DrawScheduler scheduler;
+    private ControlApi control;
+
+    LocalCloud(Settings settings) {
+        this.settings = settings;
+    }
+
+    public static void main(String[] args) throws Exception {
+        LocalCloud cloud = new LocalCloud(Settings.parse(List.of(args)));
+        Runtime.getRuntime().addShutdownHook(new Thread(cloud::close, "local-cloud-shutdown"));
+        cloud.start();
+        cloud.awaitReady(Duration.ofMinutes(5));
+        Thread.currentThread().join();
+    }
+
+    void start() throws IOException {
+        JsonNode topology = Topology.load().document();
+        Path logs = settings.data().resolve("logs");
+        Files.createDirectories(logs);
+
+        DynamoDbClient dynamo = DynamoDbClient.builder().endpointOverride(URI.create(settings.dynamoEndpoint())).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(UrlConnectionHttpClient.create()).build();
+        DynamoDbStreamsClient streams = DynamoDbStreamsClient.builder().endpointOverride(URI.create(settings.dynamoEndpoint()))
+                .region(Region.US_EAST_1).credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(UrlConnectionHttpClient.create()).build();
+        resources.add(dynamo);
+        resources.add(streams);
+        TableBootstrap.createMissing(dynamo, Table::defaultName);
+
+        Path catalogueFile = settings.data().resolve("games.json");
+        GameCatalogue catalogue = LocalCatalogue.write(catalogueFile, settings.drawEveryMinutes());
+        String originSecret = HexFormat.of().formatHex(randomBytes());
+
+        List<Path> ricJars = ricJars();
+        Path jni = ricNativeLibrary(ricJars);
+        String java = ProcessHandle.current().info().command().orElse("java");
+        var functionNodes = topology.get("functions").fields();
+        while (functionNodes.hasNext()) {
+            var entry = functionNodes.next();
+            String name = entry.getKey();
+            if (!settings.functions().isEmpty() && !settings.functions().contains(name)) {
+                continue;
+            }
+            JsonNode node = entry.getValue();
+            FunctionPackage pkg = new FunctionPackage(name, settings.root().resolve(node.get("artifact").asText()),
+                    settings.data().resolve("functions").resolve(name), node.get("handler").asText(), node.get("memoryMb").asInt());
+            pkg.unpack();
+            Map<String, String> properties = new LinkedHashMap<>(FunctionSettings.of(name, settings, catalogueFile, originSecret));
+            properties.put(JNI_PROPERTY, jni.toString());
+            FunctionHost host = new FunctionHost(name, node.get("timeoutSeconds").asInt(), 1,
+                    address -> pkg.command(address, java, ricJars, properties), logs.resolve("fn-" + name + ".log"));
+            functions.put(name, host);
+            resources.add(host);
+        }
+
+        for (JsonNode queue : topology.get("queues")) {
+            FunctionHost consumer = functions.get(queue.get("function").asText());
+            if (consumer == null) {
+                continue;
+            }
+            Duration visibility = Duration.ofSeconds(queue.get("visibilityTimeoutSeconds").asLong());
+            LocalQueue local = new LocalQueue(queue.get("name").asText(), consumer,
+                    visibility.compareTo(MAX_LOCAL_VISIBILITY) > 0 ? MAX_LOCAL_VISIBILITY : visibility, queue.get("maxReceiveCount").asInt());
+            queues.put(local.name(), local);
+            resources.add(local);
+        }
+        EventBus bus = new EventBus(topology, queues, logs.resolve("events.log"));
+        StreamPipes pipes = new StreamPipes(topology, dynamo, streams, bus, settings.data().resolve("stream-checkpoints.json"));
+        resources.add(pipes);
+        FunctionHost draw = functions.get("draw");
+        if (draw != null) {
+            scheduler = new DrawScheduler(topology, catalogue, draw, Instant::now);
+            resources.add(scheduler);
+        }
+
+        Gateway gateway = new Gateway(topology, functions, new Edge(settings.viewerCountry(), settings.viewerRegion(), originSecret),
+                new StaticFiles(settings.webapp()));
+        gateway.start(settings.apiPort());
+        resources.add(gateway);
+        control = new ControlApi(functions, queues, bus, scheduler);
+        control.start(settings.controlPort());
+        resources.add(control);
+
+        functions.values().forEach(FunctionHost::start);
+        queues.values().forEach(LocalQueue::start);
+        pipes.start();
+        LOG.infof("API on http://localhost:%d, control on http://localhost:%d; starting %s", settings.apiPort(), settings.controlPort(),
+                functions.keySet());
+    }
+
+    /** Waits for every function to finish starting, then sets the scheduler going. */
+    void awaitReady(Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!control.ready()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the functions did not start within " + limit + "; see " + settings.data().resolve("logs"));
+            }
+            Thread.sleep(200);
+        }
+        if (scheduler != null) {
+            scheduler.planFrom(Instant.now());
+            scheduler.start();
+        }
+        LOG.infof("local-cloud is ready: %s", functions.keySet());
+    }
+
+    Map<String, FunctionHost> functions() {
+        return functions;
+    }
+
+    private static byte[] randomBytes() {
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        return bytes;
+    }
+
+    /**
+     * The runtime interface client's native library, unpacked once. Left to itself, every client
+     * copies it to the same {@code /tmp/.libaws-lambda-jni.so} as it starts, and processes that
+     * start together crash (SIGBUS) loading a file another one is rewriting.
+     */
+    private Path ricNativeLibrary(List<Path> ricJars) throws IOException {
+        String arch = System.getProperty("os.arch").equals("aarch64") ? "aarch_64" : "x86_64";
+        String libc = Files.exists(Path.of("/lib/ld-musl-" + (arch.equals("x86_64") ? "x86_64" : "aarch64") + ".so.1")) ? "linux_musl" : "linux";
+        String entry = "jni/libaws-lambda-jni." + libc + "-" + arch + ".so";
+        Path target = settings.data().resolve("ric").resolve("libaws-lambda-jni.so");
+        Files.createDirectories(target.getParent());
+        for (Path jar : ricJars) {
+            try (var zip = new java.util.zip.ZipFile(jar.toFile())) {
+                var found = zip.getEntry(entry);
+                if (found != null) {
+                    Path temporary = Files.createTempFile(target.getParent(), "jni", ".so");
+                    try (var in = zip.getInputStream(found)) {
+                        Files.copy(in, temporary, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    }
+                    Files.move(temporary, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                    return target;
+                }
+            }
+        }
+        throw new IllegalStateException("no " + entry + " in the runtime interface client's jars");
+    }
+
+    private List<Path> ricJars() throws IOException {
+        Path dir = settings.root().resolve("local-cloud/target/ric");
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalStateException(dir + " is missing: build local-cloud first (./mvnw package -DskipTests -pl local-cloud -am)");
+        }
+        try (Stream<Path> jars = Files.list(dir)) {
+            return jars.filter(path -> path.toString().endsWith(".jar")).sorted().toList();
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        List<AutoCloseable> reversed = new ArrayList<>(resources);
+        java.util.Collections.reverse(reversed);
+        resources.clear();
+        for (AutoCloseable resource : reversed) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                LOG.debugf("closing %s: %s", resource, e);
+            }
+        }
+    }
+}
