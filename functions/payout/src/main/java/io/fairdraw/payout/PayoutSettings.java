@@ -1,7 +1,9 @@
 package io.fairdraw.payout;
 
 import io.smallrye.config.ConfigMapping;
+import java.net.URI;
 import java.util.Map;
+import java.util.Optional;
 
 /** Payout rules as configuration. */
 @ConfigMapping(prefix = "fairdraw.payout")
@@ -12,4 +14,10 @@ public interface PayoutSettings {
      * A currency not listed is never held by this rule.
      */
     Map<String, Long> reviewAboveMinor();
+
+    /** The queue settlement parts are sent to (Terraform sets it); without it parts settle inline. */
+    Optional<String> partsQueueUrl();
+
+    /** SQS's endpoint when it is not the region's (local-cloud's queues). */
+    Optional<URI> sqsEndpoint();
 }
