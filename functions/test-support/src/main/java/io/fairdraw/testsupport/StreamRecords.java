@@ -41,10 +41,14 @@ public final class StreamRecords {
         return records;
     }
 
-    private static ObjectNode shape(Record record) {
+    /** One record in the shape Pipes and Lambda receive it (local-cloud's pipes use this too). */
+    public static ObjectNode shape(Record record) {
         ObjectNode event = JSON.createObjectNode();
+        event.put("eventID", record.eventID());
         event.put("eventName", record.eventNameAsString());
+        event.put("eventVersion", "1.1");
         event.put("eventSource", "aws:dynamodb");
+        event.put("awsRegion", "us-east-1");
         ObjectNode dynamodb = event.putObject("dynamodb");
         dynamodb.set("Keys", image(record.dynamodb().keys()));
         if (record.dynamodb().hasNewImage()) {
@@ -54,6 +58,7 @@ public final class StreamRecords {
             dynamodb.set("OldImage", image(record.dynamodb().oldImage()));
         }
         dynamodb.put("SequenceNumber", record.dynamodb().sequenceNumber());
+        dynamodb.put("StreamViewType", "NEW_AND_OLD_IMAGES");
         return event;
     }
 
