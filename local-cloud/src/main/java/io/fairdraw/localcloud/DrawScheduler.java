@@ -16,6 +16,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
@@ -41,18 +43,19 @@ final class DrawScheduler implements AutoCloseable {
 
     private final GameCatalogue catalogue;
     private final Map<String, Map<String, JsonNode>> inputs = new HashMap<>();
-    private final FunctionHost target;
+    private final Function<byte[], CompletableFuture<Invocation.Result>> invokeAsync;
     private final Supplier<Instant> clock;
     private final PriorityQueue<Firing> plan = new PriorityQueue<>(Comparator.comparing(Firing::at));
     private final List<Firing> fired = new ArrayList<>();
     private volatile boolean closing;
 
-    DrawScheduler(JsonNode topology, GameCatalogue catalogue, FunctionHost target, Supplier<Instant> clock) {
+    DrawScheduler(JsonNode topology, GameCatalogue catalogue, String function,
+            Function<byte[], CompletableFuture<Invocation.Result>> invokeAsync, Supplier<Instant> clock) {
         this.catalogue = catalogue;
-        this.target = target;
+        this.invokeAsync = invokeAsync;
         this.clock = clock;
         for (JsonNode schedule : topology.get("schedules")) {
-            if (schedule.get("function").asText().equals(target.name())) {
+            if (schedule.get("function").asText().equals(function)) {
                 JsonNode input = schedule.get("input");
                 inputs.computeIfAbsent(input.get("gameId").asText(), g -> new HashMap<>()).put(input.get("step").asText(), input);
             }
@@ -145,7 +148,7 @@ final class DrawScheduler implements AutoCloseable {
             return;
         }
         LOG.infof("scheduler: %s %s (draw at %s)", firing.gameId(), firing.step(), firing.drawTime());
-        target.invokeAsync(Json.bytes(payload(firing))).whenComplete((result, error) -> {
+        invokeAsync.apply(Json.bytes(payload(firing))).whenComplete((result, error) -> {
             if (error != null || result.failed()) {
                 LOG.warnf("scheduler: %s %s failed: %s", firing.gameId(), firing.step(),
                         error != null ? error.toString() : new String(result.body(), StandardCharsets.UTF_8));

@@ -115,7 +115,7 @@ public final class LocalCloud implements AutoCloseable {
         resources.add(pipes);
         FunctionHost draw = functions.get("draw");
         if (draw != null) {
-            scheduler = new DrawScheduler(topology, catalogue, draw, Instant::now);
+            scheduler = new DrawScheduler(topology, catalogue, draw.name(), draw::invokeAsync, Instant::now);
             resources.add(scheduler);
         }
 
