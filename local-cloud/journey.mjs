@@ -7,7 +7,7 @@
 //
 // The tickets cover every two-digit ending (TWO_D_BACK 00-99), so the player always wins
 // something and the payout shows up in the wallet. Exits non-zero when a step fails.
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,10 +15,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const API = process.env.FAIRDRAW_API ?? 'http://localhost:8080';
-const ISSUER = process.env.FAIRDRAW_ISSUER ?? 'http://localhost:8180/realms/fairdraw';
-// The sandbox provider's local webhook secret (the wallet's %dev value); never a production secret.
-const SANDBOX_SECRET = 'local-sandbox-webhook-secret-not-for-production';
+const API = `http://localhost:${process.env.FAIRDRAW_API_PORT ?? 8080}`;
+const ISSUER = `http://localhost:${process.env.FAIRDRAW_KEYCLOAK_PORT ?? 8180}/realms/fairdraw`;
 const GAME = '4d-jakarta';
 
 export class StepFailed extends Error {}
@@ -94,16 +92,13 @@ export async function journey(user = 'alice', { waitMs = 8 * 60_000 } = {}) {
     bearer, expect: [201], headers: { 'idempotency-key': randomUUID() },
     body: { amount: { amount: depositAmount, currency: 'IDR' }, provider: 'sandbox' },
   });
-  // The sandbox "pays" by sending the provider's signed notification, as a payment page would.
-  const notification = JSON.stringify({
-    kind: 'DEPOSIT', paymentId: deposit.body.providerPaymentId, merchantReference: deposit.body.depositId,
-    amount: { amount: depositAmount, currency: 'IDR' }, success: true, instrument: 'card-tok-4242',
+  // Pay on the sandbox provider's page (local-cloud serves it at redirectUrl): it sends the
+  // provider's signed notification to POST /v1/payments/sandbox/webhook, as a provider would.
+  const page = await fetch(deposit.body.redirectUrl, {
+    method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ outcome: 'pay', answer: 'json' }),
   });
-  const t = Math.floor(Date.now() / 1000);
-  const signature = createHmac('sha256', SANDBOX_SECRET).update(`${t}.${notification}`).digest('hex');
-  await call('POST', '/v1/payments/sandbox/webhook', {
-    body: notification, headers: { 'fairdraw-signature': `t=${t},v1=${signature}` }, expect: [200, 202, 204],
-  });
+  if (!page.ok) throw new StepFailed(`the sandbox page refused to pay: ${page.status} ${await page.text()}`);
   const funded = await until('the deposit to be credited', 30_000, async () => {
     const wallet = (await call('GET', '/v1/wallet', { bearer, expect: [200] })).body;
     return balanceOf(wallet) >= balanceOf(before) + depositAmount ? wallet : null;
@@ -138,7 +133,7 @@ export async function journey(user = 'alice', { waitMs = 8 * 60_000 } = {}) {
   });
   const won = settled.reduce((sum, ticket) => sum + (ticket.outcome.amount ?? 0), 0);
   const published = (await call('GET', `/v1/draws/${draw.drawId}`, { expect: [200] })).body;
-  say(`8. drawn: ${JSON.stringify(published.result ?? published.outcome ?? published.status)}; tickets won ${won}`);
+  say(`8. drawn: ${JSON.stringify(published.numbers)}; tickets won ${won}`);
 
   const after = (await call('GET', '/v1/wallet', { bearer, expect: [200] })).body;
   const statement = (await call('GET', '/v1/wallet/transactions?limit=20', { bearer, expect: [200] })).body;

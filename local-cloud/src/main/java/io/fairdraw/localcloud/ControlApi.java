@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * processes, the events on the bus, the queues and their dead letters, the scheduler's plan;
  * Lambda's Invoke API ({@code POST /2015-03-31/functions/{name}/invocations}) to run a function
  * by hand; and the SQS JSON API's SendMessage and SendMessageBatch for functions that send to a
- * queue of the topology.
+ * queue of the topology; and the sandbox payment provider's page ({@link SandboxPage}).
  */
 final class ControlApi implements AutoCloseable {
     private static final Pattern INVOKE = Pattern.compile("/2015-03-31/functions/([^/]+)/invocations");
@@ -27,13 +27,15 @@ final class ControlApi implements AutoCloseable {
     private final Map<String, LocalQueue> queues;
     private final EventBus bus;
     private final DrawScheduler scheduler;
+    private final SandboxPage sandbox;
     private HttpServer server;
 
-    ControlApi(Map<String, FunctionHost> functions, Map<String, LocalQueue> queues, EventBus bus, DrawScheduler scheduler) {
+    ControlApi(Map<String, FunctionHost> functions, Map<String, LocalQueue> queues, EventBus bus, DrawScheduler scheduler, SandboxPage sandbox) {
         this.functions = functions;
         this.queues = queues;
         this.bus = bus;
         this.scheduler = scheduler;
+        this.sandbox = sandbox;
     }
 
     void start(int port) throws IOException {
@@ -52,7 +54,9 @@ final class ControlApi implements AutoCloseable {
             String path = exchange.getRequestURI().getPath();
             String method = exchange.getRequestMethod();
             Matcher invoke = INVOKE.matcher(path);
-            if (method.equals("POST") && invoke.matches()) {
+            if (sandbox.handles(path)) {
+                sandbox.handle(exchange);
+            } else if (method.equals("POST") && invoke.matches()) {
                 invoke(exchange, invoke.group(1));
             } else if (method.equals("POST") && path.startsWith("/sqs")) {
                 sqs(exchange);

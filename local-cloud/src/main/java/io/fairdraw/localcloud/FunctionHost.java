@@ -46,7 +46,7 @@ final class FunctionHost implements AutoCloseable {
         this.log = log;
         Files.createDirectories(log.getParent());
         for (int i = 0; i < instances; i++) {
-            environments.add(new Environment(i, new RuntimeApi(name, timeoutSeconds, pending)));
+            environments.add(new Environment(i));
         }
     }
 
@@ -128,9 +128,9 @@ final class FunctionHost implements AutoCloseable {
         private final RuntimeApi runtime;
         private volatile Process process;
 
-        Environment(int index, RuntimeApi runtime) {
+        Environment(int index) throws IOException {
             this.index = index;
-            this.runtime = runtime;
+            this.runtime = new RuntimeApi(name, timeoutSeconds, pending, this::alive);
         }
 
         void start() {

@@ -7,14 +7,14 @@ import java.util.Map;
 /**
  * The configuration each function gets here: what Terraform gives it in AWS, pointed at the
  * local services. The functions run their {@code dev} profile, whose values are the laptop ones
- * (local beacon allowed, local seed key, sandbox webhook secret); tables are created by
+ * (local beacon allowed, local seed key); tables are created by
  * local-cloud itself before any function starts.
  */
 final class FunctionSettings {
     private FunctionSettings() {
     }
 
-    static Map<String, String> of(String function, Settings settings, Path catalogue, String originSecret) {
+    static Map<String, String> of(String function, Settings settings, Path catalogue, String originSecret, String sandboxSecret) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("quarkus.profile", "dev");
         p.put("quarkus.dynamodb.endpoint-override", settings.dynamoEndpoint());
@@ -27,6 +27,10 @@ final class FunctionSettings {
         p.put("quarkus.oidc.auth-server-url", settings.issuer());
         p.put("fairdraw.identity.issuer", settings.issuer());
         p.put("fairdraw.identity.audience", settings.audience());
+        // The sandbox provider's page is local-cloud's (SandboxPage), which signs with this run's secret.
+        p.put("fairdraw.payments.sandbox.webhook-secret", sandboxSecret);
+        p.put("fairdraw.payments.sandbox.pay-url", "http://localhost:" + settings.controlPort() + "/sandbox/pay/");
+        p.put("fairdraw.payments.return-url", "http://localhost:" + settings.apiPort() + "/wallet");
         switch (function) {
             case "compliance" -> {
                 p.put("fairdraw.edge.origin-secret", originSecret);

@@ -76,6 +76,7 @@ public final class LocalCloud implements AutoCloseable {
         Path catalogueFile = settings.data().resolve("games.json");
         GameCatalogue catalogue = LocalCatalogue.write(catalogueFile, settings.drawEveryMinutes());
         String originSecret = HexFormat.of().formatHex(randomBytes());
+        String sandboxSecret = HexFormat.of().formatHex(randomBytes());
 
         List<Path> ricJars = ricJars();
         Path jni = ricNativeLibrary(ricJars);
@@ -91,7 +92,7 @@ public final class LocalCloud implements AutoCloseable {
             FunctionPackage pkg = new FunctionPackage(name, settings.root().resolve(node.get("artifact").asText()),
                     settings.data().resolve("functions").resolve(name), node.get("handler").asText(), node.get("memoryMb").asInt());
             pkg.unpack();
-            Map<String, String> properties = new LinkedHashMap<>(FunctionSettings.of(name, settings, catalogueFile, originSecret));
+            Map<String, String> properties = new LinkedHashMap<>(FunctionSettings.of(name, settings, catalogueFile, originSecret, sandboxSecret));
             properties.put(JNI_PROPERTY, jni.toString());
             FunctionHost host = new FunctionHost(name, node.get("timeoutSeconds").asInt(), 1,
                     address -> pkg.command(address, java, ricJars, properties), logs.resolve("fn-" + name + ".log"));
@@ -123,7 +124,7 @@ public final class LocalCloud implements AutoCloseable {
                 new StaticFiles(settings.webapp()));
         gateway.start(settings.apiPort());
         resources.add(gateway);
-        control = new ControlApi(functions, queues, bus, scheduler);
+        control = new ControlApi(functions, queues, bus, scheduler, new SandboxPage(sandboxSecret, settings.apiPort()));
         control.start(settings.controlPort());
         resources.add(control);
 

@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
@@ -39,12 +40,14 @@ final class RuntimeApi implements AutoCloseable {
     private final BlockingDeque<Invocation> pending;
     private final Map<String, Invocation> inFlight = new ConcurrentHashMap<>();
     private final AtomicBoolean polled = new AtomicBoolean();
+    private final BooleanSupplier processAlive;
     /** Moves on when the environment dies, so a poll its dead process left waiting takes nothing. */
     private final AtomicInteger generation = new AtomicInteger();
 
-    RuntimeApi(String function, int timeoutSeconds, BlockingDeque<Invocation> pending) throws IOException {
+    RuntimeApi(String function, int timeoutSeconds, BlockingDeque<Invocation> pending, BooleanSupplier processAlive) throws IOException {
         this.function = function;
         this.pending = pending;
+        this.processAlive = processAlive;
         this.functionArn = "arn:aws:lambda:us-east-1:000000000000:function:" + function;
         this.timeoutSeconds = timeoutSeconds;
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
@@ -124,7 +127,8 @@ final class RuntimeApi implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             }
-            if (generation.get() != caller) {
+            // A poll left waiting by a process that has just died must not take the next event.
+            if (generation.get() != caller || !processAlive.getAsBoolean()) {
                 if (invocation != null) {
                     pending.offerFirst(invocation);
                 }

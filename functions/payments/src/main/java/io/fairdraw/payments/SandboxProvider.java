@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fairdraw.model.money.Money;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
@@ -35,10 +36,21 @@ public class SandboxProvider implements PaymentProvider {
 
     private static final int MIN_SECRET_LENGTH = 32;
 
-    private final Optional<String> secret;
+    /** Where the sandbox's "payment page" is: nowhere by default; local-cloud serves one. */
+    public static final String DEFAULT_PAY_URL = "https://sandbox.fairdraw.invalid/pay/";
 
-    public SandboxProvider(@ConfigProperty(name = "fairdraw.payments.sandbox.webhook-secret") Optional<String> secret) {
+    private final Optional<String> secret;
+    private final String payUrl;
+
+    @Inject
+    public SandboxProvider(@ConfigProperty(name = "fairdraw.payments.sandbox.webhook-secret") Optional<String> secret,
+            @ConfigProperty(name = "fairdraw.payments.sandbox.pay-url", defaultValue = DEFAULT_PAY_URL) String payUrl) {
         this.secret = secret;
+        this.payUrl = payUrl;
+    }
+
+    public SandboxProvider(Optional<String> secret) {
+        this(secret, DEFAULT_PAY_URL);
     }
 
     @Override
@@ -57,7 +69,10 @@ public class SandboxProvider implements PaymentProvider {
     @Override
     public PaymentSession startDeposit(DepositRequest request) {
         String paymentId = "sbx_" + digest("deposit|" + request.depositId()).substring(0, 24);
-        return new PaymentSession(paymentId, Optional.of("https://sandbox.fairdraw.invalid/pay/" + paymentId));
+        // The page is told what to pay, as a provider's hosted page knows it from the session.
+        String page = payUrl + paymentId + "?reference=" + encode(request.depositId()) + "&amount=" + request.amount().amountMinor()
+                + "&currency=" + request.amount().currency().code() + "&return=" + encode(request.returnUrl());
+        return new PaymentSession(paymentId, Optional.of(page));
     }
 
     @Override
@@ -124,6 +139,10 @@ public class SandboxProvider implements PaymentProvider {
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("every Java runtime provides HmacSHA256", e);
         }
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private static String digest(String text) {
