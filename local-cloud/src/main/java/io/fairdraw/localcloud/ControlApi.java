@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * The local control plane, on its own port, never the API's: health, the functions and their
- * processes, the events on the bus, the queues and their dead letters, the scheduler's plan;
+ * processes, the events on the bus, the queues and their dead letters, the scheduler's plan, the
+ * invariants over all stored data ({@link Audit});
  * Lambda's Invoke API ({@code POST /2015-03-31/functions/{name}/invocations}) to run a function
  * by hand; and the SQS JSON API's SendMessage and SendMessageBatch for functions that send to a
  * queue of the topology; and the sandbox payment provider's page ({@link SandboxPage}).
@@ -28,9 +29,12 @@ final class ControlApi implements AutoCloseable {
     private final EventBus bus;
     private final DrawScheduler scheduler;
     private final SandboxPage sandbox;
+    private final Audit audit;
     private HttpServer server;
 
-    ControlApi(Map<String, FunctionHost> functions, Map<String, LocalQueue> queues, EventBus bus, DrawScheduler scheduler, SandboxPage sandbox) {
+    ControlApi(Map<String, FunctionHost> functions, Map<String, LocalQueue> queues, EventBus bus, DrawScheduler scheduler, SandboxPage sandbox,
+            Audit audit) {
+        this.audit = audit;
         this.functions = functions;
         this.queues = queues;
         this.bus = bus;
@@ -68,6 +72,9 @@ final class ControlApi implements AutoCloseable {
                 Json.reply(exchange, 200, bus.recent());
             } else if (method.equals("GET") && path.equals("/queues")) {
                 Json.reply(exchange, 200, queues.values().stream().map(LocalQueue::status).toList());
+            } else if (method.equals("GET") && path.equals("/audit")) {
+                Map<String, Object> report = audit.run();
+                Json.reply(exchange, Boolean.TRUE.equals(report.get("holds")) ? 200 : 409, report);
             } else if (method.equals("GET") && path.equals("/schedule")) {
                 Json.reply(exchange, 200, scheduler == null ? java.util.List.of() : scheduler.upcoming(20));
             } else {

@@ -124,7 +124,8 @@ public final class LocalCloud implements AutoCloseable {
                 new StaticFiles(settings.webapp()));
         gateway.start(settings.apiPort());
         resources.add(gateway);
-        control = new ControlApi(functions, queues, bus, scheduler, new SandboxPage(sandboxSecret, settings.apiPort()));
+        control = new ControlApi(functions, queues, bus, scheduler, new SandboxPage(sandboxSecret, settings.apiPort()),
+                new Audit(dynamo));
         control.start(settings.controlPort());
         resources.add(control);
 
