@@ -105,6 +105,14 @@ test('a killed function process is started again and serves the next request', {
   assert.ok((games.body.items ?? games.body).length > 0);
 });
 
+test('every invariant holds over everything stored', async () => {
+  const response = await fetch(`${CONTROL}/audit`);
+  const report = await response.json();
+  assert.deepEqual(report.breaches, []);
+  assert.equal(response.status, 200);
+  assert.ok(report.sealedTickets >= 3 && report.winsPaid >= 1, JSON.stringify(report));
+});
+
 function balance(wallet) {
   const value = wallet.balance ?? wallet.available ?? wallet;
   return typeof value === 'number' ? value : value.amount;

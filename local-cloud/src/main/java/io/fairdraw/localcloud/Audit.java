@@ -97,7 +97,7 @@ final class Audit {
         }
         wins.forEach((ticket, amount) -> {
             List<Long> paid = credits.getOrDefault(ticket, List.of());
-            if (paid.size() != 1 || paid.getFirst() != amount) {
+            if (paid.size() != 1 || !paid.getFirst().equals(amount)) {
                 breaches.add(ticket + ": won " + amount + ", credited " + paid);
             }
         });
