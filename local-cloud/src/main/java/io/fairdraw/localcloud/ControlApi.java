@@ -30,11 +30,13 @@ final class ControlApi implements AutoCloseable {
     private final DrawScheduler scheduler;
     private final SandboxPage sandbox;
     private final Audit audit;
+    private final Chaos chaos;
     private HttpServer server;
 
     ControlApi(Map<String, FunctionHost> functions, Map<String, LocalQueue> queues, EventBus bus, DrawScheduler scheduler, SandboxPage sandbox,
-            Audit audit) {
+            Audit audit, Chaos chaos) {
         this.audit = audit;
+        this.chaos = chaos;
         this.functions = functions;
         this.queues = queues;
         this.bus = bus;
@@ -70,8 +72,17 @@ final class ControlApi implements AutoCloseable {
                 Json.reply(exchange, 200, functions.values().stream().map(FunctionHost::status).toList());
             } else if (method.equals("GET") && path.equals("/events")) {
                 Json.reply(exchange, 200, bus.recent());
+            } else if (method.equals("POST") && path.startsWith("/queues/") && path.endsWith("/redrive")) {
+                LocalQueue queue = queues.get(path.substring("/queues/".length(), path.length() - "/redrive".length()));
+                if (queue == null) {
+                    Json.reply(exchange, 404, Map.of("message", "no such queue"));
+                } else {
+                    Json.reply(exchange, 200, Map.of("redriven", queue.redrive()));
+                }
             } else if (method.equals("GET") && path.equals("/queues")) {
                 Json.reply(exchange, 200, queues.values().stream().map(LocalQueue::status).toList());
+            } else if (path.equals("/chaos")) {
+                chaos(exchange);
             } else if (method.equals("GET") && path.equals("/audit")) {
                 Map<String, Object> report = audit.run();
                 Json.reply(exchange, Boolean.TRUE.equals(report.get("holds")) ? 200 : 409, report);
@@ -81,6 +92,26 @@ final class ControlApi implements AutoCloseable {
                 Json.reply(exchange, 404, Map.of("message", "no such control route; see local-cloud/README.md"));
             }
         }
+    }
+
+    /** POST starts faults ({seed, writeFaultRate, duplicateRate, killEverySeconds}), DELETE stops them, GET says what was dealt. */
+    private void chaos(HttpExchange exchange) throws IOException {
+        switch (exchange.getRequestMethod()) {
+            case "POST" -> {
+                JsonNode body = Json.parse(exchange.getRequestBody().readAllBytes());
+                try {
+                    chaos.start(new Chaos.Settings(body.path("seed").asLong(1), body.path("writeFaultRate").asDouble(0.05),
+                            body.path("duplicateRate").asDouble(0.1), body.path("killEverySeconds").asInt(20)));
+                } catch (IllegalArgumentException e) {
+                    Json.reply(exchange, 400, Map.of("message", e.getMessage()));
+                    return;
+                }
+            }
+            case "DELETE" -> chaos.stop();
+            default -> {
+            }
+        }
+        Json.reply(exchange, 200, chaos.status());
     }
 
     /** Lambda's Invoke API: RequestResponse (default) answers the function's result; Event answers 202 at once. */

@@ -45,12 +45,14 @@ final class DrawScheduler implements AutoCloseable {
     private final Map<String, Map<String, JsonNode>> inputs = new HashMap<>();
     private final Function<byte[], CompletableFuture<Invocation.Result>> invokeAsync;
     private final Supplier<Instant> clock;
+    private final Chaos chaos;
     private final PriorityQueue<Firing> plan = new PriorityQueue<>(Comparator.comparing(Firing::at));
     private final List<Firing> fired = new ArrayList<>();
     private volatile boolean closing;
 
     DrawScheduler(JsonNode topology, GameCatalogue catalogue, String function,
-            Function<byte[], CompletableFuture<Invocation.Result>> invokeAsync, Supplier<Instant> clock) {
+            Function<byte[], CompletableFuture<Invocation.Result>> invokeAsync, Supplier<Instant> clock, Chaos chaos) {
+        this.chaos = chaos;
         this.catalogue = catalogue;
         this.invokeAsync = invokeAsync;
         this.clock = clock;
@@ -148,6 +150,9 @@ final class DrawScheduler implements AutoCloseable {
             return;
         }
         LOG.infof("scheduler: %s %s (draw at %s)", firing.gameId(), firing.step(), firing.drawTime());
+        if (chaos.duplicate()) {
+            invokeAsync.apply(Json.bytes(payload(firing))); // the scheduler too delivers at least once
+        }
         invokeAsync.apply(Json.bytes(payload(firing))).whenComplete((result, error) -> {
             if (error != null || result.failed()) {
                 LOG.warnf("scheduler: %s %s failed: %s", firing.gameId(), firing.step(),

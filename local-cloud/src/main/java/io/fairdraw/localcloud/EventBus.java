@@ -33,8 +33,10 @@ final class EventBus {
     private final Map<String, LocalQueue> queues;
     private final Path log;
     private final Deque<JsonNode> recent = new ArrayDeque<>();
+    private final Chaos chaos;
 
-    EventBus(JsonNode topology, Map<String, LocalQueue> queues, Path log) {
+    EventBus(JsonNode topology, Map<String, LocalQueue> queues, Path log, Chaos chaos) {
+        this.chaos = chaos;
         this.queues = queues;
         this.log = log;
         for (JsonNode rule : topology.get("eventRules")) {
@@ -75,6 +77,9 @@ final class EventBus {
                     continue;
                 }
                 queue.send(body);
+                if (chaos.duplicate()) {
+                    queue.send(body); // EventBridge delivers at least once: the same event, twice
+                }
             }
         }
         LOG.infof("event %s from %s", detailType, source);

@@ -14,10 +14,11 @@ final class FunctionSettings {
     private FunctionSettings() {
     }
 
-    static Map<String, String> of(String function, Settings settings, Path catalogue, String originSecret, String sandboxSecret) {
+    static Map<String, String> of(String function, Settings settings, String dynamoEndpoint, Path catalogue, String originSecret,
+            String sandboxSecret) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("quarkus.profile", "dev");
-        p.put("quarkus.dynamodb.endpoint-override", settings.dynamoEndpoint());
+        p.put("quarkus.dynamodb.endpoint-override", dynamoEndpoint);
         p.put("quarkus.dynamodb.aws.region", "us-east-1");
         p.put("quarkus.dynamodb.aws.credentials.type", "static");
         p.put("quarkus.dynamodb.aws.credentials.static-provider.access-key-id", "local");

@@ -1,7 +1,17 @@
 package io.fairdraw.localcloud;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.fairdraw.model.id.RequestId;
+import io.fairdraw.model.game.Game;
 import io.fairdraw.model.game.GameCatalogue;
+import io.fairdraw.model.ledger.AccountId;
+import io.fairdraw.model.ledger.Transfer;
+import io.fairdraw.model.ledger.TransferKind;
+import io.fairdraw.model.money.Money;
+import io.fairdraw.platform.dynamo.AuditStamp;
+import io.fairdraw.platform.dynamo.Transactions;
+import io.fairdraw.platform.ledger.Ledger;
+import io.fairdraw.testsupport.TestTables;
 import io.fairdraw.platform.dynamo.Table;
 import io.fairdraw.platform.dynamo.TableBootstrap;
 import io.fairdraw.testsupport.Topology;
@@ -37,12 +47,16 @@ public final class LocalCloud implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(LocalCloud.class);
     /** Queue visibility timeouts are kept, but never longer than this on a laptop (draws are compressed too). */
     static final Duration MAX_LOCAL_VISIBILITY = Duration.ofSeconds(10);
+    /** The float each game's house starts with locally: ten billion in minor units (IDR 100 million). */
+    static final long HOUSE_FLOAT_MINOR = 10_000_000_000L;
     private static final String JNI_PROPERTY = "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
 
     private final Settings settings;
     private final List<AutoCloseable> resources = new ArrayList<>();
     private final Map<String, FunctionHost> functions = new LinkedHashMap<>();
     private final Map<String, LocalQueue> queues = new LinkedHashMap<>();
+    private final Chaos chaos = new Chaos();
+    private volatile boolean closed;
     private DrawScheduler scheduler;
     private ControlApi control;
 
@@ -72,9 +86,13 @@ public final class LocalCloud implements AutoCloseable {
         resources.add(dynamo);
         resources.add(streams);
         TableBootstrap.createMissing(dynamo, Table::defaultName);
+        DynamoProxy proxy = new DynamoProxy(URI.create(settings.dynamoEndpoint()), chaos);
+        String functionsDynamo = proxy.start();
+        resources.add(proxy);
 
         Path catalogueFile = settings.data().resolve("games.json");
         GameCatalogue catalogue = LocalCatalogue.write(catalogueFile, settings.drawEveryMinutes());
+        fundHouses(dynamo, catalogue);
         String originSecret = HexFormat.of().formatHex(randomBytes());
         String sandboxSecret = HexFormat.of().formatHex(randomBytes());
 
@@ -92,7 +110,7 @@ public final class LocalCloud implements AutoCloseable {
             FunctionPackage pkg = new FunctionPackage(name, settings.root().resolve(node.get("artifact").asText()),
                     settings.data().resolve("functions").resolve(name), node.get("handler").asText(), node.get("memoryMb").asInt());
             pkg.unpack();
-            Map<String, String> properties = new LinkedHashMap<>(FunctionSettings.of(name, settings, catalogueFile, originSecret, sandboxSecret));
+            Map<String, String> properties = new LinkedHashMap<>(FunctionSettings.of(name, settings, functionsDynamo, catalogueFile, originSecret, sandboxSecret));
             properties.put(JNI_PROPERTY, jni.toString());
             FunctionHost host = new FunctionHost(name, node.get("timeoutSeconds").asInt(), 1,
                     address -> pkg.command(address, java, ricJars, properties), logs.resolve("fn-" + name + ".log"));
@@ -107,16 +125,16 @@ public final class LocalCloud implements AutoCloseable {
             }
             Duration visibility = Duration.ofSeconds(queue.get("visibilityTimeoutSeconds").asLong());
             LocalQueue local = new LocalQueue(queue.get("name").asText(), consumer,
-                    visibility.compareTo(MAX_LOCAL_VISIBILITY) > 0 ? MAX_LOCAL_VISIBILITY : visibility, queue.get("maxReceiveCount").asInt());
+                    visibility.compareTo(MAX_LOCAL_VISIBILITY) > 0 ? MAX_LOCAL_VISIBILITY : visibility, queue.get("maxReceiveCount").asInt(), chaos);
             queues.put(local.name(), local);
             resources.add(local);
         }
-        EventBus bus = new EventBus(topology, queues, logs.resolve("events.log"));
+        EventBus bus = new EventBus(topology, queues, logs.resolve("events.log"), chaos);
         StreamPipes pipes = new StreamPipes(topology, dynamo, streams, bus, settings.data().resolve("stream-checkpoints.json"));
         resources.add(pipes);
         FunctionHost draw = functions.get("draw");
         if (draw != null) {
-            scheduler = new DrawScheduler(topology, catalogue, draw.name(), draw::invokeAsync, Instant::now);
+            scheduler = new DrawScheduler(topology, catalogue, draw.name(), draw::invokeAsync, Instant::now, chaos);
             resources.add(scheduler);
         }
 
@@ -125,13 +143,14 @@ public final class LocalCloud implements AutoCloseable {
         gateway.start(settings.apiPort());
         resources.add(gateway);
         control = new ControlApi(functions, queues, bus, scheduler, new SandboxPage(sandboxSecret, settings.apiPort()),
-                new Audit(dynamo));
+                new Audit(dynamo), chaos);
         control.start(settings.controlPort());
         resources.add(control);
 
         functions.values().forEach(FunctionHost::start);
         queues.values().forEach(LocalQueue::start);
         pipes.start();
+        Thread.ofPlatform().daemon().name("chaos-killer").start(this::killAtRandom);
         LOG.infof("API on http://localhost:%d, control on http://localhost:%d; starting %s", settings.apiPort(), settings.controlPort(),
                 functions.keySet());
     }
@@ -150,6 +169,42 @@ public final class LocalCloud implements AutoCloseable {
             scheduler.start();
         }
         LOG.infof("local-cloud is ready: %s", functions.keySet());
+    }
+
+    /**
+     * Each game's house account gets the operator's float once (a CAPITAL transfer with a fixed
+     * cause, so a restart adds nothing): fixed-odds wins are paid from the house, and on a new
+     * laptop it holds nothing yet. In AWS the operator funds it through the back office.
+     */
+    private static void fundHouses(DynamoDbClient dynamo, GameCatalogue catalogue) {
+        Ledger ledger = new Ledger(dynamo, new Transactions(dynamo), TestTables.defaults());
+        AuditStamp stamp = new AuditStamp("local-cloud", new RequestId("local-cloud-float"));
+        for (Game game : catalogue.games()) {
+            Money amount = new Money(HOUSE_FLOAT_MINOR, game.currency());
+            ledger.apply(Transfer.of(TransferKind.CAPITAL, "local-cloud:float:" + game.id(), AccountId.operatorCapital(game.currency()),
+                    AccountId.house(game.id(), game.currency()), amount, Instant.now()), stamp);
+        }
+    }
+
+    /** While chaos asks for it, kills a random function process now and then (SIGKILL, mid-flight or idle). */
+    private void killAtRandom() {
+        while (!closed) {
+            int wait = chaos.nextKillInSeconds();
+            try {
+                Thread.sleep(wait == 0 ? 1000 : wait * 1000L);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (wait == 0 || !chaos.on()) {
+                continue;
+            }
+            List<Long> pids = functions.values().stream().flatMap(host -> host.pids().stream()).toList();
+            if (!pids.isEmpty()) {
+                long pid = chaos.pick(pids);
+                LOG.warnf("chaos: killing function process %d", pid);
+                ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+            }
+        }
     }
 
     Map<String, FunctionHost> functions() {
@@ -201,6 +256,7 @@ public final class LocalCloud implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closed = true;
         List<AutoCloseable> reversed = new ArrayList<>(resources);
         java.util.Collections.reverse(reversed);
         resources.clear();

@@ -45,11 +45,17 @@ final class LocalQueue implements AutoCloseable {
     private final FunctionHost consumer;
     private final Duration visibilityTimeout;
     private final int maxReceiveCount;
+    private final Chaos chaos;
     private final Map<String, Message> messages = new LinkedHashMap<>();
     private final List<Message> deadLetters = new ArrayList<>();
     private volatile boolean closing;
 
     LocalQueue(String name, FunctionHost consumer, Duration visibilityTimeout, int maxReceiveCount) {
+        this(name, consumer, visibilityTimeout, maxReceiveCount, new Chaos());
+    }
+
+    LocalQueue(String name, FunctionHost consumer, Duration visibilityTimeout, int maxReceiveCount, Chaos chaos) {
+        this.chaos = chaos;
         this.name = name;
         this.consumer = consumer;
         this.visibilityTimeout = visibilityTimeout;
@@ -70,6 +76,19 @@ final class LocalQueue implements AutoCloseable {
         messages.put(message.id, message);
         notifyAll();
         return message.id;
+    }
+
+    /** Moves the dead letters back onto the queue (a redrive), each with a fresh receive count; how many. */
+    synchronized int redrive() {
+        int moved = deadLetters.size();
+        for (Message message : deadLetters) {
+            message.receiveCount = 0;
+            message.visibleAtMillis = 0;
+            messages.put(message.id, message);
+        }
+        deadLetters.clear();
+        notifyAll();
+        return moved;
     }
 
     void start() {
@@ -151,7 +170,12 @@ final class LocalQueue implements AutoCloseable {
     private synchronized void settle(List<Message> batch, Set<String> failed) {
         for (Message message : batch) {
             if (!failed.contains(message.id)) {
-                messages.remove(message.id);
+                if (chaos.duplicate()) {
+                    // At-least-once: SQS may deliver a processed message again.
+                    message.visibleAtMillis = System.currentTimeMillis();
+                } else {
+                    messages.remove(message.id);
+                }
             } else if (message.receiveCount >= maxReceiveCount) {
                 messages.remove(message.id);
                 deadLetters.add(message);

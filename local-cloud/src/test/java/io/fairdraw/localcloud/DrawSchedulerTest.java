@@ -27,7 +27,7 @@ class DrawSchedulerTest {
         JsonNode topology = Topology.load().document();
         GameCatalogue catalogue = LocalCatalogue.write(data.resolve("games.json"), 3);
         Instant now = Instant.parse("2026-11-23T10:01:30Z");
-        DrawScheduler scheduler = new DrawScheduler(topology, catalogue, "draw", payload -> CompletableFuture.completedFuture(null), () -> now);
+        DrawScheduler scheduler = new DrawScheduler(topology, catalogue, "draw", payload -> CompletableFuture.completedFuture(null), () -> now, new Chaos());
         scheduler.planFrom(now);
 
         List<DrawScheduler.Firing> plan = scheduler.upcoming(100);
@@ -64,7 +64,7 @@ class DrawSchedulerTest {
     void theInputIsTheTopologysWithThePlannedTimeFilledIn() {
         JsonNode topology = Topology.load().document();
         GameCatalogue catalogue = LocalCatalogue.write(data.resolve("games.json"), 3);
-        DrawScheduler scheduler = new DrawScheduler(topology, catalogue, "draw", payload -> CompletableFuture.completedFuture(null), Instant::now);
+        DrawScheduler scheduler = new DrawScheduler(topology, catalogue, "draw", payload -> CompletableFuture.completedFuture(null), Instant::now, new Chaos());
         Instant at = Instant.parse("2026-11-23T10:02:00Z");
         JsonNode payload = scheduler.payload(new DrawScheduler.Firing(at, "4d-jakarta", "CLOSE", at.plusSeconds(60)));
         assertThat(payload.path("gameId").asText()).isEqualTo("4d-jakarta");
