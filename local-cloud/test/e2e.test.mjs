@@ -1,8 +1,9 @@
 // The end-to-end test: starts the platform the way the README says (local-cloud/start, Keycloak
 // included), in its own data folder and from empty, then walks a player's journey through the
 // gateway and the compliance authorizer to the packaged functions, lets the scheduler fire a draw,
-// checks the winnings and the statement, verifies the draw independently, and kills a function
-// process to see it restarted. Runs in bin/test; about five minutes, mostly waiting for the draw.
+// checks the winnings and the statement, verifies the draw independently, kills a function
+// process to see it restarted, and walks the journey again in the web app in a real browser
+// (Debian's Chromium). Runs in bin/test; about ten minutes, mostly waiting for two draws.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -10,6 +11,7 @@ import { createWriteStream, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { call, journey, token } from '../journey.mjs';
+import { browserJourney } from '../../webapp/test/browser.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DATA = join(ROOT, '.local', 'e2e');
@@ -23,7 +25,7 @@ before(async () => {
   const log = createWriteStream(join(DATA, 'start.log'));
   process.env.FAIRDRAW_QUIET = '1';
   platform = spawn(join(ROOT, 'local-cloud', 'start'), ['--reset'], {
-    cwd: ROOT, env: { ...process.env, FAIRDRAW_LOCAL_DIR: DATA }, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: ROOT, env: { ...process.env, FAIRDRAW_LOCAL_DIR: DATA, FAIRDRAW_WEBAPP: join(ROOT, 'webapp', 'dist') }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   const ready = new Promise((resolve, reject) => {
@@ -103,6 +105,20 @@ test('a killed function process is started again and serves the next request', {
   assert.equal(now.restarts, before.restarts + 1);
   const games = await call('GET', '/v1/games', { expect: [200] });
   assert.ok((games.body.items ?? games.body).length > 0);
+});
+
+test('a player does the same in the web app, in a real browser', { timeout: 12 * 60_000 }, async () => {
+  // Debian's Chromium driven by playwright-core (webapp/test/browser.mjs): Keycloak's login form,
+  // the identity check, a deposit limit, the sandbox payment page, the picker, the result, the
+  // payout and the verification in the browser. Screenshots land in the e2e data folder.
+  const web = await browserJourney({
+    apiUrl: `http://localhost:${process.env.FAIRDRAW_API_PORT ?? 8080}`,
+    screenshotsDir: join(DATA, 'screenshots'),
+    user: 'bob',
+  });
+  assert.match(web.payoutText, /You won/);
+  assert.match(web.verdict, /This draw verifies/);
+  assert.ok(web.after > web.funded - 7_134_000, 'the winnings came back into the wallet');
 });
 
 function balance(wallet) {
