@@ -1,8 +1,11 @@
 // The end-to-end test: starts the platform the way the README says (local-cloud/start, Keycloak
 // included), in its own data folder and from empty, then walks a player's journey through the
 // gateway and the compliance authorizer to the packaged functions, lets the scheduler fire a draw,
-// checks the winnings and the statement, verifies the draw independently, and kills a function
-// process to see it restarted. Runs in bin/test; about five minutes, mostly waiting for the draw.
+// checks the winnings and the statement, verifies the draw independently; meanwhile another
+// player does the same in the web app in a real browser (Debian's Chromium). Then it kills a
+// function process to see it restarted, runs two minutes of chaos (DynamoDB faults, duplicate
+// deliveries, killed processes) under many players, and ends with the audit of every invariant.
+// Runs in bin/test; about ten minutes, mostly waiting for draws.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -10,6 +13,8 @@ import { createWriteStream, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { call, journey, token } from '../journey.mjs';
+import { browserJourney } from '../../webapp/test/browser.mjs';
+import { runChaos } from './chaos.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DATA = join(ROOT, '.local', 'e2e');
@@ -23,7 +28,7 @@ before(async () => {
   const log = createWriteStream(join(DATA, 'start.log'));
   process.env.FAIRDRAW_QUIET = '1';
   platform = spawn(join(ROOT, 'local-cloud', 'start'), ['--reset'], {
-    cwd: ROOT, env: { ...process.env, FAIRDRAW_LOCAL_DIR: DATA }, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: ROOT, env: { ...process.env, FAIRDRAW_LOCAL_DIR: DATA, FAIRDRAW_WEBAPP: join(ROOT, 'webapp', 'dist') }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   const ready = new Promise((resolve, reject) => {
@@ -51,8 +56,18 @@ after(async () => {
   console.log(`# local-cloud/start stopped on SIGINT with exit code ${code}`);
 }, { timeout: 120_000 });
 
-test('a player registers, deposits, buys, is drawn, paid, and the draw verifies', { timeout: 12 * 60_000 }, async () => {
-  alice = await journey('alice');
+test('a player by script and another in the browser register, deposit, buy, are drawn, paid, and verify', { timeout: 12 * 60_000 }, async () => {
+  // Both wait for a draw, so they run side by side.
+  let web;
+  [alice, web] = await Promise.all([journey('alice'), browserJourney({
+    apiUrl: `http://localhost:${process.env.FAIRDRAW_API_PORT ?? 8080}`, screenshotsDir: join(DATA, 'screenshots'), user: 'bob',
+  })]);
+  // The web app: Keycloak's login form, the identity check, a deposit limit, the sandbox payment
+  // page, the picker, the result, the payout and the verification in the browser.
+  assert.match(web.payoutText, /You won/);
+  assert.match(web.verdict, /This draw verifies/);
+  assert.ok(web.after > web.funded - 7_134_000, 'the winnings came back into the wallet');
+
   assert.equal(alice.tickets.length, 3);
   assert.ok(alice.tickets.every((ticket) => ticket.outcome), 'every ticket has its outcome');
   // Every two-digit ending was bought, so exactly one TWO_D_BACK line won.
@@ -105,12 +120,24 @@ test('a killed function process is started again and serves the next request', {
   assert.ok((games.body.items ?? games.body).length > 0);
 });
 
+test('two minutes of chaos under many players leave every invariant whole', { timeout: 15 * 60_000 }, async () => {
+  const seed = Number(process.env.FAIRDRAW_CHAOS_SEED ?? 20261123);
+  const seconds = Number(process.env.FAIRDRAW_CHAOS_SECONDS ?? 120);
+  const result = await runChaos({ seed, seconds, players: 8, log: (line) => console.log(`# ${line}`) });
+  console.log(`# chaos seed ${seed}: ${JSON.stringify(result.stats)}; draws ${JSON.stringify(result.draws)}`);
+  assert.deepEqual(result.problems, []);
+  assert.ok(result.stats.tickets > 50, 'the workload bought tickets');
+  const dealt = result.dealt;
+  assert.ok(dealt.failedAfterApplying > 0 && dealt.failedBeforeApplying > 0 && dealt.duplicated > 0 && dealt.killed > 0,
+    `every kind of fault was dealt: ${JSON.stringify(dealt)}`);
+});
+
 test('every invariant holds over everything stored', async () => {
   const response = await fetch(`${CONTROL}/audit`);
   const report = await response.json();
   assert.deepEqual(report.breaches, []);
   assert.equal(response.status, 200);
-  assert.ok(report.sealedTickets >= 3 && report.winsPaid >= 1, JSON.stringify(report));
+  assert.ok(report.sealedTickets >= 6 && report.winsPaid >= 2, JSON.stringify(report));
 });
 
 function balance(wallet) {
