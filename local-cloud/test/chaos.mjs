@@ -36,11 +36,12 @@ async function retried(method, path, options, stats) {
       if (answer.status < 500 && !inProgress) return answer;
       stats.retries++;
     } catch (error) {
-      if (attempt >= 12) throw error;
+      if (attempt >= 30) throw error;
       stats.retries++;
     }
-    if (attempt >= 12) throw new Error(`${method} ${path} kept failing`);
-    await sleep(250 * attempt);
+    // Long enough to outlast the 30-second lease of a claim whose process was killed holding it.
+    if (attempt >= 30) throw new Error(`${method} ${path} kept failing`);
+    await sleep(Math.min(250 * attempt, 2000));
   }
 }
 

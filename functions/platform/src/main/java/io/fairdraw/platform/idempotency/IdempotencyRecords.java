@@ -11,6 +11,8 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -38,6 +40,8 @@ public class IdempotencyRecords {
     private static final String FINGERPRINT = "fingerprint";
     private static final String STATE = "state";
     private static final String LEASE_UNTIL = "leaseUntil";
+    /** A claim's own random token: a claim whose write applied but whose answer was lost finds itself by it. */
+    private static final String ATTEMPT = "attempt";
     private static final String RESPONSE_STATUS = "responseStatus";
     private static final String RESPONSE_BODY = "responseBody";
     private static final String IN_PROGRESS = "IN_PROGRESS";
@@ -80,19 +84,36 @@ public class IdempotencyRecords {
     public Claim claim(IdempotencyScope scope, IdempotencyKey key, String fingerprint) {
         String recordKey = scope.route() + "#" + scope.caller().value() + "#" + key.value();
         Instant now = clock.now();
+        String attempt = UUID.randomUUID().toString();
         try {
-            dynamo.putItem(claimRequest(recordKey, fingerprint, now)
+            dynamo.putItem(claimRequest(recordKey, fingerprint, now, attempt)
                     .conditionExpression("attribute_not_exists(#pk) OR #expiresAt < :now")
                     .expressionAttributeNames(Map.of("#pk", PK, "#expiresAt", EXPIRES_AT))
                     .expressionAttributeValues(Map.of(":now", number(now.getEpochSecond())))
                     .build());
             return new Started(recordKey, fingerprint, leaseFrom(now));
         } catch (ConditionalCheckFailedException taken) {
-            return resolve(recordKey, fingerprint, taken.item(), now);
+            return resolve(recordKey, fingerprint, taken.item(), now, attempt);
         }
     }
 
-    private Claim resolve(String recordKey, String fingerprint, Map<String, AttributeValue> existing, Instant now) {
+    /**
+     * When the SDK retried a claim whose first write applied but whose answer was lost, the retry
+     * fails its condition against that very claim: it is still this attempt's, not another's.
+     */
+    private static Optional<Started> ownClaim(String recordKey, String fingerprint, Map<String, AttributeValue> existing, String attempt) {
+        if (existing != null && existing.containsKey(ATTEMPT) && attempt.equals(existing.get(ATTEMPT).s())
+                && IN_PROGRESS.equals(existing.get(STATE).s())) {
+            return Optional.of(new Started(recordKey, fingerprint, Long.parseLong(existing.get(LEASE_UNTIL).n())));
+        }
+        return Optional.empty();
+    }
+
+    private Claim resolve(String recordKey, String fingerprint, Map<String, AttributeValue> existing, Instant now, String attempt) {
+        Optional<Started> own = ownClaim(recordKey, fingerprint, existing, attempt);
+        if (own.isPresent()) {
+            return own.get();
+        }
         if (!fingerprint.equals(existing.get(FINGERPRINT).s())) {
             throw new DomainException(ErrorType.IDEMPOTENCY_KEY_REUSED,
                     "this Idempotency-Key was used with a different request body; use a new key for a new request");
@@ -106,19 +127,19 @@ public class IdempotencyRecords {
                     "the first request with this Idempotency-Key is still running; retry shortly");
         }
         try {
-            dynamo.putItem(claimRequest(recordKey, fingerprint, now)
+            dynamo.putItem(claimRequest(recordKey, fingerprint, now, attempt)
                     .conditionExpression("#state = :inProgress AND #leaseUntil = :staleLease")
                     .expressionAttributeNames(Map.of("#state", STATE, "#leaseUntil", LEASE_UNTIL))
                     .expressionAttributeValues(Map.of(":inProgress", string(IN_PROGRESS), ":staleLease", number(leaseUntil)))
                     .build());
             return new Started(recordKey, fingerprint, leaseFrom(now));
         } catch (ConditionalCheckFailedException overtaken) {
-            throw new DomainException(ErrorType.IDEMPOTENT_REQUEST_IN_PROGRESS,
-                    "another request with this Idempotency-Key took over; retry shortly");
+            return ownClaim(recordKey, fingerprint, overtaken.item(), attempt).orElseThrow(() -> new DomainException(
+                    ErrorType.IDEMPOTENT_REQUEST_IN_PROGRESS, "another request with this Idempotency-Key took over; retry shortly"));
         }
     }
 
-    private PutItemRequest.Builder claimRequest(String recordKey, String fingerprint, Instant now) {
+    private PutItemRequest.Builder claimRequest(String recordKey, String fingerprint, Instant now, String attempt) {
         return PutItemRequest.builder()
                 .tableName(table)
                 .item(Map.of(
@@ -126,6 +147,7 @@ public class IdempotencyRecords {
                         FINGERPRINT, string(fingerprint),
                         STATE, string(IN_PROGRESS),
                         LEASE_UNTIL, number(leaseFrom(now)),
+                        ATTEMPT, string(attempt),
                         EXPIRES_AT, number(now.plus(RETENTION).getEpochSecond())))
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD);
     }

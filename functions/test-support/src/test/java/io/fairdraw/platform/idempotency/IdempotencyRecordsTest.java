@@ -64,6 +64,38 @@ class IdempotencyRecordsTest {
     }
 
     @Test
+    void aClaimWhoseAnswerWasLostIsStillItsOwnWhenTheSdkRetriesIt() {
+        // Every first answer is lost: the claim applies, the SDK retries it, the retry fails its
+        // condition against the claim it wrote itself. Found by local-cloud's chaos run: such a
+        // request used to be told to wait for its own lease (30 s).
+        IdempotencyRecords lossy = new IdempotencyRecords(LocalDynamo.shared().clientWith(new LosesFirstAnswer()),
+                Table.IDEMPOTENCY.defaultName(), now::get);
+        IdempotencyKey key = freshKey();
+        var started = (IdempotencyRecords.Started) lossy.claim(scope, key, "fp-1");
+        assertThat(records.complete(started, 201, "{}")).isTrue();
+        assertThat(records.claim(scope, key, "fp-1")).isEqualTo(new IdempotencyRecords.Replay(201, "{}"));
+
+        // Taking over a stale claim: the same holds when the takeover's answer is lost.
+        IdempotencyKey stale = freshKey();
+        records.claim(scope, stale, "fp-1");
+        now.set(now.get().plus(IdempotencyRecords.LEASE).plusSeconds(1));
+        assertThat(lossy.claim(scope, stale, "fp-1")).isInstanceOf(IdempotencyRecords.Started.class);
+    }
+
+    /** Loses the answer of every first attempt of a call (the SDK's retry then goes through). */
+    private static final class LosesFirstAnswer implements software.amazon.awssdk.core.interceptor.ExecutionInterceptor {
+        @Override
+        public software.amazon.awssdk.http.SdkHttpResponse modifyHttpResponse(software.amazon.awssdk.core.interceptor.Context.ModifyHttpResponse context,
+                software.amazon.awssdk.core.interceptor.ExecutionAttributes attributes) {
+            // The SDK numbers its attempts in this header: "attempt=1; max=3".
+            if (context.httpRequest().firstMatchingHeader("amz-sdk-request").orElse("").startsWith("attempt=1;")) {
+                throw software.amazon.awssdk.core.exception.RetryableException.builder().message("injected: the answer was lost").build();
+            }
+            return context.httpResponse();
+        }
+    }
+
+    @Test
     void anAttemptWhoseClaimWasTakenOverCanNeitherAnswerNorFreeTheKey() {
         IdempotencyKey key = freshKey();
         var first = (IdempotencyRecords.Started) records.claim(scope, key, "fp-1");
