@@ -14,7 +14,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { call, journey, token } from '../journey.mjs';
 import { browserJourney } from '../../webapp/test/browser.mjs';
-import { runChaos } from './chaos.mjs';
+import { runChaos } from '../chaos.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DATA = join(ROOT, '.local', 'e2e');

@@ -5,10 +5,10 @@
 // with the same Idempotency-Key. Then the faults stop, every draw that sold a ticket is waited
 // for until settled or voided, and the platform's audit must hold.
 //
-//   node local-cloud/test/chaos.mjs [seed] [seconds] [players]    (the platform must be running)
+//   node local-cloud/chaos.mjs [seed] [seconds] [players]    (the platform must be running)
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { call, token } from '../journey.mjs';
+import { call, token } from './journey.mjs';
 
 const KEYCLOAK = `http://localhost:${process.env.FAIRDRAW_KEYCLOAK_PORT ?? 8180}`;
 const CONTROL = `http://localhost:${process.env.FAIRDRAW_CONTROL_PORT ?? 8081}`;
