@@ -153,21 +153,23 @@ export async function runChaos({ seed = 1, seconds = 120, players = 8, settleMs 
       await sleep(2000);
     }
   }
-  // Every accepted ticket exists, was bought before its cut-off, and has its outcome.
-  const tokens = new Map();
+  // Every accepted ticket exists, was bought before its cut-off, and has its outcome (read per player, side by side).
   const problems = [];
-  for (const ticket of bought) {
-    if (!tokens.has(ticket.username)) tokens.set(ticket.username, await token(ticket.username));
-    let view;
-    for (let i = 0; i < 60; i++) {
-      view = await call('GET', `/v1/tickets/${encodeURIComponent(ticket.ticketId)}`, { bearer: tokens.get(ticket.username) });
-      if (view.status !== 200 || view.body.outcome || final[ticket.drawId].status === 'VOIDED') break;
-      await sleep(1000);
+  const byPlayer = Map.groupBy(bought, (ticket) => ticket.username);
+  await Promise.all([...byPlayer].map(async ([username, tickets]) => {
+    const bearer = await token(username);
+    for (const ticket of tickets) {
+      let view;
+      for (let i = 0; i < 60; i++) {
+        view = await call('GET', `/v1/tickets/${encodeURIComponent(ticket.ticketId)}`, { bearer });
+        if (view.status !== 200 || view.body.outcome || final[ticket.drawId].status === 'VOIDED') break;
+        await sleep(1000);
+      }
+      if (view.status !== 200) { problems.push(`${ticket.ticketId}: ${view.status}`); continue; }
+      if (Date.parse(view.body.purchasedAt) > Date.parse(ticket.cutOff)) problems.push(`${ticket.ticketId} bought after the cut-off`);
+      if (final[ticket.drawId].status === 'SETTLED' && !view.body.outcome) problems.push(`${ticket.ticketId} has no outcome`);
     }
-    if (view.status !== 200) { problems.push(`${ticket.ticketId}: ${view.status}`); continue; }
-    if (Date.parse(view.body.purchasedAt) > Date.parse(ticket.cutOff)) problems.push(`${ticket.ticketId} bought after the cut-off`);
-    if (final[ticket.drawId].status === 'SETTLED' && !view.body.outcome) problems.push(`${ticket.ticketId} has no outcome`);
-  }
+  }));
   const queues = await fetch(`${CONTROL}/queues`).then((r) => r.json());
   for (const queue of queues) {
     for (const dead of queue.deadLetters) problems.push(`dead letter in ${queue.name}: ${dead.body}`);
