@@ -155,7 +155,8 @@ export async function runChaos({ seed = 1, seconds = 120, players = 8, settleMs 
   }
   // Every accepted ticket exists, was bought before its cut-off, and has its outcome (read per player, side by side).
   const problems = [];
-  const byPlayer = Map.groupBy(bought, (ticket) => ticket.username);
+  const byPlayer = new Map();
+  for (const ticket of bought) byPlayer.set(ticket.username, [...(byPlayer.get(ticket.username) ?? []), ticket]);
   await Promise.all([...byPlayer].map(async ([username, tickets]) => {
     const bearer = await token(username);
     for (const ticket of tickets) {
