@@ -62,3 +62,8 @@ output "dashboard_name" {
   description = "CloudWatch dashboard."
   value       = module.stack.dashboard_name
 }
+
+output "webapp_bucket" {
+  description = "Bucket the web app's build is copied to (aws s3 sync webapp/dist s3://<bucket>/)."
+  value       = module.stack.webapp_bucket
+}

@@ -1,5 +1,6 @@
-# CloudFront in front of the API: geo restriction, the web ACL, the origin secret, and a
-# viewer-request function that always sends a region header (docs/compliance.md).
+# CloudFront in front of the API and the web app (webapp.tf): geo restriction, the web ACL, the
+# origin secret, and a viewer-request function that always sends a region header to the API
+# (docs/compliance.md).
 
 resource "aws_cloudfront_function" "viewer_region" {
   name    = "${var.name_prefix}-viewer-region"
@@ -38,7 +39,8 @@ resource "aws_cloudfront_origin_request_policy" "api" {
 
 resource "aws_cloudfront_distribution" "this" {
   enabled         = true
-  comment         = "${var.name_prefix} API"
+  comment         = "${var.name_prefix} API and web app"
+  default_root_object = "index.html"
   aliases         = [var.domain_name]
   price_class     = var.price_class
   http_version    = "http2and3"
@@ -64,7 +66,30 @@ resource "aws_cloudfront_distribution" "this" {
     }
   }
 
+  origin {
+    origin_id                = "webapp"
+    domain_name              = aws_s3_bucket.webapp.bucket_regional_domain_name
+    origin_access_control_id = aws_cloudfront_origin_access_control.webapp.id
+  }
+
+  # The player web app, cached at the edge.
   default_cache_behavior {
+    target_origin_id       = "webapp"
+    viewer_protocol_policy = "redirect-to-https"
+    allowed_methods        = ["GET", "HEAD"]
+    cached_methods         = ["GET", "HEAD"]
+    cache_policy_id        = data.aws_cloudfront_cache_policy.optimized.id
+    compress               = true
+
+    function_association {
+      event_type   = "viewer-request"
+      function_arn = aws_cloudfront_function.webapp_index.arn
+    }
+  }
+
+  # The API: never cached, every viewer header forwarded, the region header always present.
+  ordered_cache_behavior {
+    path_pattern             = "/v1/*"
     target_origin_id         = "api"
     viewer_protocol_policy   = "https-only"
     allowed_methods          = ["GET", "HEAD", "OPTIONS", "PUT", "POST", "PATCH", "DELETE"]

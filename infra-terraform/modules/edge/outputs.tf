@@ -23,3 +23,8 @@ output "web_acl_arn" {
   description = "ARN of the web ACL in front of the API."
   value       = aws_wafv2_web_acl.this.arn
 }
+
+output "webapp_bucket" {
+  description = "Bucket the web app's build (webapp/dist) is copied to; CloudFront serves it at the API's domain."
+  value       = aws_s3_bucket.webapp.bucket
+}

@@ -78,3 +78,8 @@ variable "tags" {
   type        = map(string)
   default     = {}
 }
+
+variable "production" {
+  description = "Whether this is production: the web app's bucket then keeps its objects when the stack is destroyed."
+  type        = bool
+}

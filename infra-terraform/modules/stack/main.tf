@@ -138,6 +138,7 @@ module "edge" {
   allowed_countries   = var.allowed_countries
   waf                 = var.waf
   secrets_kms_key_arn = module.data.data_key_arn
+  production          = var.production
   tags                = var.tags
 }
 

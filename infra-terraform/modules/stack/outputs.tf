@@ -73,6 +73,11 @@ output "distribution_id" {
   value       = module.edge.distribution_id
 }
 
+output "webapp_bucket" {
+  description = "Bucket the web app's build is copied to (aws s3 sync webapp/dist s3://<bucket>/)."
+  value       = module.edge.webapp_bucket
+}
+
 output "dashboard_name" {
   description = "CloudWatch dashboard of the environment."
   value       = module.observability.dashboard_name
