@@ -22,11 +22,12 @@ class LocalQueueTest {
     void failedItemsAreRedeliveredUntilTheyDeadLetter() throws Exception {
         try (FunctionHost consumer = TestRuntime.host("consumer", 5, logs, "sqs");
                 LocalQueue queue = new LocalQueue("work", consumer, Duration.ofMillis(200), 3)) {
-            consumer.start();
-            queue.start();
+            // All three wait before the poller starts, so the first batch carries all of them.
             queue.send("{\"n\":1}");
             queue.send("{\"n\":\"poison\"}");
             queue.send("{\"n\":3}");
+            consumer.start();
+            queue.start();
 
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             Map<String, Object> status = queue.status();
