@@ -29,7 +29,11 @@ public final class Topology {
 
     /** Loads the topology and fails with every schema violation if it does not conform. */
     public static Topology load() {
-        JsonNode document = read("infra-terraform/topology.json");
+        return of(read("infra-terraform/topology.json"));
+    }
+
+    /** Any document as a topology, refused with every schema violation if it does not conform. */
+    static Topology of(JsonNode document) {
         Set<ValidationMessage> problems = schemaProblems(document);
         if (!problems.isEmpty()) {
             throw new IllegalStateException("topology.json does not match topology.schema.json: " + problems);
