@@ -38,6 +38,14 @@ public final class Topology {
         if (!problems.isEmpty()) {
             throw new IllegalStateException("topology.json does not match topology.schema.json: " + problems);
         }
+        // The schema cannot say that (method, path) is unique; a second declaration would be shadowed by the first.
+        Set<String> declared = new TreeSet<>();
+        for (JsonNode route : document.get("routes")) {
+            String key = route.get("method").asText() + " " + route.get("path").asText();
+            if (!declared.add(key)) {
+                throw new IllegalStateException("topology.json declares " + key + " twice");
+            }
+        }
         return new Topology(document);
     }
 
