@@ -27,7 +27,7 @@ class TicketBodyFuzzTest {
     private static final ObjectMapper JSON = strict();
     private static final List<Game> GAMES = GameFiles.sample().games();
 
-    @FuzzTest(maxDuration = "30s")
+    @FuzzTest(maxDuration = "110s")
     void anyTicketBodyIsPricedWithinItsStakesOrRefused(FuzzedDataProvider data) {
         Game game = data.pickValue(GAMES);
         long seed = data.consumeLong();

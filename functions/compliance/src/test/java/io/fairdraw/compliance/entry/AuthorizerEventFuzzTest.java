@@ -27,7 +27,7 @@ class AuthorizerEventFuzzTest {
     private static final ViewerLocations EDGE_ONLY = ViewerLocations.withDefault(Optional.empty());
     private static final ViewerLocations LAPTOP = ViewerLocations.withDefault(Optional.of("ID-JK"));
 
-    @FuzzTest(maxDuration = "30s")
+    @FuzzTest(maxDuration = "110s")
     void anyAuthorizerEventIsReadOrMalformed(FuzzedDataProvider data) {
         boolean laptop = data.consumeBoolean();
         APIGatewayV2CustomAuthorizerEvent event;
@@ -54,7 +54,7 @@ class AuthorizerEventFuzzTest {
         requireCoherent(where.location());
     }
 
-    @FuzzTest(maxDuration = "30s")
+    @FuzzTest(maxDuration = "110s")
     void anyViewerHeadersAreAKnownPlaceOrUnknown(FuzzedDataProvider data) {
         String country = data.consumeBoolean() ? null : data.consumeString(8);
         String region = data.consumeBoolean() ? null : data.consumeString(8);
@@ -65,7 +65,7 @@ class AuthorizerEventFuzzTest {
         location.subdivision().ifPresent(s -> assertThat(region.trim()).matches("[A-Za-z0-9]{1,3}"));
     }
 
-    @FuzzTest(maxDuration = "30s")
+    @FuzzTest(maxDuration = "110s")
     void anyDefaultLocationIsAPlaceOrStopsTheStart(FuzzedDataProvider data) {
         String configured = data.consumeRemainingAsString();
         try {

@@ -22,7 +22,7 @@ import java.util.Optional;
 class ScheduleEventFuzzTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @FuzzTest(maxDuration = "30s")
+    @FuzzTest(maxDuration = "110s")
     void anySchedulerEventIsOneStepOrRejected(FuzzedDataProvider data) {
         Map<String, Object> event;
         try {

@@ -23,7 +23,7 @@ import io.fairdraw.model.player.CountryCode;
 class JurisdictionFilesFuzzTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @FuzzTest(maxDuration = "30s")
+    @FuzzTest(maxDuration = "110s")
     void anyJurisdictionCatalogueIsReadExactlyOrRefused(FuzzedDataProvider data) {
         JsonNode document;
         try {

@@ -22,7 +22,7 @@ import io.fairdraw.model.game.LottoGame;
 class GameFilesFuzzTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @FuzzTest(maxDuration = "30s")
+    @FuzzTest(maxDuration = "110s")
     void anyCatalogueIsReadExactlyOrRefused(FuzzedDataProvider data) {
         JsonNode document;
         try {

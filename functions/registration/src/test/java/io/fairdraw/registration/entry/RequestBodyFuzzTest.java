@@ -27,7 +27,7 @@ class RequestBodyFuzzTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 3, 2);
     private static final List<Jurisdiction> JURISDICTIONS = List.copyOf(JurisdictionFiles.sample().jurisdictions().values());
 
-    @FuzzTest(maxDuration = "30s")
+    @FuzzTest(maxDuration = "110s")
     void anyRegistrationOrProfileBodyIsReadOrRefused(FuzzedDataProvider data) {
         boolean patch = data.consumeBoolean();
         String body = data.consumeRemainingAsString();
@@ -38,7 +38,7 @@ class RequestBodyFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = "30s")
+    @FuzzTest(maxDuration = "110s")
     void anySafetyOrVerificationBodyIsReadOrRefused(FuzzedDataProvider data) {
         Jurisdiction jurisdiction = data.pickValue(JURISDICTIONS);
         boolean verification = data.consumeBoolean();
