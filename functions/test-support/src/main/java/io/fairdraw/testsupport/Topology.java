@@ -29,10 +29,22 @@ public final class Topology {
 
     /** Loads the topology and fails with every schema violation if it does not conform. */
     public static Topology load() {
-        JsonNode document = read("infra-terraform/topology.json");
+        return of(read("infra-terraform/topology.json"));
+    }
+
+    /** Any document as a topology, refused with every schema violation if it does not conform. */
+    static Topology of(JsonNode document) {
         Set<ValidationMessage> problems = schemaProblems(document);
         if (!problems.isEmpty()) {
             throw new IllegalStateException("topology.json does not match topology.schema.json: " + problems);
+        }
+        // The schema cannot say that (method, path) is unique; a second declaration would be shadowed by the first.
+        Set<String> declared = new TreeSet<>();
+        for (JsonNode route : document.get("routes")) {
+            String key = route.get("method").asText() + " " + route.get("path").asText();
+            if (!declared.add(key)) {
+                throw new IllegalStateException("topology.json declares " + key + " twice");
+            }
         }
         return new Topology(document);
     }

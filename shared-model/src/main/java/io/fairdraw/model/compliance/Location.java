@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * treated as allowed.
  */
 public record Location(Optional<CountryCode> country, Optional<Subdivision> subdivision) {
-    private static final Pattern REGION = Pattern.compile("[A-Z0-9]{1,3}");
+    private static final Pattern ASCII_COUNTRY = Pattern.compile("[A-Za-z]{2}");
+    private static final Pattern REGION = Pattern.compile("[A-Za-z0-9]{1,3}");
 
     public Location {
         Objects.requireNonNull(country, "country");
@@ -34,21 +35,25 @@ public record Location(Optional<CountryCode> country, Optional<Subdivision> subd
         if (countryHeader == null) {
             return UNKNOWN;
         }
-        String countryText = countryHeader.trim().toUpperCase(Locale.ROOT);
+        // ASCII only: case folding would make other letters codes ("ß" upper-cases to "SS").
+        String countryText = countryHeader.trim();
+        if (!ASCII_COUNTRY.matcher(countryText).matches()) {
+            return UNKNOWN;
+        }
         CountryCode country;
         try {
-            country = new CountryCode(countryText);
+            country = new CountryCode(countryText.toUpperCase(Locale.ROOT));
         } catch (RuntimeException notACountry) {
             return UNKNOWN;
         }
         if (regionHeader == null || regionHeader.isBlank()) {
             return new Location(Optional.of(country), Optional.empty());
         }
-        String region = regionHeader.trim().toUpperCase(Locale.ROOT);
+        String region = regionHeader.trim();
         if (!REGION.matcher(region).matches()) {
             return new Location(Optional.of(country), Optional.empty());
         }
-        return new Location(Optional.of(country), Optional.of(new Subdivision(country.value() + "-" + region)));
+        return new Location(Optional.of(country), Optional.of(new Subdivision(country.value() + "-" + region.toUpperCase(Locale.ROOT))));
     }
 
     public boolean isKnown() {

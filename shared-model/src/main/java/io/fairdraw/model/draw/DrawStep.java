@@ -11,7 +11,8 @@ public enum DrawStep {
     EXECUTE;
 
     public static Optional<DrawStep> parse(Object text) {
-        if (!(text instanceof String name)) {
+        // ASCII letters only: full-Unicode upper-casing reads "ſeal" (long s) as SEAL.
+        if (!(text instanceof String name) || !name.matches("[A-Za-z]{1,16}")) {
             return Optional.empty();
         }
         for (DrawStep step : values()) {

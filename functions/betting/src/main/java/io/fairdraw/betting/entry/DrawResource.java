@@ -116,6 +116,10 @@ public class DrawResource {
 
     private static DrawStatus status(String text) {
         try {
+            // ASCII letters only: full-Unicode upper-casing turns "ſ" into "S".
+            if (!text.matches("[A-Za-z]{1,16}")) {
+                throw new IllegalArgumentException(text);
+            }
             return DrawStatus.valueOf(text.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException unknown) {
             throw ValidationException.of("status", "is one of " + java.util.Arrays.toString(DrawStatus.values()));

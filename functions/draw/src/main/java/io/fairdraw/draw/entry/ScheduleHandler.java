@@ -37,10 +37,10 @@ public class ScheduleHandler implements RequestHandler<Map<String, Object>, Step
         return result;
     }
 
-    private record Step(String gameId, DrawStep step, Instant scheduledTime) {
+    record Step(String gameId, DrawStep step, Instant scheduledTime) {
     }
 
-    private static Optional<Step> parse(Map<String, Object> event) {
+    static Optional<Step> parse(Map<String, Object> event) {
         if (event == null || !(event.get("gameId") instanceof String gameId) || !(event.get("scheduledTime") instanceof String time)
                 || gameId.length() > 40) {
             return Optional.empty();

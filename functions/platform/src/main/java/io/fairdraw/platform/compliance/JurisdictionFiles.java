@@ -16,6 +16,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -62,7 +63,7 @@ public final class JurisdictionFiles {
                 throw new IllegalStateException("jurisdiction " + jurisdiction.country() + " is listed twice");
             }
         }
-        return new JurisdictionCatalogue(required(document, "version").intValue(), jurisdictions);
+        return new JurisdictionCatalogue(wholeInt(document, "version"), jurisdictions);
     }
 
     private static Jurisdiction jurisdiction(JsonNode node) {
@@ -74,14 +75,31 @@ public final class JurisdictionFiles {
         for (JsonNode cap : required(node, "caps")) {
             LimitKey key = new LimitKey(LimitKind.valueOf(required(cap, "kind").asText()),
                     LimitWindow.valueOf(required(cap, "window").asText()));
-            JsonNode amount = required(cap, "amountMinor");
-            if (!amount.canConvertToExactIntegral() || !amount.canConvertToLong()) {
-                throw new IllegalStateException("cap " + key + " of " + country + " is not a whole number of minor units");
-            }
-            caps.put(key, new Money(amount.longValue(), currency));
+            caps.put(key, new Money(whole(cap, "amountMinor"), currency));
         }
-        return new Jurisdiction(country, required(node, "minimumAge").intValue(), ZoneId.of(required(node, "timeZone").asText()),
-                currency, blocked, Duration.ofHours(required(node, "limitIncreaseCoolOffHours").longValue()), caps);
+        try {
+            return new Jurisdiction(country, wholeInt(node, "minimumAge"), ZoneId.of(required(node, "timeZone").asText()),
+                    currency, blocked, Duration.ofHours(whole(node, "limitIncreaseCoolOffHours")), caps);
+        } catch (DateTimeException | ArithmeticException e) {
+            throw new IllegalStateException("jurisdiction " + country + " has no valid time zone or cool-off: " + e.getMessage(), e);
+        }
+    }
+
+    private static int wholeInt(JsonNode node, String field) {
+        long value = whole(node, field);
+        if (value != (int) value) {
+            throw new IllegalStateException("'" + field + "' in the jurisdiction catalogue is out of range: " + value);
+        }
+        return (int) value;
+    }
+
+    /** A JSON integer that fits a long: 18.5, "18" or 1e30 is refused, never cut to fit. */
+    private static long whole(JsonNode node, String field) {
+        JsonNode value = required(node, field);
+        if (!value.isNumber() || !value.canConvertToExactIntegral() || !value.canConvertToLong()) {
+            throw new IllegalStateException("'" + field + "' in the jurisdiction catalogue is not a whole number: " + value);
+        }
+        return value.longValue();
     }
 
     private static JsonNode required(JsonNode node, String field) {

@@ -15,6 +15,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -63,37 +64,42 @@ public final class GameFiles {
         required(document, "fixedOdds").forEach(node -> fixedOdds.add(fixedOdds(node)));
         List<LottoGame> lotto = new ArrayList<>();
         required(document, "lotto").forEach(node -> lotto.add(lotto(node)));
-        return new GameCatalogue(required(document, "version").intValue(), fixedOdds, lotto);
+        return new GameCatalogue(wholeInt(document, "version"), fixedOdds, lotto);
     }
 
     private static FixedOddsGame fixedOdds(JsonNode node) {
         Map<BetType, BetTerms> terms = new EnumMap<>(BetType.class);
         required(node, "betTypes").fields().forEachRemaining(entry -> {
             JsonNode t = entry.getValue();
-            terms.put(BetType.valueOf(entry.getKey()), new BetTerms(whole(t, "multiplierMilli"), (int) whole(t, "discountBasisPoints"),
+            terms.put(BetType.valueOf(entry.getKey()), new BetTerms(whole(t, "multiplierMilli"), wholeInt(t, "discountBasisPoints"),
                     whole(t, "minStakeMinor"), whole(t, "maxStakeMinor"), whole(t, "liabilityLimitMinor")));
         });
         JsonNode shio = required(node, "shio");
         List<String> signs = new ArrayList<>();
         required(shio, "signsFromNumberOne").forEach(sign -> signs.add(sign.asText()));
-        return new FixedOddsGame(text(node, "id"), (int) whole(node, "version"), text(node, "name"), CurrencyCode.of(text(node, "currency")),
-                schedule(required(node, "schedule")), terms, new ShioTable((int) whole(shio, "year"), signs));
+        return new FixedOddsGame(text(node, "id"), wholeInt(node, "version"), text(node, "name"), CurrencyCode.of(text(node, "currency")),
+                schedule(required(node, "schedule")), terms, new ShioTable(wholeInt(shio, "year"), signs));
     }
 
     private static LottoGame lotto(JsonNode node) {
         Map<Integer, Integer> tiers = new HashMap<>();
-        required(node, "tierShareBasisPoints").fields().forEachRemaining(tier ->
-                tiers.put(Integer.parseInt(tier.getKey()), tier.getValue().intValue()));
-        return new LottoGame(text(node, "id"), (int) whole(node, "version"), text(node, "name"), CurrencyCode.of(text(node, "currency")),
-                schedule(required(node, "schedule")), (int) whole(node, "pick"), (int) whole(node, "of"), whole(node, "linePriceMinor"), tiers);
+        JsonNode shares = required(node, "tierShareBasisPoints");
+        shares.fieldNames().forEachRemaining(tier -> tiers.put(Integer.parseInt(tier), wholeInt(shares, tier)));
+        return new LottoGame(text(node, "id"), wholeInt(node, "version"), text(node, "name"), CurrencyCode.of(text(node, "currency")),
+                schedule(required(node, "schedule")), wholeInt(node, "pick"), wholeInt(node, "of"), whole(node, "linePriceMinor"), tiers);
     }
 
     private static DrawSchedule schedule(JsonNode node) {
         Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
         required(node, "days").forEach(day -> days.add(DayOfWeek.valueOf(day.asText())));
-        return new DrawSchedule(ZoneId.of(text(node, "zone")), days, LocalTime.parse(text(node, "drawTime")),
-                Duration.ofMinutes(whole(node, "cutOffMinutes")), Duration.ofSeconds(whole(node, "sealWindowSeconds")),
-                node.has("everyMinutes") ? Duration.ofMinutes(whole(node, "everyMinutes")) : Duration.ZERO);
+        try {
+            return new DrawSchedule(ZoneId.of(text(node, "zone")), days, LocalTime.parse(text(node, "drawTime")),
+                    Duration.ofMinutes(whole(node, "cutOffMinutes")), Duration.ofSeconds(whole(node, "sealWindowSeconds")),
+                    node.has("everyMinutes") ? Duration.ofMinutes(whole(node, "everyMinutes")) : Duration.ZERO);
+        } catch (DateTimeException | ArithmeticException e) {
+            // An unknown zone, a time that is no time of day, or minutes no duration can hold.
+            throw new IllegalStateException("a schedule in the game catalogue is not valid: " + e.getMessage(), e);
+        }
     }
 
     private static long whole(JsonNode node, String field) {
@@ -102,6 +108,14 @@ public final class GameFiles {
             throw new IllegalStateException("'" + field + "' in the game catalogue is not a whole number");
         }
         return value.longValue();
+    }
+
+    private static int wholeInt(JsonNode node, String field) {
+        long value = whole(node, field);
+        if (value != (int) value) {
+            throw new IllegalStateException("'" + field + "' in the game catalogue is out of range: " + value);
+        }
+        return (int) value;
     }
 
     private static String text(JsonNode node, String field) {
