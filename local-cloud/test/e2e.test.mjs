@@ -61,6 +61,7 @@ test('a player by script and another in the browser register, deposit, buy, are 
   let web;
   [alice, web] = await Promise.all([journey('alice'), browserJourney({
     apiUrl: `http://localhost:${process.env.FAIRDRAW_API_PORT ?? 8080}`, screenshotsDir: join(DATA, 'screenshots'), user: 'bob',
+    log: (line) => console.log(`# browser: ${line}`),
   })]);
   // The web app: Keycloak's login form, the identity check, a deposit limit, the sandbox payment
   // page, the picker, the result, the payout and the verification in the browser.

@@ -45,7 +45,7 @@ export async function browserJourney({ apiUrl, screenshotsDir, user = 'alice', l
       await page.getByLabel('Display name').fill(user);
       await page.getByLabel('Date of birth').fill('1990-05-17');
       await page.getByRole('button', { name: 'Register' }).click();
-      await registered.or(identity).waitFor();
+      await settles(page, registered.or(identity), log);
       log('registered');
     }
     if (await identity.isVisible()) {
@@ -146,6 +146,21 @@ export async function browserJourney({ apiUrl, screenshotsDir, user = 'alice', l
     return result;
   } finally {
     await browser.close();
+  }
+}
+
+/**
+ * Waits for the page to show what a step leads to. If it does not within 30 s, the page's text
+ * is logged (what a player would have seen) and the page is loaded again once, as a player would
+ * reload it; a second miss fails the test.
+ */
+async function settles(page, expected, log) {
+  try {
+    await expected.waitFor({ timeout: 30_000 });
+  } catch (missed) {
+    log(`the page did not settle; it showed: ${(await page.locator('main').innerText().catch(() => '?')).slice(0, 400)}`);
+    await page.reload();
+    await expected.waitFor({ timeout: 30_000 });
   }
 }
 
