@@ -60,37 +60,50 @@ final class ControlApi implements AutoCloseable {
             String path = exchange.getRequestURI().getPath();
             String method = exchange.getRequestMethod();
             Matcher invoke = INVOKE.matcher(path);
-            if (sandbox.handles(path)) {
-                sandbox.handle(exchange);
-            } else if (method.equals("POST") && invoke.matches()) {
-                invoke(exchange, invoke.group(1));
-            } else if (method.equals("POST") && path.startsWith("/sqs")) {
-                sqs(exchange);
-            } else if (method.equals("GET") && path.equals("/health")) {
-                Json.reply(exchange, ready() ? 200 : 503, Map.of("ready", ready()));
-            } else if (method.equals("GET") && path.equals("/functions")) {
-                Json.reply(exchange, 200, functions.values().stream().map(FunctionHost::status).toList());
-            } else if (method.equals("GET") && path.equals("/events")) {
-                Json.reply(exchange, 200, bus.recent());
-            } else if (method.equals("POST") && path.startsWith("/queues/") && path.endsWith("/redrive")) {
-                LocalQueue queue = queues.get(path.substring("/queues/".length(), path.length() - "/redrive".length()));
-                if (queue == null) {
-                    Json.reply(exchange, 404, Map.of("message", "no such queue"));
-                } else {
-                    Json.reply(exchange, 200, Map.of("redriven", queue.redrive()));
-                }
-            } else if (method.equals("GET") && path.equals("/queues")) {
-                Json.reply(exchange, 200, queues.values().stream().map(LocalQueue::status).toList());
-            } else if (path.equals("/chaos")) {
-                chaos(exchange);
-            } else if (method.equals("GET") && path.equals("/audit")) {
-                Map<String, Object> report = audit.run();
-                Json.reply(exchange, Boolean.TRUE.equals(report.get("holds")) ? 200 : 409, report);
-            } else if (method.equals("GET") && path.equals("/schedule")) {
-                Json.reply(exchange, 200, scheduler == null ? java.util.List.of() : scheduler.upcoming(20));
-            } else {
-                Json.reply(exchange, 404, Map.of("message", "no such control route; see local-cloud/README.md"));
+            try {
+                route(exchange, path, method, invoke);
+            } catch (IllegalArgumentException bad) {
+                // Unreadable JSON, a number that is none, a rate out of range: refused, nothing changed.
+                byte[] body = Json.bytes(Map.of("type", "https://fairdraw.io/problems/local-bad-request", "title", "Bad request",
+                        "status", 400, "detail", String.valueOf(bad.getMessage())));
+                exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
+                exchange.sendResponseHeaders(400, body.length);
+                exchange.getResponseBody().write(body);
             }
+        }
+    }
+
+    private void route(HttpExchange exchange, String path, String method, Matcher invoke) throws IOException {
+        if (sandbox.handles(path)) {
+            sandbox.handle(exchange);
+        } else if (method.equals("POST") && invoke.matches()) {
+            invoke(exchange, invoke.group(1));
+        } else if (method.equals("POST") && path.startsWith("/sqs")) {
+            sqs(exchange);
+        } else if (method.equals("GET") && path.equals("/health")) {
+            Json.reply(exchange, ready() ? 200 : 503, Map.of("ready", ready()));
+        } else if (method.equals("GET") && path.equals("/functions")) {
+            Json.reply(exchange, 200, functions.values().stream().map(FunctionHost::status).toList());
+        } else if (method.equals("GET") && path.equals("/events")) {
+            Json.reply(exchange, 200, bus.recent());
+        } else if (method.equals("POST") && path.startsWith("/queues/") && path.endsWith("/redrive")) {
+            LocalQueue queue = queues.get(path.substring("/queues/".length(), path.length() - "/redrive".length()));
+            if (queue == null) {
+                Json.reply(exchange, 404, Map.of("message", "no such queue"));
+            } else {
+                Json.reply(exchange, 200, Map.of("redriven", queue.redrive()));
+            }
+        } else if (method.equals("GET") && path.equals("/queues")) {
+            Json.reply(exchange, 200, queues.values().stream().map(LocalQueue::status).toList());
+        } else if (path.equals("/chaos")) {
+            chaos(exchange);
+        } else if (method.equals("GET") && path.equals("/audit")) {
+            Map<String, Object> report = audit.run();
+            Json.reply(exchange, Boolean.TRUE.equals(report.get("holds")) ? 200 : 409, report);
+        } else if (method.equals("GET") && path.equals("/schedule")) {
+            Json.reply(exchange, 200, scheduler == null ? java.util.List.of() : scheduler.upcoming(20));
+        } else {
+            Json.reply(exchange, 404, Map.of("message", "no such control route; see local-cloud/README.md"));
         }
     }
 
@@ -99,13 +112,8 @@ final class ControlApi implements AutoCloseable {
         switch (exchange.getRequestMethod()) {
             case "POST" -> {
                 JsonNode body = Json.parse(exchange.getRequestBody().readAllBytes());
-                try {
-                    chaos.start(new Chaos.Settings(body.path("seed").asLong(1), body.path("writeFaultRate").asDouble(0.05),
-                            body.path("duplicateRate").asDouble(0.1), body.path("killEverySeconds").asInt(20)));
-                } catch (IllegalArgumentException e) {
-                    Json.reply(exchange, 400, Map.of("message", e.getMessage()));
-                    return;
-                }
+                chaos.start(new Chaos.Settings(body.path("seed").asLong(1), body.path("writeFaultRate").asDouble(0.05),
+                        body.path("duplicateRate").asDouble(0.1), body.path("killEverySeconds").asInt(20)));
             }
             case "DELETE" -> chaos.stop();
             default -> {
