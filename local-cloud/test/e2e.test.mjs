@@ -56,13 +56,14 @@ after(async () => {
   console.log(`# local-cloud/start stopped on SIGINT with exit code ${code}`);
 }, { timeout: 120_000 });
 
-test('a player by script and another in the browser register, deposit, buy, are drawn, paid, and verify', { timeout: 12 * 60_000 }, async () => {
-  // Both wait for a draw, so they run side by side.
-  let web;
-  [alice, web] = await Promise.all([journey('alice'), browserJourney({
+test('a player by script and another in the browser register, deposit, buy, are drawn, paid, and verify', { timeout: 20 * 60_000 }, async () => {
+  // One after the other: in two CI runs the browser, started beside the script in the first
+  // minute after start-up, saw a page that never settled (see the note in docs/webapp.md).
+  alice = await journey('alice');
+  const web = await browserJourney({
     apiUrl: `http://localhost:${process.env.FAIRDRAW_API_PORT ?? 8080}`, screenshotsDir: join(DATA, 'screenshots'), user: 'bob',
     log: (line) => console.log(`# browser: ${line}`),
-  })]);
+  });
   // The web app: Keycloak's login form, the identity check, a deposit limit, the sandbox payment
   // page, the picker, the result, the payout and the verification in the browser.
   assert.match(web.payoutText, /You won/);

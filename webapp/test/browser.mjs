@@ -40,7 +40,7 @@ export async function browserJourney({ apiUrl, screenshotsDir, user = 'alice', l
     const registered = page.getByRole('heading', { name: 'Wallet' });
     const register = page.getByRole('heading', { name: 'Create your player account' });
     const identity = page.getByRole('heading', { name: 'Confirm your identity' });
-    await registered.or(register).or(identity).waitFor();
+    await settles(page, registered.or(register).or(identity), log);
     if (await register.isVisible()) {
       await page.getByLabel('Display name').fill(user);
       await page.getByLabel('Date of birth').fill('1990-05-17');
