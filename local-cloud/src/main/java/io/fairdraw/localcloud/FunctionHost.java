@@ -19,13 +19,13 @@ import org.jboss.logging.Logger;
  * that dies, or runs an event past the function's timeout (then it is killed, as Lambda does),
  * is started again; the event it held is retried when it was asynchronous.
  */
-final class FunctionHost implements AutoCloseable {
+public final class FunctionHost implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(FunctionHost.class);
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(20);
 
     /** How to start one environment: the command and environment, given the runtime API's address. */
-    interface Launcher {
+    public interface Launcher {
         ProcessBuilder command(String runtimeApiAddress);
     }
 
@@ -39,7 +39,7 @@ final class FunctionHost implements AutoCloseable {
     private final AtomicInteger restarts = new AtomicInteger();
     private volatile boolean closing;
 
-    FunctionHost(String name, int timeoutSeconds, int instances, Launcher launcher, Path log) throws IOException {
+    public FunctionHost(String name, int timeoutSeconds, int instances, Launcher launcher, Path log) throws IOException {
         this.name = name;
         this.timeoutSeconds = timeoutSeconds;
         this.launcher = launcher;
@@ -54,18 +54,18 @@ final class FunctionHost implements AutoCloseable {
         return name;
     }
 
-    void start() {
+    public void start() {
         environments.forEach(Environment::start);
         Thread.ofPlatform().daemon().name(name + "-watchdog").start(this::watchdog);
     }
 
     /** True once every environment finished its initialisation and asked for work. */
-    boolean ready() {
+    public boolean ready() {
         return environments.stream().allMatch(environment -> environment.alive() && environment.runtime.ready());
     }
 
     /** A synchronous invocation (RequestResponse): its result, or its failure. */
-    CompletableFuture<Invocation.Result> invoke(byte[] payload) {
+    public CompletableFuture<Invocation.Result> invoke(byte[] payload) {
         return submit(Invocation.sync(payload));
     }
 
@@ -133,7 +133,7 @@ final class FunctionHost implements AutoCloseable {
             this.runtime = new RuntimeApi(name, timeoutSeconds, pending, this::alive);
         }
 
-        void start() {
+        public void start() {
             Thread.ofPlatform().daemon().name(name + "-env-" + index).start(this::supervise);
         }
 

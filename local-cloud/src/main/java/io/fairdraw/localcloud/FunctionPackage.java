@@ -22,11 +22,11 @@ import java.util.zip.ZipInputStream;
  * runtime (tiered compilation stopped at C1, serial GC), which loads {@code ./} and
  * {@code ./lib/*.jar} itself.
  */
-record FunctionPackage(String name, Path zip, Path taskRoot, String handler, int memoryMb) {
+public record FunctionPackage(String name, Path zip, Path taskRoot, String handler, int memoryMb) {
     private static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
 
     /** Unpacks the zip again when it changed since the last unpack. */
-    void unpack() throws IOException {
+    public void unpack() throws IOException {
         if (!Files.isRegularFile(zip)) {
             throw new IllegalStateException(zip + " is missing: build the functions first (./mvnw package -DskipTests)");
         }
@@ -72,7 +72,7 @@ record FunctionPackage(String name, Path zip, Path taskRoot, String handler, int
     }
 
     /** The command of one execution environment, its configuration given as system properties. */
-    ProcessBuilder command(String runtimeApi, String java, List<Path> ricJars, Map<String, String> properties) {
+    public ProcessBuilder command(String runtimeApi, String java, List<Path> ricJars, Map<String, String> properties) {
         List<String> command = new ArrayList<>();
         if (isNative()) {
             command.add(taskRoot.resolve("bootstrap").toString());

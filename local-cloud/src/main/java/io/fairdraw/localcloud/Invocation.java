@@ -8,7 +8,7 @@ import java.util.concurrent.CompletableFuture;
  * Lambda's {@code Event} type) that dies with its execution environment is retried up to twice,
  * as Lambda does; a synchronous one (gateway, queue poller) fails back to its caller.
  */
-final class Invocation {
+public final class Invocation {
     static final int ASYNC_RETRIES = 2;
 
     private final byte[] payload;
@@ -32,8 +32,8 @@ final class Invocation {
     }
 
     /** What the function answered: its response, or the error it reported (or its environment's death). */
-    record Result(byte[] body, String errorType) {
-        boolean failed() {
+    public record Result(byte[] body, String errorType) {
+        public boolean failed() {
             return errorType != null;
         }
     }

@@ -27,7 +27,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -49,7 +48,6 @@ public final class LocalCloud implements AutoCloseable {
     static final Duration MAX_LOCAL_VISIBILITY = Duration.ofSeconds(10);
     /** The float each game's house starts with locally: ten billion in minor units (IDR 100 million). */
     static final long HOUSE_FLOAT_MINOR = 10_000_000_000L;
-    private static final String JNI_PROPERTY = "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
 
     private final Settings settings;
     private final List<AutoCloseable> resources = new ArrayList<>();
@@ -96,8 +94,8 @@ public final class LocalCloud implements AutoCloseable {
         String originSecret = HexFormat.of().formatHex(randomBytes());
         String sandboxSecret = HexFormat.of().formatHex(randomBytes());
 
-        List<Path> ricJars = ricJars();
-        Path jni = ricNativeLibrary(ricJars);
+        List<Path> ricJars = RuntimeClient.jars(settings.root());
+        Path jni = RuntimeClient.nativeLibrary(ricJars, settings.data().resolve("ric"));
         String java = ProcessHandle.current().info().command().orElse("java");
         var functionNodes = topology.get("functions").fields();
         while (functionNodes.hasNext()) {
@@ -111,7 +109,7 @@ public final class LocalCloud implements AutoCloseable {
                     settings.data().resolve("functions").resolve(name), node.get("handler").asText(), node.get("memoryMb").asInt());
             pkg.unpack();
             Map<String, String> properties = new LinkedHashMap<>(FunctionSettings.of(name, settings, functionsDynamo, catalogueFile, originSecret, sandboxSecret));
-            properties.put(JNI_PROPERTY, jni.toString());
+            properties.put(RuntimeClient.JNI_PROPERTY, jni.toString());
             FunctionHost host = new FunctionHost(name, node.get("timeoutSeconds").asInt(), 1,
                     address -> pkg.command(address, java, ricJars, properties), logs.resolve("fn-" + name + ".log"));
             functions.put(name, host);
@@ -222,38 +220,6 @@ public final class LocalCloud implements AutoCloseable {
      * copies it to the same {@code /tmp/.libaws-lambda-jni.so} as it starts, and processes that
      * start together crash (SIGBUS) loading a file another one is rewriting.
      */
-    private Path ricNativeLibrary(List<Path> ricJars) throws IOException {
-        String arch = System.getProperty("os.arch").equals("aarch64") ? "aarch_64" : "x86_64";
-        String libc = Files.exists(Path.of("/lib/ld-musl-" + (arch.equals("x86_64") ? "x86_64" : "aarch64") + ".so.1")) ? "linux_musl" : "linux";
-        String entry = "jni/libaws-lambda-jni." + libc + "-" + arch + ".so";
-        Path target = settings.data().resolve("ric").resolve("libaws-lambda-jni.so");
-        Files.createDirectories(target.getParent());
-        for (Path jar : ricJars) {
-            try (var zip = new java.util.zip.ZipFile(jar.toFile())) {
-                var found = zip.getEntry(entry);
-                if (found != null) {
-                    Path temporary = Files.createTempFile(target.getParent(), "jni", ".so");
-                    try (var in = zip.getInputStream(found)) {
-                        Files.copy(in, temporary, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                    }
-                    Files.move(temporary, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-                    return target;
-                }
-            }
-        }
-        throw new IllegalStateException("no " + entry + " in the runtime interface client's jars");
-    }
-
-    private List<Path> ricJars() throws IOException {
-        Path dir = settings.root().resolve("local-cloud/target/ric");
-        if (!Files.isDirectory(dir)) {
-            throw new IllegalStateException(dir + " is missing: build local-cloud first (./mvnw package -DskipTests -pl local-cloud -am)");
-        }
-        try (Stream<Path> jars = Files.list(dir)) {
-            return jars.filter(path -> path.toString().endsWith(".jar")).sorted().toList();
-        }
-    }
-
     @Override
     public synchronized void close() {
         closed = true;

@@ -71,9 +71,11 @@ public class Purchases {
     private final Ledger ledger;
     private final TimeSource clock;
     private final ObjectMapper json;
+    private final Readings readings;
+    private final Snapshots snapshots;
 
     public Purchases(IdempotentRequests idempotent, Draws draws, GameCatalogue catalogue, Holders holders, ComplianceGuard guard,
-            TicketStore store, Ledger ledger, TimeSource clock, ObjectMapper json) {
+            TicketStore store, Ledger ledger, TimeSource clock, ObjectMapper json, Readings readings, Snapshots snapshots) {
         this.idempotent = idempotent;
         this.draws = draws;
         this.catalogue = catalogue;
@@ -83,6 +85,8 @@ public class Purchases {
         this.ledger = ledger;
         this.clock = clock;
         this.json = json;
+        this.readings = readings;
+        this.snapshots = snapshots;
     }
 
     /** The most draws one purchase may cover. */
@@ -96,50 +100,77 @@ public class Purchases {
      * each its own ticket and its own transaction: the later draws first, the first draw last
      * with the answer, so a refusal part-way leaves the bought tickets standing and a retry with
      * the same key completes the rest (their ids derive from the key and the draw).
+     *
+     * <p>A single-draw purchase first takes the one-transaction path: the draw and the buyer as
+     * this environment last read them ({@link Snapshots}), and the answer recorded by the
+     * purchase's own transaction, with no claim written before it. Whatever that path does not
+     * commit (a refusal, a race on the key, a stale snapshot) is decided by the careful path:
+     * the key claimed first, everything read afresh.
      */
-    public Answer buy(PlayerId player, IdempotencyKey key, String fingerprint, Supplier<Draw> drawLookup, int drawCount,
+    public Answer buy(PlayerId player, IdempotencyKey key, String fingerprint, String drawId, int drawCount,
             Function<Game, List<RequestedLine>> expand, AuditStamp stamp) {
         if (drawCount < 1 || drawCount > MAX_DRAWS) {
             throw io.fairdraw.model.error.ValidationException.of("draws", "must be between 1 and " + MAX_DRAWS);
         }
-        return idempotent.run(new IdempotencyScope(player, ROUTE), key, fingerprint, started -> {
-            Draw first = drawLookup.get();
-            requireOpen(first);
-            Game game = catalogue.game(first.gameId()).orElseThrow(() -> new DomainException(ErrorType.GAME_NOT_FOUND,
-                    "the game of " + first.id() + " is no longer offered"));
-            List<PricedLine> lines = TicketPricing.price(game, expand.apply(game));
-            Holders.Holder holder = holders.of(player);
-            if (!holder.home().currency().equals(game.currency())) {
-                throw new DomainException(ErrorType.CURRENCY_MISMATCH, "your wallet holds " + holder.home().currency() + "; "
-                        + game.id() + " is played in " + game.currency());
+        IdempotencyScope scope = new IdempotencyScope(player, ROUTE);
+        if (drawCount == 1) {
+            Optional<Answer> quick = idempotent.runInOneTransaction(scope, key, fingerprint, recorder -> purchase(player, key,
+                    () -> snapshots.draw(drawId, () -> readings.find(drawId)), () -> snapshots.buyer(player, () -> buyer(player)), 1, expand,
+                    recorder, stamp));
+            if (quick.isPresent()) {
+                return quick.get();
             }
-            List<Draw> targets = new ArrayList<>(List.of(first));
-            targets.addAll(following(first, drawCount - 1));
-            Instant now = clock.now();
-            List<Ticket> tickets = targets.stream().map(draw -> new Ticket(TicketId.derive(player, key, draw.id()), player, game.id(),
-                    game.version(), game.currency().code(), lines, now)).toList();
-            long total = tickets.stream().mapToLong(Ticket::pricePaidMinor).sum();
-            if (tickets.size() > 1 && ledger.balance(holder.wallet()).amountMinor() < total) {
-                throw new DomainException(ErrorType.INSUFFICIENT_FUNDS, "the wallet does not cover " + total + " for "
-                        + tickets.size() + " draws");
-            }
-            List<BettingViews.TicketSummary> later = tickets.subList(1, tickets.size()).stream().map(BettingViews.TicketSummary::of).toList();
-            String body = write(BettingViews.TicketView.of(tickets.get(0), first, later));
-            SafetySettings safety = guard.settings(player);
-            for (int i = 1; i < tickets.size(); i++) {
-                commit(holder, safety, tickets.get(i), targets.get(i), game, Optional.empty(), stamp);
-            }
-            Ledger.Outcome outcome = commit(holder, safety, tickets.get(0), first, game,
-                    Optional.of(idempotent.records().completion(started, CREATED, body)), stamp);
-            if (outcome instanceof Ledger.AlreadyApplied) {
-                // Bought by an earlier attempt whose remembered answer has since expired: answer with what was bought.
-                Ticket bought = store.find(tickets.get(0).id()).orElseThrow();
-                return Answer.toRecord(CREATED, write(BettingViews.TicketView.of(bought, first, later)));
-            }
-            LOG.infof("ticket %s bought: %d lines, %d %s%s", tickets.get(0).id(), lines.size(), tickets.get(0).pricePaidMinor(),
-                    game.currency(), tickets.size() > 1 ? " (and " + (tickets.size() - 1) + " later draws)" : "");
-            return Answer.alreadyRecorded(CREATED, body);
-        });
+            snapshots.forget(player);
+        }
+        return idempotent.run(scope, key, fingerprint, started -> purchase(player, key, () -> readings.find(drawId), () -> {
+            Snapshots.Buyer fresh = buyer(player);
+            snapshots.remember(player, fresh);
+            return fresh;
+        }, drawCount, expand, idempotent.recorder(started), stamp));
+    }
+
+    private Snapshots.Buyer buyer(PlayerId player) {
+        return new Snapshots.Buyer(holders.of(player), guard.settings(player));
+    }
+
+    private Answer purchase(PlayerId player, IdempotencyKey key, Supplier<Draw> drawLookup, Supplier<Snapshots.Buyer> buyerLookup,
+            int drawCount, Function<Game, List<RequestedLine>> expand, IdempotentRequests.Recorder recorder, AuditStamp stamp) {
+        Draw first = drawLookup.get();
+        requireOpen(first);
+        Game game = catalogue.game(first.gameId()).orElseThrow(() -> new DomainException(ErrorType.GAME_NOT_FOUND,
+                "the game of " + first.id() + " is no longer offered"));
+        List<PricedLine> lines = TicketPricing.price(game, expand.apply(game));
+        Snapshots.Buyer buyer = buyerLookup.get();
+        Holders.Holder holder = buyer.holder();
+        if (!holder.home().currency().equals(game.currency())) {
+            throw new DomainException(ErrorType.CURRENCY_MISMATCH, "your wallet holds " + holder.home().currency() + "; "
+                    + game.id() + " is played in " + game.currency());
+        }
+        List<Draw> targets = new ArrayList<>(List.of(first));
+        targets.addAll(following(first, drawCount - 1));
+        Instant now = clock.now();
+        List<Ticket> tickets = targets.stream().map(draw -> new Ticket(TicketId.derive(player, key, draw.id()), player, game.id(),
+                game.version(), game.currency().code(), lines, now)).toList();
+        long total = tickets.stream().mapToLong(Ticket::pricePaidMinor).sum();
+        if (tickets.size() > 1 && ledger.balance(holder.wallet()).amountMinor() < total) {
+            throw new DomainException(ErrorType.INSUFFICIENT_FUNDS, "the wallet does not cover " + total + " for "
+                    + tickets.size() + " draws");
+        }
+        List<BettingViews.TicketSummary> later = tickets.subList(1, tickets.size()).stream().map(BettingViews.TicketSummary::of).toList();
+        String body = write(BettingViews.TicketView.of(tickets.get(0), first, later));
+        SafetySettings safety = buyer.safety();
+        for (int i = 1; i < tickets.size(); i++) {
+            commit(holder, safety, tickets.get(i), targets.get(i), game, Optional.empty(), stamp);
+        }
+        Ledger.Outcome outcome = commit(holder, safety, tickets.get(0), first, game, Optional.of(recorder.answer(CREATED, body)), stamp);
+        if (outcome instanceof Ledger.AlreadyApplied) {
+            // Bought by an earlier attempt whose remembered answer has since expired: answer with what was bought.
+            Ticket bought = store.find(tickets.get(0).id()).orElseThrow();
+            return Answer.toRecord(CREATED, write(BettingViews.TicketView.of(bought, first, later)));
+        }
+        LOG.infof("ticket %s bought: %d lines, %d %s%s", tickets.get(0).id(), lines.size(), tickets.get(0).pricePaidMinor(),
+                game.currency(), tickets.size() > 1 ? " (and " + (tickets.size() - 1) + " later draws)" : "");
+        return Answer.alreadyRecorded(CREATED, body);
     }
 
     private void requireOpen(Draw draw) {

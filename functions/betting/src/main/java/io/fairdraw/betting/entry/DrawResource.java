@@ -108,7 +108,7 @@ public class DrawResource {
         String fingerprint = RequestFingerprint.of(json.valueToTree(ticket));
         var who = caller.get();
         AuditStamp stamp = new AuditStamp(who.actor(), GatewayRequests.requestId(event));
-        Answer answer = purchases.buy(who.playerId(), idempotencyKey, fingerprint + "@" + drawId, () -> readings.find(drawId),
+        Answer answer = purchases.buy(who.playerId(), idempotencyKey, fingerprint + "@" + drawId, drawId,
                 ticket.drawCount(), game -> ticket.expand(game, random), stamp);
         Response.ResponseBuilder response = Response.status(answer.status()).type(MediaType.APPLICATION_JSON).entity(answer.body());
         return answer.replayed() ? response.header("Idempotent-Replayed", "true").build() : response.build();

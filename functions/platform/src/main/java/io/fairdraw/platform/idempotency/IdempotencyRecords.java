@@ -82,7 +82,7 @@ public class IdempotencyRecords {
     }
 
     public Claim claim(IdempotencyScope scope, IdempotencyKey key, String fingerprint) {
-        String recordKey = scope.route() + "#" + scope.caller().value() + "#" + key.value();
+        String recordKey = recordKey(scope, key);
         Instant now = clock.now();
         String attempt = UUID.randomUUID().toString();
         try {
@@ -95,6 +95,28 @@ public class IdempotencyRecords {
         } catch (ConditionalCheckFailedException taken) {
             return resolve(recordKey, fingerprint, taken.item(), now, attempt);
         }
+    }
+
+    private static String recordKey(IdempotencyScope scope, IdempotencyKey key) {
+        return scope.route() + "#" + scope.caller().value() + "#" + key.value();
+    }
+
+    /**
+     * The answer of a request that claimed nothing, as a transaction action: it records the
+     * answer only if the key is unused (or its record expired), so the transaction it joins fails
+     * when another attempt of the same key got there first. One write instead of a claim and its
+     * completion; {@link IdempotentRequests#runInOneTransaction} explains when it is used.
+     */
+    public TransactWriteItem firstAnswer(IdempotencyScope scope, IdempotencyKey key, String fingerprint, int status, String body) {
+        Instant now = clock.now();
+        Put put = Put.builder()
+                .tableName(table)
+                .item(completedItem(recordKey(scope, key), fingerprint, status, body))
+                .conditionExpression("attribute_not_exists(#pk) OR #expiresAt < :now")
+                .expressionAttributeNames(Map.of("#pk", PK, "#expiresAt", EXPIRES_AT))
+                .expressionAttributeValues(Map.of(":now", number(now.getEpochSecond())))
+                .build();
+        return TransactWriteItem.builder().put(put).build();
     }
 
     /**
@@ -205,9 +227,13 @@ public class IdempotencyRecords {
     }
 
     private Map<String, AttributeValue> completedItem(Started started, int status, String body) {
+        return completedItem(started.recordKey(), started.fingerprint(), status, body);
+    }
+
+    private Map<String, AttributeValue> completedItem(String recordKey, String fingerprint, int status, String body) {
         return Map.of(
-                PK, string(started.recordKey()),
-                FINGERPRINT, string(started.fingerprint()),
+                PK, string(recordKey),
+                FINGERPRINT, string(fingerprint),
                 STATE, string(COMPLETED),
                 LEASE_UNTIL, number(0),
                 RESPONSE_STATUS, number(status),

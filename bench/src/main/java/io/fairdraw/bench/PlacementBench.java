@@ -1,0 +1,369 @@
+package io.fairdraw.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fairdraw.localcloud.FunctionPackage;
+import io.fairdraw.model.draw.Beacon;
+import io.fairdraw.model.draw.Draw;
+import io.fairdraw.model.draw.DrawStatus;
+import io.fairdraw.model.game.GameCatalogue;
+import io.fairdraw.model.id.RequestId;
+import io.fairdraw.model.ledger.AccountId;
+import io.fairdraw.model.ledger.Transfer;
+import io.fairdraw.model.ledger.TransferKind;
+import io.fairdraw.model.money.CurrencyCode;
+import io.fairdraw.model.money.Money;
+import io.fairdraw.platform.draws.Draws;
+import io.fairdraw.platform.dynamo.AuditStamp;
+import io.fairdraw.platform.dynamo.Table;
+import io.fairdraw.platform.dynamo.TableBootstrap;
+import io.fairdraw.platform.dynamo.Transactions;
+import io.fairdraw.platform.games.GameFiles;
+import io.fairdraw.platform.ledger.Ledger;
+import io.fairdraw.testsupport.LocalDynamo;
+import io.fairdraw.testsupport.TestPlayers;
+import io.fairdraw.testsupport.TestTables;
+import io.fairdraw.testsupport.Tokens;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Bet placement: tickets bought through the betting function's real Lambda handler, against the
+ * bare TransactWriteItems of the same items on the same DynamoDB Local. Every DynamoDB call of
+ * the function passes a {@link DynamoTap}, which keeps its writes; the baseline then sends exactly
+ * those writes (same items, same conditions) to a second set of tables that held the same data
+ * when the phase began. Players' purchases stay in their order; the idempotency claims the
+ * transactions depend on are put in place untimed first.
+ */
+final class PlacementBench {
+    static final String BARE = "bare-";
+    private static final String GAME = "4d-jakarta";
+    private static final CurrencyCode IDR = CurrencyCode.of("IDR");
+    private static final int[] CONCURRENCY = {1, 8, 32};
+    private static final long STAKE = 100_000;
+
+    private final Path root;
+    private final Path work;
+    private final boolean full;
+    private final Random random = new Random(20261204);
+
+    PlacementBench(Path root, Path work, boolean full) {
+        this.root = root;
+        this.work = work;
+        this.full = full;
+    }
+
+    ObjectNode run() throws Exception {
+        FunctionPackage betting = new FunctionPackage("betting", root.resolve("functions/betting/target/function.zip"),
+                work.resolve("functions/betting"), "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest", 1024);
+        betting.unpack();
+        URLClassLoader loader = InProcessFunction.prepare(betting.taskRoot());
+        LocalDynamo local = LocalDynamo.shared();
+        DynamoDbClient dynamo = local.client();
+        TableBootstrap.createMissing(dynamo, table -> BARE + table.defaultName());
+        IdentityStub identity = new IdentityStub();
+        try (DynamoTap tap = new DynamoTap(local.endpoint())) {
+            var tables = TestTables.defaults();
+            Transactions transactions = new Transactions(dynamo);
+            Ledger ledger = new Ledger(dynamo, transactions, tables);
+            Draw draw = open(new Draws(dynamo, transactions, tables), GameFiles.sample());
+            List<TestPlayers.TestPlayer> players = new ArrayList<>();
+            for (int i = 0; i < 32; i++) {
+                TestPlayers.TestPlayer player = TestPlayers.verified("bench");
+                ledger.apply(Transfer.of(TransferKind.DEPOSIT, "bench:" + player.id().value(), AccountId.clearing("bench", IDR),
+                        AccountId.wallet(player.id(), IDR), new Money(10_000_000_000_000L, IDR), Instant.now()),
+                        new AuditStamp("bench", new RequestId("bench-seed")));
+                players.add(player);
+            }
+
+            Map<String, String> settings = new LinkedHashMap<>();
+            settings.put("quarkus.dynamodb.endpoint-override", tap.endpoint().toString());
+            settings.put("quarkus.dynamodb.aws.region", LocalDynamo.REGION);
+            settings.put("quarkus.dynamodb.aws.credentials.type", "static");
+            settings.put("quarkus.dynamodb.aws.credentials.static-provider.access-key-id", LocalDynamo.ACCESS_KEY);
+            settings.put("quarkus.dynamodb.aws.credentials.static-provider.secret-access-key", LocalDynamo.SECRET_KEY);
+            settings.put("quarkus.oidc.auth-server-url", identity.authServerUrl());
+            settings.put("fairdraw.local.create-tables", "false");
+            InProcessFunction function = InProcessFunction.start(loader, settings);
+            {
+                copyTables(dynamo);
+                Bench.log("placement: warming up");
+                phase(function, tap, draw, players, 8, full ? 2_000 : 800, null);
+
+                ArrayNode levels = Results.array();
+                for (int concurrency : CONCURRENCY) {
+                    int purchases = full ? concurrency * 100 + 1_000 : concurrency * 20 + 300;
+                    Bench.log("placement: " + purchases + " tickets at concurrency " + concurrency);
+                    ObjectNode level = Results.object().put("concurrency", concurrency).put("tickets", purchases);
+                    phase(function, tap, draw, players, concurrency, purchases, level);
+                    levels.add(level);
+                }
+                ObjectNode result = Results.object();
+                result.put("linesPerTicket", 4);
+                result.set("levels", levels);
+                return result;
+            }
+        } finally {
+            identity.close();
+        }
+    }
+
+    /**
+     * Both sides at one concurrency, in rounds that alternate (a round of purchases through the
+     * handler, then the same round's writes bare), so that drift in the machine or in DynamoDB
+     * Local's state falls on both alike; figures into {@code level} (none while warming up).
+     */
+    private void phase(InProcessFunction function, DynamoTap tap, Draw draw, List<TestPlayers.TestPlayer> players,
+            int concurrency, int purchases, ObjectNode level) throws Exception {
+        List<TestPlayers.TestPlayer> buyers = players.subList(0, concurrency);
+        List<String> tokens = buyers.stream().map(player -> Tokens.player(player.subject())).toList();
+        int roundSize = Math.max(concurrency * 5, 50);
+        Side handler = new Side();
+        Side bare = new Side();
+        AtomicInteger refused = new AtomicInteger();
+        AtomicInteger lost = new AtomicInteger();
+        Map<String, Long> calls = new java.util.TreeMap<>();
+        for (int done = 0; done < purchases; done += roundSize) {
+            List<List<String>> events = new ArrayList<>();
+            for (int i = 0; i < concurrency; i++) {
+                events.add(new ArrayList<>());
+            }
+            for (int n = done; n < Math.min(purchases, done + roundSize); n++) {
+                events.get(n % concurrency).add(purchaseEvent(draw.id(), tokens.get(n % concurrency), ticket()));
+            }
+            tap.reset();
+            tap.capture(true);
+            handler.add(timed(concurrency, events, event -> {
+                var answered = function.invoke(event, java.time.Duration.ofSeconds(30));
+                if (answered.isEmpty()) {
+                    lost.incrementAndGet();
+                    return false;
+                }
+                JsonNode answer = Results.JSON.readTree(answered.get());
+                if (answer.path("statusCode").asInt() != 201 && refused.getAndIncrement() < 3) {
+                    Bench.log("placement: a purchase answered " + answer.path("statusCode").asInt() + ": " + answer.path("body").asText());
+                }
+                return true;
+            }), tap);
+            tap.capture(false);
+            tap.calls().forEach((operation, count) -> calls.merge(operation, count, Long::sum));
+
+            // The same writes, player by player in their order, to the bare tables.
+            List<List<String>> transactions = new ArrayList<>();
+            for (int i = 0; i < concurrency; i++) {
+                transactions.add(new ArrayList<>());
+            }
+            List<DynamoTap.Captured> others = new ArrayList<>();
+            for (DynamoTap.Captured write : tap.drain()) {
+                String body = renameTables(write.body());
+                if (write.operation().equals("TransactWriteItems")) {
+                    transactions.get(owner(write.body(), buyers)).add(body);
+                } else {
+                    others.add(new DynamoTap.Captured(write.operation(), body));
+                }
+            }
+            for (DynamoTap.Captured other : others) {
+                tap.send(other.operation(), other.body());
+            }
+            tap.reset();
+            bare.add(timed(concurrency, transactions, body -> {
+                tap.send("TransactWriteItems", body);
+                return true;
+            }), tap);
+        }
+        if (level == null) {
+            return;
+        }
+        Latencies h = handler.latencies();
+        Latencies b = bare.latencies();
+        level.put("refused", refused.get());
+        level.put("abandoned", lost.get());
+        level.set("handler", figures(h).put("dynamoTransactionMeanMillis", handler.transactionMillis()));
+        level.set("bare", figures(b).put("dynamoTransactionMeanMillis", bare.transactionMillis()));
+        level.put("p50Ratio", h.p50() / b.p50());
+        level.put("p99Ratio", h.p99() / b.p99());
+        level.put("throughputRatio", h.throughput() / b.throughput());
+        level.put("handlerWriteUnitsPerTicket", handler.writeUnits / (purchases - refused.get() - lost.get()));
+        level.put("bareWriteUnitsPerTicket", bare.writeUnits / b.count());
+        ObjectNode perTicket = Results.object();
+        calls.forEach((operation, count) -> perTicket.put(operation, count / (double) purchases));
+        level.set("dynamoCallsPerTicket", perTicket);
+    }
+
+    /** One side's latencies and DynamoDB figures over all rounds. */
+    private static final class Side {
+        private final List<long[]> nanos = new ArrayList<>();
+        private long wallNanos;
+        private double writeUnits;
+        private double transactionMillisTotal;
+        private long transactions;
+
+        void add(Latencies.Run run, DynamoTap tap) {
+            nanos.add(run.nanos());
+            wallNanos += run.wallNanos();
+            writeUnits += tap.writeUnits();
+            long count = tap.calls().getOrDefault("TransactWriteItems", 0L);
+            transactionMillisTotal += tap.meanMillis().getOrDefault("TransactWriteItems", 0.0) * count;
+            transactions += count;
+        }
+
+        Latencies latencies() {
+            return new Latencies(nanos.stream().flatMapToLong(java.util.Arrays::stream).toArray(), wallNanos);
+        }
+
+        double transactionMillis() {
+            return transactionMillisTotal / Math.max(1, transactions);
+        }
+    }
+
+    private static ObjectNode figures(Latencies latencies) {
+        return Results.object().put("count", latencies.count()).put("p50Millis", latencies.p50()).put("p99Millis", latencies.p99())
+                .put("throughputPerSecond", latencies.throughput());
+    }
+
+    /** One timed call; false when it was abandoned, and its time is left out. */
+    interface Call {
+        boolean run(String input) throws Exception;
+    }
+
+    /** Runs each list on its own thread, timing every call; the lists start together. */
+    private static Latencies.Run timed(int threads, List<List<String>> inputs, Call call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<long[]>> results = new ArrayList<>();
+            long start = System.nanoTime();
+            for (List<String> list : inputs) {
+                results.add(pool.submit(() -> {
+                    long[] nanos = new long[list.size()];
+                    for (int i = 0; i < list.size(); i++) {
+                        long before = System.nanoTime();
+                        nanos[i] = call.run(list.get(i)) ? System.nanoTime() - before : -1;
+                    }
+                    return nanos;
+                }));
+            }
+            List<long[]> all = new ArrayList<>();
+            for (Future<long[]> result : results) {
+                all.add(result.get());
+            }
+            long wall = System.nanoTime() - start;
+            return new Latencies.Run(all.stream().flatMapToLong(java.util.Arrays::stream).filter(n -> n >= 0).toArray(), wall);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** Which buyer a transaction belongs to: the one whose player id it names. */
+    private static int owner(String body, List<TestPlayers.TestPlayer> buyers) {
+        for (int i = 0; i < buyers.size(); i++) {
+            if (body.contains(buyers.get(i).id().value())) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("a captured transaction names none of the buyers");
+    }
+
+    /**
+     * The body for the bare tables. A transaction's ClientRequestToken (the SDK sets one on every
+     * TransactWriteItems) is replaced by a fresh one, as the SDK would for a new request: DynamoDB
+     * refuses a token seen within ten minutes with other parameters.
+     */
+    private static String renameTables(String body) throws Exception {
+        JsonNode tree = Results.JSON.readTree(body);
+        rename(tree);
+        if (tree instanceof ObjectNode object && object.has("ClientRequestToken")) {
+            object.put("ClientRequestToken", UUID.randomUUID().toString());
+        }
+        return Results.JSON.writeValueAsString(tree);
+    }
+
+    private static void rename(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            JsonNode name = object.get("TableName");
+            if (name != null && name.isTextual()) {
+                object.put("TableName", BARE + name.asText());
+            }
+            // BatchWriteItem names its tables as keys; none is captured here.
+        }
+        node.forEach(PlacementBench::rename);
+    }
+
+    /** Makes the bare tables hold what the function's tables hold. */
+    private static void copyTables(DynamoDbClient dynamo) throws Exception {
+        for (Table table : Table.values()) {
+            Loading.copy(dynamo, table.defaultName(), BARE + table.defaultName());
+        }
+    }
+
+    /** A ticket of four lines on one number, the 4D choice skewed towards popular numbers. */
+    private String ticket() {
+        String number = Skew.fourD(random);
+        return "{\"lines\":[" + line("FOUR_D", number) + "," + line("THREE_D", number.substring(1)) + ","
+                + line("TWO_D_BACK", number.substring(2)) + "," + line("TWO_D_FRONT", number.substring(0, 2)) + "]}";
+    }
+
+    private static String line(String betType, String selection) {
+        return "{\"betType\":\"" + betType + "\",\"selection\":\"" + selection + "\",\"stake\":" + STAKE + "}";
+    }
+
+    /** The API Gateway (payload format 2.0) event of a purchase, as the gateway sends it. */
+    private static String purchaseEvent(String drawId, String token, String body) {
+        String path = "/v1/draws/" + drawId + "/tickets";
+        ObjectNode event = Results.object();
+        event.put("version", "2.0");
+        event.put("routeKey", "POST /v1/draws/{drawId}/tickets");
+        event.put("rawPath", path);
+        event.put("rawQueryString", "");
+        ObjectNode headers = event.putObject("headers");
+        headers.put("authorization", "Bearer " + token);
+        headers.put("content-type", "application/json");
+        headers.put("idempotency-key", UUID.randomUUID().toString());
+        headers.put("host", "api.fairdraw.local");
+        headers.put("x-forwarded-for", "127.0.0.1");
+        headers.put("x-forwarded-proto", "https");
+        ObjectNode context = event.putObject("requestContext");
+        context.put("accountId", "000000000000");
+        context.put("apiId", "bench");
+        context.put("domainName", "api.fairdraw.local");
+        context.put("domainPrefix", "api");
+        ObjectNode http = context.putObject("http");
+        http.put("method", "POST");
+        http.put("path", path);
+        http.put("protocol", "HTTP/1.1");
+        http.put("sourceIp", "127.0.0.1");
+        http.put("userAgent", "bench");
+        context.put("requestId", UUID.randomUUID().toString());
+        context.put("routeKey", "POST /v1/draws/{drawId}/tickets");
+        context.put("stage", "$default");
+        context.put("timeEpoch", System.currentTimeMillis());
+        event.put("body", body);
+        event.put("isBase64Encoded", false);
+        return event.toString();
+    }
+
+    /** An open draw of the 4D game, its sales open for a day, its draw time far ahead. */
+    private static Draw open(Draws draws, GameCatalogue catalogue) {
+        var game = catalogue.game(GAME).orElseThrow();
+        var drawTime = Instant.parse("2031-01-01T14:00:00Z").atZone(game.schedule().zone());
+        String drawId = game.schedule().drawId(GAME, drawTime);
+        Instant cutOff = Instant.now().plus(Duration.ofDays(1));
+        Draw draw = new Draw(drawId, GAME, "IDR", drawTime.toInstant(), cutOff, cutOff.plusSeconds(120), new Beacon(Beacon.LOCAL_CHAIN, 1),
+                "00".repeat(32), DrawStatus.OPEN, java.util.Optional.empty(), java.util.Optional.empty());
+        draws.open(draw, new byte[32]);
+        return draw;
+    }
+}

@@ -1,0 +1,238 @@
+package io.fairdraw.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.awt.Color;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/** Writes {@code docs/performance.md} and its PNG charts from the scenarios' results. */
+final class Report {
+    private static final int WIDTH = 720;
+    private static final int HEIGHT = 400;
+    private static final double PLACEMENT_TARGET = 1.15;
+    private static final double READS_TARGET = 1.10;
+    private static final int SHARDS = 16;
+
+    private final Path root;
+    private final Path results;
+    private final Path charts;
+
+    Report(Path root, Path results) {
+        this.root = root;
+        this.results = results;
+        this.charts = root.resolve("docs/performance");
+    }
+
+    void write() throws IOException {
+        Files.createDirectories(charts);
+        JsonNode placement = Results.read(results, "placement");
+        JsonNode startup = Results.read(results, "startup");
+        List<JsonNode> fixed = settlements("fixed");
+        List<JsonNode> lotto = settlements("lotto");
+        StringBuilder md = new StringBuilder();
+        md.append("# Performance\n\n");
+        md.append("Every figure here is a ratio against a baseline measured in the same run, on the same machine, against the same\n")
+                .append("DynamoDB Local: absolute times on a laptop say little about Lambda and DynamoDB in AWS, but a ratio between two\n")
+                .append("ways of doing the same work on the same machine does. `bench/run` measured them and wrote this page; the\n")
+                .append("charts are in `docs/performance/`.\n\n");
+        md.append("## Machine\n\n").append(Machine.describe()).append("\n");
+        if (placement != null) {
+            placement(md, placement);
+        }
+        if (!fixed.isEmpty()) {
+            fixedOdds(md, fixed);
+        }
+        if (!lotto.isEmpty()) {
+            lotto(md, lotto);
+        }
+        if (startup != null) {
+            startup(md, startup);
+        }
+        md.append(Files.readString(root.resolve("bench/src/main/resources/performance-notes.md")));
+        Files.writeString(root.resolve("docs/performance.md"), md.toString());
+        Bench.log("wrote docs/performance.md");
+    }
+
+    private void placement(StringBuilder md, JsonNode placement) throws IOException {
+        md.append("## Bet placement\n\n");
+        md.append("A ticket of ").append(placement.get("linesPerTicket").asInt()).append(" lines (4D, 3D, 2D back and front of one number, ")
+                .append("the number skewed towards popular ones) bought through the betting function's Lambda handler, against the ")
+                .append("bare `TransactWriteItems` of the same items sent without the function. Target: the handler's p50 at most ")
+                .append(PLACEMENT_TARGET).append("× the bare transaction's.\n\n");
+        md.append("| Concurrency | Tickets | Handler p50 | Bare p50 | **p50 ratio** | Handler p99 | Bare p99 | p99 ratio | Handler/s | Bare/s | Throughput ratio | Target |\n");
+        md.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:--|\n");
+        DefaultCategoryDataset latency = new DefaultCategoryDataset();
+        for (JsonNode level : placement.get("levels")) {
+            JsonNode handler = level.get("handler");
+            JsonNode bare = level.get("bare");
+            String c = level.get("concurrency").asText();
+            double ratio = level.get("p50Ratio").asDouble();
+            md.append(String.format(Locale.ROOT, "| %s | %d | %.2f ms | %.2f ms | **%.2f×** | %.2f ms | %.2f ms | %.2f× | %.0f | %.0f | %.2f× | %s |%n",
+                    c, level.get("tickets").asInt(), handler.get("p50Millis").asDouble(), bare.get("p50Millis").asDouble(), ratio,
+                    handler.get("p99Millis").asDouble(), bare.get("p99Millis").asDouble(), level.get("p99Ratio").asDouble(),
+                    handler.get("throughputPerSecond").asDouble(), bare.get("throughputPerSecond").asDouble(),
+                    level.get("throughputRatio").asDouble(), ratio <= PLACEMENT_TARGET ? "met" : "**missed**"));
+            latency.addValue(handler.get("p50Millis").asDouble(), "handler p50", c);
+            latency.addValue(bare.get("p50Millis").asDouble(), "bare p50", c);
+            latency.addValue(handler.get("p99Millis").asDouble(), "handler p99", c);
+            latency.addValue(bare.get("p99Millis").asDouble(), "bare p99", c);
+        }
+        md.append("\n| Concurrency | Write units per ticket (handler) | Write units per ticket (bare) | DynamoDB calls per ticket (handler) |\n");
+        md.append("|---:|---:|---:|:--|\n");
+        for (JsonNode level : placement.get("levels")) {
+            List<String> calls = new ArrayList<>();
+            level.get("dynamoCallsPerTicket").fields().forEachRemaining(e -> calls.add(String.format(Locale.ROOT, "%s %.2f", e.getKey(),
+                    e.getValue().asDouble())));
+            md.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %s |%n", level.get("concurrency").asText(),
+                    level.get("handlerWriteUnitsPerTicket").asDouble(), level.get("bareWriteUnitsPerTicket").asDouble(), String.join(", ", calls)));
+        }
+        JFreeChart chart = ChartFactory.createBarChart("Bet placement latency", "concurrency", "milliseconds", latency,
+                PlotOrientation.VERTICAL, true, false, false);
+        save(chart, "placement-latency.png");
+        md.append("\n![Bet placement latency](performance/placement-latency.png)\n\n");
+    }
+
+    private void fixedOdds(StringBuilder md, List<JsonNode> runs) throws IOException {
+        md.append("## Fixed-odds settlement\n\n");
+        md.append("One 4D draw of N lines (tickets of four lines, numbers skewed towards popular ones), settled by payout's ")
+                .append("`Settlement` (plan, then its ").append(SHARDS).append(" parts), against a full-scan baseline that reads ")
+                .append("every line of the draw and checks it against the result (and pays nobody, so its times are a lower bound). ")
+                .append("Items read are what DynamoDB examined (a Query's or Scan's `ScannedCount`, a GetItem that found its item). ")
+                .append("Target: settlement reads within ").append(Math.round((READS_TARGET - 1) * 100))
+                .append("% of winning lines plus shards; its time growing with winners, not lines sold.\n\n");
+        md.append("| Lines | Winning lines | Winning tickets | Items read | Full scan items read | Read ratio | Reads / (winning lines + shards) | Settlement | Full scan | Time ratio | Target |\n");
+        md.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:--|\n");
+        XYSeries ourReads = new XYSeries("settlement: items read");
+        XYSeries scanReads = new XYSeries("full scan: items read");
+        XYSeries winners = new XYSeries("winning lines");
+        XYSeries ourTime = new XYSeries("settlement: ms");
+        XYSeries scanTime = new XYSeries("full scan: ms");
+        for (JsonNode run : runs) {
+            long lines = run.get("lines").asLong();
+            long read = run.get("itemsRead").asLong();
+            long scanned = run.get("fullScan").get("itemsRead").asLong();
+            long winning = run.get("winningLines").asLong();
+            double bound = read / (double) (winning + SHARDS);
+            md.append(String.format(Locale.ROOT, "| %,d | %,d | %,d | %,d | %,d | %.4f | %.2f | %.1f s | %.1f s | %.2f× | %s |%n", lines, winning,
+                    run.get("winningTickets").asLong(), read, scanned, read / (double) scanned, bound, run.get("millis").asDouble() / 1000,
+                    run.get("fullScan").get("millis").asDouble() / 1000, run.get("millis").asDouble() / run.get("fullScan").get("millis").asDouble(),
+                    bound <= READS_TARGET ? "met" : "**missed**"));
+            ourReads.add(lines, Math.max(1, read));
+            scanReads.add(lines, Math.max(1, scanned));
+            winners.add(lines, Math.max(1, winning));
+            ourTime.add(lines, run.get("millis").asDouble());
+            scanTime.add(lines, run.get("fullScan").get("millis").asDouble());
+        }
+        save(logLog("Fixed-odds settlement: items read", "items read", ourReads, scanReads, winners), "settlement-reads.png");
+        save(logLog("Fixed-odds settlement: time", "milliseconds", ourTime, scanTime), "settlement-time.png");
+        md.append("\n![Items read](performance/settlement-reads.png)\n\n![Time](performance/settlement-time.png)\n\n");
+    }
+
+    private void lotto(StringBuilder md, List<JsonNode> runs) throws IOException {
+        md.append("## Lotto settlement\n\n");
+        md.append("One 6/49 draw of N lines (picks leaning to 1–31). A lotto part must read its shard's every line to count ")
+                .append("matches, so reads grow with lines by nature; the plan reads them once more to count each tier's winners.\n\n");
+        md.append("| Lines | Winning tickets | Items read | Items written | Settlement |\n|---:|---:|---:|---:|---:|\n");
+        for (JsonNode run : runs) {
+            md.append(String.format(Locale.ROOT, "| %,d | %,d | %,d | %,d | %.1f s |%n", run.get("lines").asLong(), run.get("winningTickets").asLong(),
+                    run.get("itemsRead").asLong(), run.get("itemsWritten").asLong(), run.get("millis").asDouble() / 1000));
+        }
+        md.append("\n");
+    }
+
+    private void startup(StringBuilder md, JsonNode startup) throws IOException {
+        md.append("## Start-up\n\n");
+        md.append("A new execution environment, from process start to its first answered event, under AWS's runtime interface ")
+                .append("client with Lambda's JVM flags (JVM mode; native start-up needs GraalVM, not on this machine): the betting ")
+                .append("function (`GET /v1/games`) against a minimal Quarkus lambda-http function (`GET /ping`), alternating, ")
+                .append(startup.get("rounds").asInt()).append(" rounds.\n\n");
+        md.append(String.format(Locale.ROOT, "| Function | Median | %n|:--|---:|%n| minimal | %.0f ms |%n| betting | %.0f ms |%n| **ratio** | **%.2f×** |%n%n",
+                startup.get("minimalMedianMillis").asDouble(), startup.get("bettingMedianMillis").asDouble(), startup.get("ratio").asDouble()));
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        int round = 1;
+        for (JsonNode run : startup.get("runs")) {
+            data.addValue(run.get("minimal").asDouble(), "minimal", Integer.toString(round));
+            data.addValue(run.get("betting").asDouble(), "betting", Integer.toString(round));
+            round++;
+        }
+        save(ChartFactory.createBarChart("Start-up to first answer", "round", "milliseconds", data, PlotOrientation.VERTICAL, true, false, false),
+                "startup.png");
+        md.append("![Start-up](performance/startup.png)\n\n");
+    }
+
+    private List<JsonNode> settlements(String kind) throws IOException {
+        List<JsonNode> runs = new ArrayList<>();
+        if (!Files.isDirectory(results)) {
+            return runs;
+        }
+        try (Stream<Path> files = Files.list(results)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("settlement-" + kind + "-")).toList()) {
+                runs.add(Results.JSON.readTree(file.toFile()));
+            }
+        }
+        runs.sort(Comparator.comparingLong(run -> run.get("lines").asLong()));
+        return runs;
+    }
+
+    private static JFreeChart logLog(String title, String yLabel, XYSeries... series) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        for (XYSeries s : series) {
+            data.addSeries(s);
+        }
+        JFreeChart chart = ChartFactory.createXYLineChart(title, "lines sold", yLabel, data, PlotOrientation.VERTICAL, true, false, false);
+        XYPlot plot = chart.getXYPlot();
+        LogAxis x = new LogAxis("lines sold");
+        x.setBase(10);
+        LogAxis y = new LogAxis(yLabel);
+        y.setBase(10);
+        plot.setDomainAxis(x);
+        plot.setRangeAxis(y);
+        return chart;
+    }
+
+    private void save(JFreeChart chart, String name) throws IOException {
+        chart.setBackgroundPaint(Color.WHITE);
+        ChartUtils.saveChartAsPNG(charts.resolve(name).toFile(), chart, WIDTH, HEIGHT);
+    }
+
+    /** The machine the figures come from. */
+    static final class Machine {
+        private Machine() {
+        }
+
+        static String describe() throws IOException {
+            String cpu = firstValue(Path.of("/proc/cpuinfo"), "model name");
+            String memory = firstValue(Path.of("/proc/meminfo"), "MemTotal");
+            return String.format(Locale.ROOT, "- Measured on %s (UTC).%n- %d cores visible to the JVM; CPU: %s; memory: %s.%n"
+                    + "- %s %s on %s %s.%n- DynamoDB Local 2.6.1 in the benchmark's JVM, in memory.%n",
+                    LocalDate.now(ZoneOffset.UTC), Runtime.getRuntime().availableProcessors(), cpu, memory,
+                    System.getProperty("java.vm.name"), System.getProperty("java.version"), System.getProperty("os.name"),
+                    System.getProperty("os.version"));
+        }
+
+        private static String firstValue(Path file, String key) throws IOException {
+            if (!Files.isReadable(file)) {
+                return "unknown";
+            }
+            return Files.readAllLines(file).stream().filter(line -> line.startsWith(key)).findFirst()
+                    .map(line -> line.substring(line.indexOf(':') + 1).trim()).orElse("unknown");
+        }
+    }
+}
