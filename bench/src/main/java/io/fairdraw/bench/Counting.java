@@ -25,10 +25,19 @@ final class Counting implements ExecutionInterceptor {
     final LongAdder itemsRead = new LongAdder();
     final LongAdder itemsWritten = new LongAdder();
     final LongAdder conditionChecks = new LongAdder();
+    /** Items read per table, for the single-item and query reads a settlement makes. */
+    final java.util.Map<String, LongAdder> itemsReadByTable = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Override
     public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
         calls.increment();
+        String table = switch (context.request()) {
+            case software.amazon.awssdk.services.dynamodb.model.GetItemRequest get -> get.tableName();
+            case software.amazon.awssdk.services.dynamodb.model.QueryRequest query -> query.tableName();
+            case software.amazon.awssdk.services.dynamodb.model.ScanRequest scan -> scan.tableName();
+            default -> "other";
+        };
+        long before = itemsRead.sum();
         switch (context.response()) {
             case GetItemResponse get -> itemsRead.add(get.hasItem() && !get.item().isEmpty() ? 1 : 0);
             case QueryResponse query -> itemsRead.add(query.scannedCount());
@@ -37,6 +46,10 @@ final class Counting implements ExecutionInterceptor {
             case TransactGetItemsResponse transact -> itemsRead.add(transact.responses().size());
             default -> {
             }
+        }
+        long read = itemsRead.sum() - before;
+        if (read > 0) {
+            itemsReadByTable.computeIfAbsent(table, key -> new LongAdder()).add(read);
         }
         switch (context.request()) {
             case PutItemRequest put -> itemsWritten.increment();
@@ -60,5 +73,11 @@ final class Counting implements ExecutionInterceptor {
         itemsRead.reset();
         itemsWritten.reset();
         conditionChecks.reset();
+        itemsReadByTable.clear();
+    }
+
+    long itemsReadFrom(String table) {
+        LongAdder count = itemsReadByTable.get(table);
+        return count == null ? 0 : count.sum();
     }
 }

@@ -220,6 +220,9 @@ final class Report {
         static String describe() throws IOException {
             String cpu = firstValue(Path.of("/proc/cpuinfo"), "model name");
             String memory = firstValue(Path.of("/proc/meminfo"), "MemTotal");
+            if (memory.endsWith(" kB")) {
+                memory = String.format(Locale.ROOT, "%.1f GiB", Long.parseLong(memory.replace(" kB", "").trim()) / 1024.0 / 1024.0);
+            }
             return String.format(Locale.ROOT, "- Measured on %s (UTC).%n- %d cores visible to the JVM; CPU: %s; memory: %s.%n"
                     + "- %s %s on %s %s.%n- DynamoDB Local 2.6.1 in the benchmark's JVM, in memory.%n",
                     LocalDate.now(ZoneOffset.UTC), Runtime.getRuntime().availableProcessors(), cpu, memory,

@@ -59,6 +59,8 @@ final class SettlementBench {
     private static final int LINES_PER_TICKET = 4;
     private static final long STAKE = 100_000;
     private static final HexFormat HEX = HexFormat.of();
+    /** The owners' residence, recorded on each line as betting records it. */
+    private static final String HOME = "ID";
 
     private final boolean lotto;
     private final int lines;
@@ -134,6 +136,12 @@ final class SettlementBench {
             settlement.settlePart(part, STAMP);
         }
         long settleNanos = System.nanoTime() - before;
+        long itemsRead = counting.itemsRead.sum();
+        long itemsWritten = counting.itemsWritten.sum();
+        long calls = counting.calls.sum();
+        long lineItemsRead = counting.itemsReadFrom(Table.BET_LINES.defaultName());
+        ObjectNode byTable = Results.object();
+        counting.itemsReadByTable.forEach((table, count) -> byTable.put(table, count.sum()));
         if (draws.find(drawId).orElseThrow().status() != DrawStatus.SETTLED) {
             throw new IllegalStateException(drawId + " did not settle");
         }
@@ -141,10 +149,10 @@ final class SettlementBench {
         long winners = winningTickets(plain, drawId);
         ObjectNode result = Results.object().put("kind", lotto ? "lotto" : "fixed-odds").put("lines", lines).put("tickets", tickets)
                 .put("numbers", numbers.toString()).put("winningTickets", winners).put("paidMinor", paid)
-                .put("millis", settleNanos / 1e6).put("itemsRead", counting.itemsRead.sum()).put("itemsWritten", counting.itemsWritten.sum())
-                .put("calls", counting.calls.sum());
-        Bench.log(String.format("settlement: settled in %.1f s, %d items read, %d winning tickets", settleNanos / 1e9,
-                counting.itemsRead.sum(), winners));
+                .put("millis", settleNanos / 1e6).put("itemsRead", itemsRead).put("itemsWritten", itemsWritten)
+                .put("calls", calls).put("lineItemsRead", lineItemsRead);
+        result.set("itemsReadByTable", byTable);
+        Bench.log(String.format("settlement: settled in %.1f s, %d items read, %d winning tickets", settleNanos / 1e9, itemsRead, winners));
 
         if (!lotto) {
             FixedOddsGame fixed = (FixedOddsGame) game;
@@ -187,13 +195,13 @@ final class SettlementBench {
 
     private static BetLineItems.BetLine line(String ticketId, String owner, FixedOddsGame game, BetType type, String selection) {
         long multiplier = game.termsOf(type).orElseThrow().multiplierMilli();
-        return new BetLineItems.BetLine(ticketId, owner, type.name(), selection, STAKE, multiplier);
+        return new BetLineItems.BetLine(ticketId, owner, type.name(), selection, STAKE, multiplier, Optional.of(HOME));
     }
 
     private List<BetLineItems.BetLine> lottoTicket(String ticketId, String owner) {
         List<BetLineItems.BetLine> out = new ArrayList<>();
         for (int i = 0; i < LINES_PER_TICKET; i++) {
-            out.add(new BetLineItems.BetLine(ticketId, owner, BetLineItems.LOTTO, Skew.lotto(random), STAKE, 0));
+            out.add(new BetLineItems.BetLine(ticketId, owner, BetLineItems.LOTTO, Skew.lotto(random), STAKE, 0, Optional.of(HOME)));
         }
         return out;
     }

@@ -225,7 +225,7 @@ public class Purchases {
                     "another attempt of this purchase is running; retry shortly"));
             actions.add(answer.get());
         }
-        actions.addAll(store.settlementLines(ticket));
+        actions.addAll(store.settlementLines(ticket, holder.home().country().value()));
         int budgetShard = ticket.id().budgetShard(TicketStore.BUDGET_SHARDS);
         for (PricedLine line : ticket.lines()) {
             if (!(game instanceof FixedOddsGame fixed) || !line.hasLiability()) {

@@ -1,5 +1,6 @@
 package io.fairdraw.payout;
 
+import io.fairdraw.model.compliance.Jurisdiction;
 import io.fairdraw.model.compliance.LimitKey;
 import io.fairdraw.model.compliance.LimitKind;
 import io.fairdraw.model.compliance.LimitWindow;
@@ -95,7 +96,7 @@ public class Settlement {
         }
         Game game = catalogue.game(draw.gameId()).orElseThrow(() -> new IllegalStateException("draw " + drawId + " has no game"));
         CurrencyCode currency = CurrencyCode.of(draw.currency());
-        Plan plan = store.plan(drawId).orElseGet(() -> store.savePlan(plan(draw, game, currency), stamp));
+        Plan plan = store.plan(drawId).orElseGet(() -> store.savePlan(plan(draw, game, currency), drawn(draw), stamp));
         if (plan.kind() != Plan.Kind.REFUND) {
             AccountId house = AccountId.house(game.id(), currency);
             AccountId jackpot = AccountId.jackpot(game.id(), currency);
@@ -132,33 +133,37 @@ public class Settlement {
     /**
      * Pays (or refunds) one part's tickets once each; when every part is done, marks the draw
      * SETTLED. A part found done already only checks that last step, so a run that died between
-     * recording the last part and settling the draw is finished by any repeat.
+     * recording the last part and settling the draw is finished by any repeat. Reads: the plan
+     * item (the plan, the draw as planned, the parts done), then only the part's winning lines.
      */
     public void settlePart(Part part, AuditStamp stamp) {
-        Plan plan = store.plan(part.drawId()).orElseThrow(() -> new IllegalStateException("draw " + part.drawId() + " was never planned"));
-        if (!store.partDone(part.drawId(), part.part())) {
-            Draw draw = draws.find(part.drawId()).orElseThrow();
-            Game game = catalogue.game(draw.gameId()).orElseThrow();
-            CurrencyCode currency = CurrencyCode.of(draw.currency());
+        SettlementStore.Progress progress = store.progress(part.drawId())
+                .orElseThrow(() -> new IllegalStateException("draw " + part.drawId() + " was never planned"));
+        Plan plan = progress.plan();
+        if (!progress.done(part.part())) {
+            SettlementStore.Drawn drawn = progress.drawn().orElseGet(() -> drawn(draws.find(part.drawId()).orElseThrow()));
+            Game game = catalogue.game(drawn.gameId()).orElseThrow();
+            CurrencyCode currency = CurrencyCode.of(drawn.currency());
             Map<String, Credit> credits = switch (plan.kind()) {
-                case FIXED_ODDS -> fixedOddsWins(draw, (FixedOddsGame) game, part.part());
-                case LOTTO -> lottoWins(draw, plan, part.part());
-                case REFUND -> refunds(draw, part.part());
+                case FIXED_ODDS -> fixedOddsWins(drawn, (FixedOddsGame) game, part.part());
+                case LOTTO -> lottoWins(drawn, plan, part.part());
+                case REFUND -> refunds(drawn, part.part());
             };
             long paid = 0;
-            Map<String, Holders.Holder> owners = new HashMap<>();
+            Map<String, Jurisdiction> homes = new HashMap<>();
             for (var credit : credits.entrySet()) {
                 if (credit.getValue().amount() > 0) {
-                    Holders.Holder holder = owners.computeIfAbsent(credit.getValue().owner(), owner -> holders.of(new PlayerId(owner)));
-                    pay(draw, game, currency, plan.kind(), credit.getKey(), credit.getValue(), holder, stamp);
-                    paid += credit.getValue().amount();
+                    Credit owed = credit.getValue();
+                    Jurisdiction home = homes.computeIfAbsent(owed.owner(), owner -> holders.homeOf(new PlayerId(owner), owed.homeCountry()));
+                    pay(drawn, game, currency, plan.kind(), credit.getKey(), owed, home, stamp);
+                    paid += owed.amount();
                 }
             }
-            store.completePart(part.drawId(), part.part(), paid, credits.size(), stamp);
+            progress = store.completePart(part.drawId(), part.part(), paid, credits.size());
         }
-        if (plan.kind() != Plan.Kind.REFUND && store.partsDone(part.drawId()) >= plan.parts()) {
+        if (plan.kind() != Plan.Kind.REFUND && progress.doneParts().size() >= plan.parts()) {
             try {
-                draws.settle(part.drawId(), plan.salesMinor(), store.paid(part.drawId()));
+                draws.settle(part.drawId(), plan.salesMinor(), progress.paidMinor());
                 LOG.infof("draw %s settled", part.drawId());
             } catch (Draws.AlreadyMoved settled) {
                 LOG.debugf("draw %s was settled already", part.drawId());
@@ -166,38 +171,46 @@ public class Settlement {
         }
     }
 
-    /** What one ticket is owed, and whose it is. */
-    private record Credit(String owner, long amount) {
+    private static SettlementStore.Drawn drawn(Draw draw) {
+        return new SettlementStore.Drawn(draw.id(), draw.gameId(), draw.currency(),
+                draw.outcome().map(Draw.Outcome::numbers).orElse(List.of()));
     }
 
-    private Map<String, Credit> fixedOddsWins(Draw draw, FixedOddsGame game, int shard) {
-        FourDResult result = FourDResult.of(draw.outcome().orElseThrow().numbers().stream().mapToInt(Integer::intValue).toArray());
+    /** What one ticket is owed, whose it is, and their home country if the line recorded it. */
+    private record Credit(String owner, long amount, Optional<String> homeCountry) {
+        Credit plus(Credit other) {
+            return new Credit(owner, amount + other.amount, homeCountry.or(other::homeCountry));
+        }
+    }
+
+    private Map<String, Credit> fixedOddsWins(SettlementStore.Drawn draw, FixedOddsGame game, int shard) {
+        FourDResult result = FourDResult.of(draw.numbers().stream().mapToInt(Integer::intValue).toArray());
         Map<String, Credit> credits = new TreeMap<>();
         for (FixedOddsWins.WinningKey key : FixedOddsWins.winningKeys(result, game.shio(), EnumSet.allOf(BetType.class))) {
-            for (BetLineItems.BetLine line : store.lines(BetLineItems.partition(draw.id(), key.betType().name(), key.selection(), shard))) {
+            for (BetLineItems.BetLine line : store.lines(BetLineItems.partition(draw.drawId(), key.betType().name(), key.selection(), shard))) {
                 long win = FixedOddsWins.win(key.betType(), line.selection(), line.stakeMinor(), line.multiplierMilli(), result, game.shio());
-                credits.merge(line.ticketId(), new Credit(line.owner(), win), (a, b) -> new Credit(a.owner(), a.amount() + b.amount()));
+                credits.merge(line.ticketId(), new Credit(line.owner(), win, line.homeCountry()), Credit::plus);
             }
         }
         return credits;
     }
 
-    private Map<String, Credit> lottoWins(Draw draw, Plan plan, int shard) {
-        List<Integer> numbers = draw.outcome().orElseThrow().numbers();
+    private Map<String, Credit> lottoWins(SettlementStore.Drawn draw, Plan plan, int shard) {
+        List<Integer> numbers = draw.numbers();
         Map<String, Credit> credits = new TreeMap<>();
-        for (BetLineItems.BetLine line : store.lines(BetLineItems.partition(draw.id(), BetLineItems.LOTTO, "", shard))) {
+        for (BetLineItems.BetLine line : store.lines(BetLineItems.partition(draw.drawId(), BetLineItems.LOTTO, "", shard))) {
             Long share = plan.sharePerWinner().get(LottoPools.matches(line.selection(), numbers));
             if (share != null) {
-                credits.merge(line.ticketId(), new Credit(line.owner(), share), (a, b) -> new Credit(a.owner(), a.amount() + b.amount()));
+                credits.merge(line.ticketId(), new Credit(line.owner(), share, line.homeCountry()), Credit::plus);
             }
         }
         return credits;
     }
 
-    private Map<String, Credit> refunds(Draw draw, int shard) {
+    private Map<String, Credit> refunds(SettlementStore.Drawn draw, int shard) {
         Map<String, Credit> credits = new TreeMap<>();
-        for (SettlementStore.OwnedTicket ticket : store.tickets(draw.id(), shard)) {
-            credits.put(ticket.leaf().ticketId(), new Credit(ticket.owner(), ticket.leaf().pricePaidMinor()));
+        for (SettlementStore.OwnedTicket ticket : store.tickets(draw.drawId(), shard)) {
+            credits.put(ticket.leaf().ticketId(), new Credit(ticket.owner(), ticket.leaf().pricePaidMinor(), Optional.empty()));
         }
         return credits;
     }
@@ -206,19 +219,19 @@ public class Settlement {
      * One ticket's credit: the transfer (id from the ticket), the ticket's settlement marker and
      * the lowering of the owner's net-loss counters, all in one transaction.
      */
-    private void pay(Draw draw, Game game, CurrencyCode currency, Plan.Kind kind, String ticketId, Credit credit, Holders.Holder holder,
-            AuditStamp stamp) {
+    private void pay(SettlementStore.Drawn draw, Game game, CurrencyCode currency, Plan.Kind kind, String ticketId, Credit credit,
+            Jurisdiction home, AuditStamp stamp) {
         PlayerId owner = new PlayerId(credit.owner());
         Money amount = new Money(credit.amount(), currency);
         Instant now = clock.now();
         Transfer transfer = kind == Plan.Kind.REFUND
-                ? Transfer.of(TransferKind.REFUND, ticketId, escrow(draw.id(), currency), AccountId.wallet(owner, currency), amount, now)
+                ? Transfer.of(TransferKind.REFUND, ticketId, escrow(draw.drawId(), currency), AccountId.wallet(owner, currency), amount, now)
                 : Transfer.of(TransferKind.WINNINGS, ticketId, AccountId.house(game.id(), currency), AccountId.wallet(owner, currency), amount, now);
         List<TransactWriteItem> actions = new ArrayList<>();
-        actions.add(store.ticketMarker(draw.id(), ticketId, credit.owner(), credit.amount(), kind, stamp));
-        if (holder.home().currency().equals(currency)) {
+        actions.add(store.ticketMarker(draw.drawId(), ticketId, credit.owner(), credit.amount(), kind, stamp));
+        if (home.currency().equals(currency)) {
             for (LimitWindow window : LimitWindow.values()) {
-                actions.add(guard.credit(owner, new LimitKey(LimitKind.NET_LOSS, window), holder.home(), now, amount));
+                actions.add(guard.credit(owner, new LimitKey(LimitKind.NET_LOSS, window), home, now, amount));
             }
         }
         int first = Ledger.firstCallerAction(transfer);

@@ -18,11 +18,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * The settlements table (plan, parts, ticket markers) and the reads settlement makes of the
@@ -36,13 +38,16 @@ public class SettlementStore {
     private static final String PLAN = "plan";
     private static final String KIND = "kind";
     private static final String PARTS = "parts";
-    private static final String PARTS_DONE = "partsDone";
     private static final String SALES = "salesMinor";
     private static final String SHARES = "sharePerWinner";
     private static final String CARRY = "jackpotCarryMinor";
     private static final String ROLLOVER = "rolloverMinor";
-    private static final String PAID = "paidMinor";
-    private static final String TICKETS = "tickets";
+    private static final String DONE_PARTS = "doneParts";
+    private static final String PART_PAID = "paidMinor#";
+    private static final String PART_TICKETS = "tickets#";
+    private static final String GAME = "gameId";
+    private static final String CURRENCY = "currency";
+    private static final String NUMBERS = "numbers";
     private static final String OWNER = "owner";
     private static final String DRAW = "drawId";
 
@@ -65,23 +70,66 @@ public class SettlementStore {
         this.tickets = tickets;
     }
 
-    public Optional<Plan> plan(String drawId) {
-        var item = dynamo.getItem(b -> b.tableName(settlements).consistentRead(true).key(key(drawId, PLAN))).item();
-        if (item == null || item.isEmpty()) {
-            return Optional.empty();
+    /**
+     * Where a draw's settlement stands, from one read of its plan item: the plan, the draw as
+     * planned (absent on plans stored before it was kept there), the parts done and what they paid.
+     */
+    public record Progress(Plan plan, Optional<Drawn> drawn, Set<Integer> doneParts, long paidMinor) {
+        public Progress {
+            doneParts = Set.copyOf(doneParts);
         }
+
+        public boolean done(int part) {
+            return doneParts.contains(part);
+        }
+    }
+
+    /** What a part needs of its draw, kept on the plan so that no part reads the draw again. */
+    public record Drawn(String drawId, String gameId, String currency, List<Integer> numbers) {
+        public Drawn {
+            numbers = List.copyOf(numbers);
+        }
+    }
+
+    public Optional<Plan> plan(String drawId) {
+        return progress(drawId).map(Progress::plan);
+    }
+
+    public Optional<Progress> progress(String drawId) {
+        var item = dynamo.getItem(b -> b.tableName(settlements).consistentRead(true).key(key(drawId, PLAN))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(progress(drawId, item));
+    }
+
+    private static Progress progress(String drawId, Map<String, AttributeValue> item) {
         Map<Integer, Long> shares = new HashMap<>();
         item.get(SHARES).m().forEach((tier, share) -> shares.put(Integer.parseInt(tier), Long.parseLong(share.n())));
-        return Optional.of(new Plan(drawId, Plan.Kind.valueOf(item.get(KIND).s()), Integer.parseInt(item.get(PARTS).n()),
-                Long.parseLong(item.get(SALES).n()), shares, Long.parseLong(item.get(CARRY).n()), Long.parseLong(item.get(ROLLOVER).n())));
+        Plan plan = new Plan(drawId, Plan.Kind.valueOf(item.get(KIND).s()), Integer.parseInt(item.get(PARTS).n()),
+                Long.parseLong(item.get(SALES).n()), shares, Long.parseLong(item.get(CARRY).n()), Long.parseLong(item.get(ROLLOVER).n()));
+        Optional<Drawn> drawn = item.containsKey(GAME)
+                ? Optional.of(new Drawn(drawId, item.get(GAME).s(), item.get(CURRENCY).s(),
+                        item.get(NUMBERS).l().stream().map(n -> Integer.valueOf(n.n())).toList()))
+                : Optional.empty();
+        Set<Integer> done = new TreeSet<>();
+        if (item.containsKey(DONE_PARTS)) {
+            item.get(DONE_PARTS).ns().forEach(part -> done.add(Integer.valueOf(part)));
+        }
+        long paid = 0;
+        for (var attribute : item.entrySet()) {
+            if (attribute.getKey().startsWith(PART_PAID)) {
+                paid += Long.parseLong(attribute.getValue().n());
+            }
+        }
+        return new Progress(plan, drawn, done, paid);
     }
 
     /** Stores the plan unless one is stored already; either way returns the stored one. */
-    public Plan savePlan(Plan plan, AuditStamp stamp) {
+    public Plan savePlan(Plan plan, Drawn drawn, AuditStamp stamp) {
         Map<String, AttributeValue> item = new HashMap<>(key(plan.drawId(), PLAN));
+        item.put(GAME, AttributeValue.fromS(drawn.gameId()));
+        item.put(CURRENCY, AttributeValue.fromS(drawn.currency()));
+        item.put(NUMBERS, AttributeValue.fromL(drawn.numbers().stream().map(n -> number(n)).toList()));
         item.put(KIND, AttributeValue.fromS(plan.kind().name()));
         item.put(PARTS, number(plan.parts()));
-        item.put(PARTS_DONE, number(0));
         item.put(SALES, number(plan.salesMinor()));
         Map<String, AttributeValue> shares = new HashMap<>();
         plan.sharePerWinner().forEach((tier, share) -> shares.put(Integer.toString(tier), number(share)));
@@ -111,46 +159,27 @@ public class SettlementStore {
                 .conditionExpression("attribute_not_exists(" + PK + ")").build()).build();
     }
 
-    public boolean partDone(String drawId, int part) {
-        var item = dynamo.getItem(b -> b.tableName(settlements).consistentRead(true).key(key(drawId, partKey(part)))).item();
-        return item != null && !item.isEmpty();
-    }
-
-    /** How many parts of the draw are recorded done. */
-    public int partsDone(String drawId) {
-        var plan = dynamo.getItem(b -> b.tableName(settlements).consistentRead(true).key(key(drawId, PLAN))).item();
-        return Integer.parseInt(plan.get(PARTS_DONE).n());
-    }
-
-    /** Records a part as done with what it paid, and counts it on the plan, once; a duplicate changes nothing. */
-    public void completePart(String drawId, int part, long paidMinor, int ticketCount, AuditStamp stamp) {
-        Map<String, AttributeValue> item = new HashMap<>(key(drawId, partKey(part)));
-        item.put(PAID, number(paidMinor));
-        item.put(TICKETS, number(ticketCount));
-        stamp(item, stamp);
-        List<TransactWriteItem> actions = List.of(
-                TransactWriteItem.builder().put(Put.builder().tableName(settlements).item(item)
-                        .conditionExpression("attribute_not_exists(" + PK + ")").build()).build(),
-                TransactWriteItem.builder().update(Update.builder().tableName(settlements).key(key(drawId, PLAN))
-                        .updateExpression("ADD #done :one").expressionAttributeNames(Map.of("#done", PARTS_DONE))
-                        .expressionAttributeValues(Map.of(":one", number(1))).build()).build());
-        try {
-            transactions.write(actions, ConditionFailures.none().at(0, () -> new DomainException(ErrorType.CONCURRENT_UPDATE, "done")));
-        } catch (DomainException recordedBefore) {
-            // A duplicate of a part already recorded: its count is in the plan already.
-        }
+    /**
+     * Records a part done with what it paid and how many tickets it credited, on the plan item,
+     * and returns the progress after it: one write that is its own read. Repeats change nothing
+     * (the part joins a set; its figures are set, not added), so a part retried after a crash,
+     * or delivered twice, counts once.
+     */
+    public Progress completePart(String drawId, int part, long paidMinor, int ticketCount) {
+        var updated = dynamo.updateItem(b -> b.tableName(settlements).key(key(drawId, PLAN))
+                .updateExpression("ADD #done :part SET #paid = :paid, #tickets = :tickets")
+                .conditionExpression("attribute_exists(#pk)")
+                .expressionAttributeNames(Map.of("#done", DONE_PARTS, "#paid", PART_PAID + partKey(part), "#tickets",
+                        PART_TICKETS + partKey(part), "#pk", PK))
+                .expressionAttributeValues(Map.of(":part", AttributeValue.fromNs(List.of(Integer.toString(part))), ":paid", number(paidMinor),
+                        ":tickets", number(ticketCount)))
+                .returnValues(ReturnValue.ALL_NEW)).attributes();
+        return progress(drawId, updated);
     }
 
     /** What every part paid, summed: the draw's payouts. */
     public long paid(String drawId) {
-        long total = 0;
-        for (var item : dynamo.queryPaginator(b -> b.tableName(settlements).consistentRead(true)
-                .keyConditionExpression("#pk = :draw AND begins_with(#sk, :part)")
-                .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK))
-                .expressionAttributeValues(Map.of(":draw", AttributeValue.fromS(drawId), ":part", AttributeValue.fromS("part#")))).items()) {
-            total += Long.parseLong(item.get(PAID).n());
-        }
-        return total;
+        return progress(drawId).map(Progress::paidMinor).orElse(0L);
     }
 
     /** The lines filed under one partition of the bet-lines table (one winning selection's shard, or a lotto shard). */
@@ -180,7 +209,7 @@ public class SettlementStore {
     }
 
     private static String partKey(int part) {
-        return String.format("part#%02d", part);
+        return String.format("%02d", part);
     }
 
     private static Map<String, AttributeValue> key(String drawId, String sortKey) {

@@ -70,9 +70,9 @@ final class BettingItems {
     }
 
     /** A line filed for settlement ({@link BetLineItems}). */
-    static Map<String, AttributeValue> lineItem(Ticket ticket, int index, PricedLine line, int shard) {
+    static Map<String, AttributeValue> lineItem(Ticket ticket, int index, PricedLine line, int shard, String homeCountry) {
         return BetLineItems.item(new BetLineItems.BetLine(ticket.id().value(), ticket.owner().value(), line.betType(), line.selection(),
-                line.stakeMinor(), line.multiplierMilli()), ticket.id().drawId(), index, shard);
+                line.stakeMinor(), line.multiplierMilli(), java.util.Optional.of(homeCountry)), ticket.id().drawId(), index, shard);
     }
 
     static Map<String, AttributeValue> budgetKey(String drawId, String betType, String selection, int budgetShard) {

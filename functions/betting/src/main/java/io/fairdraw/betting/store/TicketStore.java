@@ -64,12 +64,12 @@ public class TicketStore {
                 .conditionExpression("attribute_not_exists(" + BettingItems.PK + ")").build()).build();
     }
 
-    /** One settlement line per ticket line. */
-    public List<TransactWriteItem> settlementLines(Ticket ticket) {
+    /** One settlement line per ticket line, with the owner's home country (settlement credits wins without reading the player). */
+    public List<TransactWriteItem> settlementLines(Ticket ticket, String homeCountry) {
         List<TransactWriteItem> actions = new ArrayList<>();
         for (int i = 0; i < ticket.lines().size(); i++) {
             actions.add(TransactWriteItem.builder().put(Put.builder().tableName(lines)
-                    .item(BettingItems.lineItem(ticket, i, ticket.lines().get(i), shardOf(ticket.id()))).build()).build());
+                    .item(BettingItems.lineItem(ticket, i, ticket.lines().get(i), shardOf(ticket.id()), homeCountry)).build()).build());
         }
         return actions;
     }

@@ -7,6 +7,7 @@ import io.fairdraw.model.error.ErrorType;
 import io.fairdraw.model.id.PlayerId;
 import io.fairdraw.model.ledger.AccountId;
 import io.fairdraw.model.money.Money;
+import io.fairdraw.model.player.CountryCode;
 import io.fairdraw.model.player.Player;
 import io.fairdraw.platform.dynamo.TableNames;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,6 +52,14 @@ public class Holders {
         this.dynamo = dynamo;
         this.players = tables.players();
         this.catalogue = catalogue;
+    }
+
+    /**
+     * The player's home jurisdiction: from the country recorded where it was needed (a residence
+     * never changes) when the catalogue knows it, otherwise from the player's item.
+     */
+    public Jurisdiction homeOf(PlayerId id, java.util.Optional<String> recordedCountry) {
+        return recordedCountry.flatMap(country -> catalogue.of(new CountryCode(country))).orElseGet(() -> of(id).home());
     }
 
     public Holder of(PlayerId id) {

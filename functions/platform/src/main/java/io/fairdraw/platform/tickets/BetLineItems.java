@@ -3,6 +3,7 @@ package io.fairdraw.platform.tickets;
 import io.fairdraw.platform.dynamo.Table;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -21,12 +22,21 @@ public final class BetLineItems {
     private static final String SELECTION = "selection";
     private static final String STAKE = "stakeMinor";
     private static final String MULTIPLIER = "multiplierMilli";
+    private static final String HOME = "homeCountry";
 
     private BetLineItems() {
     }
 
-    /** A filed line: its ticket and owner, and what settlement needs of the terms it was sold under. */
-    public record BetLine(String ticketId, String owner, String betType, String selection, long stakeMinor, long multiplierMilli) {
+    /**
+     * A filed line: its ticket and owner, what settlement needs of the terms it was sold under, and
+     * the owner's home country (their residence, which never changes), so that crediting a win
+     * needs no read of the player; lines filed before it was recorded have none.
+     */
+    public record BetLine(String ticketId, String owner, String betType, String selection, long stakeMinor, long multiplierMilli,
+            Optional<String> homeCountry) {
+        public BetLine(String ticketId, String owner, String betType, String selection, long stakeMinor, long multiplierMilli) {
+            this(ticketId, owner, betType, selection, stakeMinor, multiplierMilli, Optional.empty());
+        }
     }
 
     public static String partition(String drawId, String betType, String selection, int shard) {
@@ -48,11 +58,13 @@ public final class BetLineItems {
         item.put(SELECTION, AttributeValue.fromS(line.selection()));
         item.put(STAKE, AttributeValue.fromN(Long.toString(line.stakeMinor())));
         item.put(MULTIPLIER, AttributeValue.fromN(Long.toString(line.multiplierMilli())));
+        line.homeCountry().ifPresent(country -> item.put(HOME, AttributeValue.fromS(country)));
         return item;
     }
 
     public static BetLine line(Map<String, AttributeValue> item) {
         return new BetLine(item.get(TICKET_ID).s(), item.get(OWNER).s(), item.get(BET_TYPE).s(), item.get(SELECTION).s(),
-                Long.parseLong(item.get(STAKE).n()), Long.parseLong(item.get(MULTIPLIER).n()));
+                Long.parseLong(item.get(STAKE).n()), Long.parseLong(item.get(MULTIPLIER).n()),
+                Optional.ofNullable(item.get(HOME)).map(AttributeValue::s));
     }
 }
