@@ -117,8 +117,8 @@ final class Report {
                 .append("Items read are what DynamoDB examined (a Query's or Scan's `ScannedCount`, a GetItem that found its item). ")
                 .append("Target: settlement reads within ").append(Math.round((READS_TARGET - 1) * 100))
                 .append("% of winning lines plus shards; its time growing with winners, not lines sold.\n\n");
-        md.append("| Lines | Winning lines | Winning tickets | Items read | Full scan items read | Read ratio | Reads / (winning lines + shards) | Settlement | Full scan | Time ratio | Target |\n");
-        md.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:--|\n");
+        md.append("| Lines | Winning lines | Winning tickets | Items read | Full scan items read | Read ratio | Reads / (winning lines + shards) | Settlement | per winning ticket | Full scan | per 1,000 lines | Target |\n");
+        md.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:--|\n");
         XYSeries ourReads = new XYSeries("settlement: items read");
         XYSeries scanReads = new XYSeries("full scan: items read");
         XYSeries winners = new XYSeries("winning lines");
@@ -130,9 +130,10 @@ final class Report {
             long scanned = run.get("fullScan").get("itemsRead").asLong();
             long winning = run.get("winningLines").asLong();
             double bound = read / (double) (winning + SHARDS);
-            md.append(String.format(Locale.ROOT, "| %,d | %,d | %,d | %,d | %,d | %.4f | %.2f | %.1f s | %.1f s | %.2f× | %s |%n", lines, winning,
-                    run.get("winningTickets").asLong(), read, scanned, read / (double) scanned, bound, run.get("millis").asDouble() / 1000,
-                    run.get("fullScan").get("millis").asDouble() / 1000, run.get("millis").asDouble() / run.get("fullScan").get("millis").asDouble(),
+            double scanMillis = run.get("fullScan").get("millis").asDouble();
+            md.append(String.format(Locale.ROOT, "| %,d | %,d | %,d | %,d | %,d | %.4f | %.2f | %.1f s | %.0f ms | %.1f s | %.0f ms | %s |%n", lines,
+                    winning, run.get("winningTickets").asLong(), read, scanned, read / (double) scanned, bound, run.get("millis").asDouble() / 1000,
+                    run.get("millis").asDouble() / Math.max(1, run.get("winningTickets").asLong()), scanMillis / 1000, scanMillis / (lines / 1000.0),
                     bound <= READS_TARGET ? "met" : "**missed**"));
             ourReads.add(lines, Math.max(1, read));
             scanReads.add(lines, Math.max(1, scanned));
