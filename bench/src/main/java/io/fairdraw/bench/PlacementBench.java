@@ -320,39 +320,10 @@ final class PlacementBench {
         return "{\"betType\":\"" + betType + "\",\"selection\":\"" + selection + "\",\"stake\":" + STAKE + "}";
     }
 
-    /** The API Gateway (payload format 2.0) event of a purchase, as the gateway sends it. */
+    /** The API Gateway event of a purchase, as the gateway sends it. */
     private static String purchaseEvent(String drawId, String token, String body) {
-        String path = "/v1/draws/" + drawId + "/tickets";
-        ObjectNode event = Results.object();
-        event.put("version", "2.0");
-        event.put("routeKey", "POST /v1/draws/{drawId}/tickets");
-        event.put("rawPath", path);
-        event.put("rawQueryString", "");
-        ObjectNode headers = event.putObject("headers");
-        headers.put("authorization", "Bearer " + token);
-        headers.put("content-type", "application/json");
-        headers.put("idempotency-key", UUID.randomUUID().toString());
-        headers.put("host", "api.fairdraw.local");
-        headers.put("x-forwarded-for", "127.0.0.1");
-        headers.put("x-forwarded-proto", "https");
-        ObjectNode context = event.putObject("requestContext");
-        context.put("accountId", "000000000000");
-        context.put("apiId", "bench");
-        context.put("domainName", "api.fairdraw.local");
-        context.put("domainPrefix", "api");
-        ObjectNode http = context.putObject("http");
-        http.put("method", "POST");
-        http.put("path", path);
-        http.put("protocol", "HTTP/1.1");
-        http.put("sourceIp", "127.0.0.1");
-        http.put("userAgent", "bench");
-        context.put("requestId", UUID.randomUUID().toString());
-        context.put("routeKey", "POST /v1/draws/{drawId}/tickets");
-        context.put("stage", "$default");
-        context.put("timeEpoch", System.currentTimeMillis());
-        event.put("body", body);
-        event.put("isBase64Encoded", false);
-        return event.toString();
+        return GatewayEvents.http("POST", "/v1/draws/{drawId}/tickets", "/v1/draws/" + drawId + "/tickets", Map.of(
+                "authorization", "Bearer " + token, "content-type", "application/json", "idempotency-key", UUID.randomUUID().toString()), body);
     }
 
     /** An open draw of the 4D game, its sales open for a day, its draw time far ahead. */

@@ -13,7 +13,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -91,7 +90,7 @@ final class StartupBench {
         try (FunctionHost host = new FunctionHost(pkg.name(), 120, 1, address -> pkg.command(address, java, ricJars, properties),
                 work.resolve("logs/startup-" + pkg.name() + ".log"))) {
             host.start();
-            Invocation.Result result = host.invoke(event(path).getBytes(StandardCharsets.UTF_8)).get(120, TimeUnit.SECONDS);
+            Invocation.Result result = host.invoke(GatewayEvents.http("GET", path, path, Map.of(), null).getBytes(StandardCharsets.UTF_8)).get(120, TimeUnit.SECONDS);
             double millis = (System.nanoTime() - start) / 1e6;
             String body = new String(result.body(), StandardCharsets.UTF_8);
             if (result.failed() || !body.contains("\"statusCode\":200")) {
@@ -99,27 +98,6 @@ final class StartupBench {
             }
             return millis;
         }
-    }
-
-    private static String event(String path) {
-        ObjectNode event = Results.object();
-        event.put("version", "2.0");
-        event.put("routeKey", "GET " + path);
-        event.put("rawPath", path);
-        event.put("rawQueryString", "");
-        event.putObject("headers").put("host", "api.fairdraw.local");
-        ObjectNode context = event.putObject("requestContext");
-        ObjectNode http = context.putObject("http");
-        http.put("method", "GET");
-        http.put("path", path);
-        http.put("protocol", "HTTP/1.1");
-        http.put("sourceIp", "127.0.0.1");
-        http.put("userAgent", "bench");
-        context.put("requestId", UUID.randomUUID().toString());
-        context.put("stage", "$default");
-        context.put("timeEpoch", System.currentTimeMillis());
-        event.put("isBase64Encoded", false);
-        return event.toString();
     }
 
     static double median(double[] values) {
