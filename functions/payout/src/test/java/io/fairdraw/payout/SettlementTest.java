@@ -104,14 +104,14 @@ class SettlementTest {
 
     /**
      * Runs the whole settlement (the DrawCompleted event, then every part shuffled with some
-     * twice) through a client that dies at each write with probability 0.15, again and again
+     * twice) through a client that dies at each write with probability 0.3, again and again
      * until a run survives; returns how many runs died.
      */
     private static int settleThroughCrashes(Sales sales, long seed) {
         Random random = new Random(seed);
         int crashes = 0;
         for (int run = 0; ; run++) {
-            KillSwitch kill = run < 500 ? new KillSwitch(random.nextLong(), 0.15) : KillSwitch.never();
+            KillSwitch kill = run < 500 ? new KillSwitch(random.nextLong(), 0.3) : KillSwitch.never();
             World world = new World(LocalDynamo.shared().clientWith(kill));
             try {
                 List<Settlement.Part> parts = new ArrayList<>(world.settlement.start(sales.draw().id(), World.STAMP));
