@@ -34,7 +34,7 @@ public final class StreamRecords {
             while (iterator != null) {
                 String current = iterator;
                 var page = streams.getRecords(b -> b.shardIterator(current).limit(1000));
-                page.records().forEach(r -> records.add(shape(r)));
+                page.records().forEach(r -> records.add(shape(r, arn)));
                 iterator = page.records().isEmpty() ? null : page.nextShardIterator();
             }
         }
@@ -43,13 +43,24 @@ public final class StreamRecords {
 
     /** One record in the shape Pipes and Lambda receive it (local-cloud's pipes use this too). */
     public static ObjectNode shape(Record record) {
+        return shape(record, null);
+    }
+
+    /** One record of the stream {@code streamArn} as Lambda receives it, naming its source stream. */
+    public static ObjectNode shape(Record record, String streamArn) {
         ObjectNode event = JSON.createObjectNode();
         event.put("eventID", record.eventID());
+        if (streamArn != null) {
+            event.put("eventSourceARN", streamArn);
+        }
         event.put("eventName", record.eventNameAsString());
         event.put("eventVersion", "1.1");
         event.put("eventSource", "aws:dynamodb");
         event.put("awsRegion", "us-east-1");
         ObjectNode dynamodb = event.putObject("dynamodb");
+        if (record.dynamodb().approximateCreationDateTime() != null) {
+            dynamodb.put("ApproximateCreationDateTime", record.dynamodb().approximateCreationDateTime().getEpochSecond());
+        }
         dynamodb.set("Keys", image(record.dynamodb().keys()));
         if (record.dynamodb().hasNewImage()) {
             dynamodb.set("NewImage", image(record.dynamodb().newImage()));

@@ -1,0 +1,2 @@
+/** The back-office projector: DynamoDB stream records into the PostgreSQL reporting store. */
+package io.fairdraw.backoffice.projector;

