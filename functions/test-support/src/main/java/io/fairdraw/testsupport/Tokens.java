@@ -58,6 +58,11 @@ public final class Tokens {
         return sign(claims(OPERATOR, ISSUER, AUDIENCE, List.of("operator"), Instant.now().plus(LIFETIME)), KEY);
     }
 
+    /** An operator token for any subject, for four-eyes tests that need two different operators. */
+    public static String operator(String subject) {
+        return sign(claims(subject, ISSUER, AUDIENCE, List.of("operator"), Instant.now().plus(LIFETIME)), KEY);
+    }
+
     public static String auditor() {
         return sign(claims(AUDITOR, ISSUER, AUDIENCE, List.of("auditor"), Instant.now().plus(LIFETIME)), KEY);
     }

@@ -59,6 +59,9 @@ public enum ErrorType {
     TOO_MANY_LINES(422, "The ticket has more lines than one ticket may hold"),
     LIABILITY_LIMIT_REACHED(409, "The selection is sold out for this draw"),
     PROOF_NOT_READY(409, "The draw is not sealed yet, so there is no inclusion proof"),
+    FOUR_EYES_REQUIRED(403, "What one operator proposed must be decided by another"),
+    ALREADY_DECIDED(409, "The proposal has already been decided"),
+    ERASURE_NOT_ALLOWED(409, "Personal data is erased only from a closed account whose retention period has passed"),
     INTERNAL_ERROR(500, "An unexpected error occurred");
 
     private static final String TYPE_BASE = "https://fairdraw.io/problems/";

@@ -16,7 +16,8 @@ import java.time.Instant;
 @Entity
 @Table(name = "corrections")
 public class CorrectionRow extends PanacheEntityBase {
-    public enum Status { PROPOSED, APPLIED, REJECTED }
+    /** PROPOSED, then REJECTED, or APPROVED (decided, not yet applied) and APPLIED (in the ledger). */
+    public enum Status { PROPOSED, APPROVED, APPLIED, REJECTED }
 
     @Id
     public String id;
@@ -41,6 +42,7 @@ public class CorrectionRow extends PanacheEntityBase {
     @Column(length = 500)
     public String decisionNote;
     @Column(nullable = false)
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
     public Status status;
     public String transferId;
     @Version

@@ -1,0 +1,236 @@
+package io.fairdraw.backoffice.api;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import io.fairdraw.backoffice.store.CorrectionRow;
+import io.fairdraw.backoffice.store.PersonalData;
+import io.fairdraw.backoffice.store.PersonalRecord;
+import io.fairdraw.backoffice.store.PlayerKey;
+import io.fairdraw.backoffice.store.PlayerRow;
+import io.fairdraw.backoffice.store.Reporting;
+import io.fairdraw.backoffice.store.Reports;
+import io.fairdraw.backoffice.store.TransferRow;
+import io.fairdraw.model.validation.Checks;
+import io.fairdraw.model.error.DomainException;
+import io.fairdraw.model.error.ErrorType;
+import io.fairdraw.model.error.ValidationException;
+import io.fairdraw.model.ledger.AccountId;
+import io.fairdraw.model.money.Money;
+import io.fairdraw.platform.security.CurrentCaller;
+import io.fairdraw.platform.security.Role;
+import io.fairdraw.platform.web.Bodies;
+import io.fairdraw.platform.web.GatewayRequests;
+import io.fairdraw.platform.web.Problem;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+/**
+ * The back office. Reads (reports, reconciliation, the audit trail) admit operators and
+ * auditors; every change admits operators only, so an auditor is refused every mutation with 403.
+ * No route here acts as a player, and no player route admits an operator.
+ */
+@Path("/v1/backoffice")
+@Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "bearer")
+public class BackOfficeResource {
+    /** The most audit entries one CSV export holds; a larger range must be split. */
+    static final int MAX_EXPORT_ROWS = 50_000;
+
+    @Inject
+    Reporting reporting;
+
+    @Inject
+    Reports reports;
+
+    @Inject
+    Corrections corrections;
+
+    @Inject
+    Erasures erasures;
+
+    @Inject
+    PersonalData personalData;
+
+    @Inject
+    CurrentCaller caller;
+
+    @Inject
+    APIGatewayV2HTTPEvent event;
+
+    @GET
+    @Path("/reports/draws/{drawId}")
+    @RolesAllowed({Role.Names.OPERATOR, Role.Names.AUDITOR})
+    @Operation(summary = "A draw's tickets, sales, refunds, winnings paid and gross gaming revenue")
+    public Reports.DrawReport drawReport(@PathParam("drawId") String drawId) {
+        String id = Filters.id("drawId", drawId);
+        return reporting.read(() -> reports.draw(id))
+                .orElseThrow(() -> new DomainException(ErrorType.DRAW_NOT_FOUND, "no draw " + id + " in the reporting store"));
+    }
+
+    @GET
+    @Path("/reports/days")
+    @RolesAllowed({Role.Names.OPERATOR, Role.Names.AUDITOR})
+    @Operation(summary = "Deposits, withdrawals paid, stakes, refunds, winnings and GGR per UTC day and currency, at most 92 days")
+    public BackOfficeViews.DaysView days(@QueryParam("from") String from, @QueryParam("to") String to) {
+        Filters.DayRange range = Filters.days(from, to);
+        return new BackOfficeViews.DaysView(range.from(), range.to(), reporting.read(() -> reports.days(range.from(), range.to())));
+    }
+
+    @GET
+    @Path("/reconciliation")
+    @RolesAllowed({Role.Names.OPERATOR, Role.Names.AUDITOR})
+    @Operation(summary = "The books per currency from the journal: the signed sum (zero), totals by account type, breaches")
+    public BackOfficeViews.ReconciliationView reconciliation() {
+        return BackOfficeViews.ReconciliationView.of(reporting.read(reports::reconciliation));
+    }
+
+    @GET
+    @Path("/audit")
+    @RolesAllowed({Role.Names.OPERATOR, Role.Names.AUDITOR})
+    @Operation(summary = "The audit trail in time order: who changed what, when, from which request; by player, draw and time range")
+    public BackOfficeViews.AuditPage audit(@QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("player") String player, @QueryParam("draw") String draw, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") String limit) {
+        Reports.AuditFilter filter = Filters.audit(from, to, player, draw);
+        Optional<Reports.AuditCursor> after = Filters.cursor(cursor);
+        int size = Filters.limit(limit, 100);
+        Reports.Page<io.fairdraw.backoffice.store.AuditEntry> page = reporting.read(() -> reports.audit(filter, after, size));
+        return new BackOfficeViews.AuditPage(page.items().stream().map(BackOfficeViews.AuditView::of).toList(),
+                page.next().map(Filters::cursor).orElse(null));
+    }
+
+    @GET
+    @Path("/audit/export")
+    @Produces("text/csv")
+    @RolesAllowed({Role.Names.OPERATOR, Role.Names.AUDITOR})
+    @Operation(summary = "The audit trail of a range as CSV (at most 50,000 entries; split a larger range)")
+    @APIResponse(responseCode = "200", description = "RFC 4180 CSV", content = @Content(mediaType = "text/csv"))
+    public Response export(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("player") String player,
+            @QueryParam("draw") String draw) {
+        Reports.AuditFilter filter = Filters.audit(from, to, player, draw);
+        List<BackOfficeViews.AuditView> rows = new ArrayList<>();
+        Optional<Reports.AuditCursor> after = Optional.empty();
+        do {
+            Optional<Reports.AuditCursor> current = after;
+            Reports.Page<io.fairdraw.backoffice.store.AuditEntry> page = reporting.read(() -> reports.audit(filter, current, Reports.MAX_PAGE));
+            page.items().forEach(e -> rows.add(BackOfficeViews.AuditView.of(e)));
+            after = page.next();
+            if (rows.size() > MAX_EXPORT_ROWS) {
+                throw ValidationException.of("to", "the range holds more than " + MAX_EXPORT_ROWS + " entries; export it in parts");
+            }
+        } while (after.isPresent());
+        return Response.ok(Csv.audit(rows), "text/csv")
+                .header("Content-Disposition", "attachment; filename=\"audit.csv\"").build();
+    }
+
+    @GET
+    @Path("/players/{playerId}")
+    @RolesAllowed(Role.Names.OPERATOR)
+    @Operation(summary = "Player support view: account state, personal data while it is kept, the latest 50 transfers")
+    public BackOfficeViews.PlayerView player(@PathParam("playerId") String playerId) {
+        String id = Filters.id("playerId", playerId);
+        return reporting.read(() -> PlayerRow.<PlayerRow>findById(id).chain(player -> {
+            if (player == null) {
+                throw new DomainException(ErrorType.NOT_FOUND, "no player " + id);
+            }
+            return PlayerKey.<PlayerKey>findById(id).chain(key -> PersonalRecord.<PersonalRecord>findById(id)
+                    .chain(sealed -> TransferRow.<TransferRow>find("playerId = ?1 order by at desc, id", id).range(0, 49).list()
+                            .map(transfers -> {
+                                Optional<PersonalData.Personal> personal = key == null || sealed == null
+                                        ? Optional.empty()
+                                        : personalData.open(id, key.wrappedKey, sealed.sealed);
+                                return new BackOfficeViews.PlayerView(id, player.status, player.kyc, player.country, player.subdivision,
+                                        player.registeredAt, personal.orElse(null), key != null && key.erasedAt != null,
+                                        transfers.stream().map(BackOfficeViews.TransferView::of).toList());
+                            })));
+        }));
+    }
+
+    @POST
+    @Path("/players/{playerId}/erasure")
+    @RolesAllowed(Role.Names.OPERATOR)
+    @Operation(summary = "Erase a closed account's personal data by destroying its data key (after the retention period)")
+    @APIResponse(responseCode = "409", description = "Not closed, or still within retention (ERASURE_NOT_ALLOWED)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public BackOfficeViews.ErasureView erase(@PathParam("playerId") String playerId) {
+        PlayerKey key = erasures.erase(Filters.id("playerId", playerId), operator());
+        return new BackOfficeViews.ErasureView(key.playerId, key.erasedAt, key.erasedBy);
+    }
+
+    @GET
+    @Path("/corrections")
+    @RolesAllowed({Role.Names.OPERATOR, Role.Names.AUDITOR})
+    @Operation(summary = "Correcting transfers in one status (PROPOSED by default), oldest first")
+    public BackOfficeViews.CorrectionList corrections(@QueryParam("status") String status, @QueryParam("limit") String limit) {
+        CorrectionRow.Status wanted;
+        try {
+            wanted = status == null ? CorrectionRow.Status.PROPOSED : CorrectionRow.Status.valueOf(status);
+        } catch (IllegalArgumentException unknown) {
+            throw ValidationException.of("status", "is one of PROPOSED, APPROVED, APPLIED, REJECTED");
+        }
+        return new BackOfficeViews.CorrectionList(corrections.list(wanted, Filters.limit(limit, 100)).stream()
+                .map(BackOfficeViews.CorrectionView::of).toList());
+    }
+
+    @POST
+    @Path("/corrections")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.Names.OPERATOR)
+    @Operation(summary = "Propose a correcting transfer; a different operator must approve it before money moves")
+    @APIResponse(responseCode = "201", description = "Proposed")
+    public Response propose(BackOfficeViews.CorrectionBody body) {
+        BackOfficeViews.CorrectionBody proposal = Bodies.required(body);
+        io.fairdraw.model.validation.Validation validation = new io.fairdraw.model.validation.Validation();
+        AccountId debit = validation.field("debit", () -> new AccountId(proposal.debit()));
+        AccountId credit = validation.field("credit", () -> new AccountId(proposal.credit()));
+        Money amount = validation.field("amount", () -> Money.of(Checks.present(proposal.amount(), "amount"), proposal.currency()));
+        String reason = validation.field("reason", () -> Checks.text(proposal.reason(), "reason", 500));
+        validation.throwIfInvalid();
+        CorrectionRow row = corrections.propose(debit, credit, amount, reason, operator(), requestId());
+        return Response.status(Response.Status.CREATED).entity(BackOfficeViews.CorrectionView.of(row)).build();
+    }
+
+    @POST
+    @Path("/corrections/{id}/approval")
+    @RolesAllowed(Role.Names.OPERATOR)
+    @Operation(summary = "Approve a correction proposed by another operator; it is applied to the ledger at once, exactly once")
+    @APIResponse(responseCode = "403", description = "The proposer cannot approve (FOUR_EYES_REQUIRED)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public BackOfficeViews.CorrectionView approve(@PathParam("id") String id) {
+        return BackOfficeViews.CorrectionView.of(corrections.approve(Filters.id("id", id), operator(), requestId()));
+    }
+
+    @POST
+    @Path("/corrections/{id}/rejection")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.Names.OPERATOR)
+    @Operation(summary = "Reject a correction proposed by another operator, with a reason")
+    public BackOfficeViews.CorrectionView reject(@PathParam("id") String id, BackOfficeViews.DecisionBody body) {
+        String note = Checks.text(Bodies.required(body).note(), "note", 500);
+        return BackOfficeViews.CorrectionView.of(corrections.reject(Filters.id("id", id), operator(), requestId(), note));
+    }
+
+    /** The operator as recorded on what they do: their subject at the staff identity provider. */
+    private String operator() {
+        return "operator:" + caller.get().subject();
+    }
+
+    private String requestId() {
+        return GatewayRequests.requestId(event).value();
+    }
+}

@@ -1,0 +1,83 @@
+package io.fairdraw.backoffice.api;
+
+import io.fairdraw.backoffice.store.AuditEntry;
+import io.fairdraw.backoffice.store.CorrectionRow;
+import io.fairdraw.backoffice.store.PersonalData;
+import io.fairdraw.backoffice.store.Reports;
+import io.fairdraw.backoffice.store.TransferRow;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** What the back-office routes answer. Amounts are integer minor units with their currency. */
+@RegisterForReflection(targets = {Reports.DrawReport.class, Reports.Day.class, Reports.Reconciliation.class, Reports.Balance.class,
+        PersonalData.Personal.class})
+final class BackOfficeViews {
+    private BackOfficeViews() {
+    }
+
+    @RegisterForReflection
+    record DaysView(LocalDate from, LocalDate to, List<Reports.Day> days) {
+    }
+
+    @RegisterForReflection
+    record ReconciliationView(boolean balanced, List<Reports.Reconciliation> currencies) {
+        static ReconciliationView of(List<Reports.Reconciliation> books) {
+            return new ReconciliationView(books.stream().allMatch(b -> b.signedSumMinor() == 0 && b.negativeWhereNotAllowed().isEmpty()),
+                    books);
+        }
+    }
+
+    @RegisterForReflection
+    record AuditView(String eventId, Instant at, String table, String event, String key, String playerId, String drawId,
+            String actor, String requestId, String detail) {
+        static AuditView of(AuditEntry e) {
+            return new AuditView(e.eventId, e.at, e.tableName, e.eventName, e.itemKey, e.playerId, e.drawId, e.actor, e.requestId, e.detail);
+        }
+    }
+
+    @RegisterForReflection
+    record AuditPage(List<AuditView> items, String next) {
+    }
+
+    @RegisterForReflection
+    record TransferView(String id, String kind, String debit, String credit, long amount, String currency, String reference,
+            Instant at, String actor, String requestId) {
+        static TransferView of(TransferRow t) {
+            return new TransferView(t.id, t.kind, t.debit, t.credit, t.amountMinor, t.currency, t.reference, t.at, t.actor, t.requestId);
+        }
+    }
+
+    @RegisterForReflection
+    record PlayerView(String playerId, String status, String kyc, String country, String subdivision, String registeredAt,
+            PersonalData.Personal personal, boolean personalDataErased, List<TransferView> recentTransfers) {
+    }
+
+    @RegisterForReflection
+    record CorrectionView(String id, String status, String debit, String credit, long amount, String currency, String reason,
+            String proposedBy, Instant proposedAt, String decidedBy, Instant decidedAt, String decisionNote, String transferId) {
+        static CorrectionView of(CorrectionRow c) {
+            return new CorrectionView(c.id, c.status.name(), c.debit, c.credit, c.amountMinor, c.currency, c.reason, c.proposedBy,
+                    c.proposedAt, c.decidedBy, c.decidedAt, c.decisionNote, c.transferId);
+        }
+    }
+
+    @RegisterForReflection
+    record CorrectionList(List<CorrectionView> items) {
+    }
+
+    @RegisterForReflection
+    record ErasureView(String playerId, Instant erasedAt, String erasedBy) {
+    }
+
+    /** A correcting transfer as proposed: from and to which account, how much, and why. */
+    @RegisterForReflection
+    record CorrectionBody(String debit, String credit, Long amount, String currency, String reason) {
+    }
+
+    /** A rejection's reason. */
+    @RegisterForReflection
+    record DecisionBody(String note) {
+    }
+}
