@@ -87,6 +87,35 @@ test('a player by script and another in the browser register, deposit, buy, are 
   }
 });
 
+test('the back office sees the journey: the draw report, balanced books, the audit trail; an auditor only reads', { timeout: 180_000 }, async () => {
+  const operator = await token('operator');
+  const auditor = await token('auditor');
+  const drawId = alice.draw.drawId;
+  // The projector follows the table streams, so the report catches up within a few polls.
+  let report;
+  for (const deadline = Date.now() + 120_000; Date.now() < deadline;) {
+    const answer = await call('GET', `/v1/backoffice/reports/draws/${drawId}`, { bearer: operator });
+    if (answer.status === 200 && answer.body.winningsMinor >= alice.won && answer.body.salesMinor >= alice.paid) {
+      report = answer.body;
+      break;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+  }
+  assert.ok(report, `the draw report of ${drawId} caught up with the journey`);
+  assert.equal(report.ggrMinor, report.salesMinor - report.refundsMinor - report.winningsMinor);
+  const books = await call('GET', '/v1/backoffice/reconciliation', { bearer: auditor, expect: [200] });
+  assert.equal(books.body.balanced, true, JSON.stringify(books.body));
+  const from = new Date(Date.now() - 3_600_000).toISOString();
+  const to = new Date(Date.now() + 60_000).toISOString();
+  const trail = await call('GET', `/v1/backoffice/audit?from=${from}&to=${to}&draw=${drawId}&limit=50`, { bearer: auditor, expect: [200] });
+  assert.ok(trail.body.items.length > 0, 'the audit trail holds the draw\'s changes');
+  const refused = await call('POST', '/v1/backoffice/corrections', {
+    bearer: auditor,
+    body: { debit: 'house:4d-jakarta:IDR', credit: 'operator-capital:operator:IDR', amount: 1, currency: 'IDR', reason: 'an auditor tries' },
+  });
+  assert.equal(refused.status, 403);
+});
+
 test('another player can read neither the ticket nor its proof', async () => {
   const bob = await token('bob');
   await call('POST', '/v1/players', {

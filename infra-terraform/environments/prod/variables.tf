@@ -133,9 +133,9 @@ variable "backup" {
 }
 
 variable "backoffice_enabled" {
-  description = "Create the back office database and its network (costs money idle; nothing uses it yet)."
+  description = "Create the back office database and its network (Aurora Serverless v2, RDS Proxy, VPC endpoints; costs money idle, docs/deploy.md). The back-office functions need it."
   type        = bool
-  default     = false
+  default     = true
 }
 
 variable "alarm_email" {

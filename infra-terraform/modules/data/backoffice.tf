@@ -313,3 +313,27 @@ resource "aws_db_proxy_target" "backoffice" {
   target_group_name     = aws_db_proxy_default_target_group.backoffice[0].name
   db_cluster_identifier = aws_rds_cluster.backoffice[0].cluster_identifier
 }
+
+# Wraps each player's data key in the reporting store (docs/backoffice.md): destroying a player's
+# data key erases their personal data; this key stays. Generated here, kept in Secrets Manager.
+resource "random_bytes" "backoffice_key_encryption_key" {
+  count = local.backoffice
+
+  length = 32
+}
+
+resource "aws_secretsmanager_secret" "backoffice_key_encryption_key" {
+  count = local.backoffice
+
+  name        = "${var.name_prefix}/backoffice/key-encryption-key"
+  description = "Wraps the per-player data keys of the back office's personal data (Base64, 32 bytes)."
+  kms_key_id  = aws_kms_key.data.arn
+  tags        = var.tags
+}
+
+resource "aws_secretsmanager_secret_version" "backoffice_key_encryption_key" {
+  count = local.backoffice
+
+  secret_id     = aws_secretsmanager_secret.backoffice_key_encryption_key[0].id
+  secret_string = random_bytes.backoffice_key_encryption_key[0].base64
+}

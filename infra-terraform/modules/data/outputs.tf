@@ -27,3 +27,22 @@ output "backoffice_proxy_endpoint" {
   description = "Endpoint of the back office database's RDS Proxy, or null when the back office is not deployed."
   value       = one(aws_db_proxy.backoffice[*].endpoint)
 }
+
+output "backoffice_database" {
+  description = "How the back office functions reach their database (private subnets, security group, proxy, IAM user), or null when the back office is not deployed."
+  value = var.backoffice_enabled ? {
+    subnet_ids         = aws_subnet.private[*].id
+    security_group_ids = [aws_security_group.backoffice_functions[0].id]
+    proxy_endpoint     = aws_db_proxy.backoffice[0].endpoint
+    database_name      = aws_rds_cluster.backoffice[0].database_name
+    user               = aws_rds_cluster.backoffice[0].master_username
+    # rds-db:connect names the proxy by its resource id, the last part of its ARN (prx-...).
+    connect_arn = "arn:${data.aws_partition.current.partition}:rds-db:${local.region}:${local.account_id}:dbuser:${element(split(":", aws_db_proxy.backoffice[0].arn), 6)}/${aws_rds_cluster.backoffice[0].master_username}"
+  } : null
+}
+
+output "backoffice_key_encryption_key" {
+  description = "The key that wraps the back office's per-player data keys (Base64), or null when the back office is not deployed."
+  value       = one(random_bytes.backoffice_key_encryption_key[*].base64)
+  sensitive   = true
+}

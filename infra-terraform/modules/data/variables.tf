@@ -58,7 +58,7 @@ variable "backup" {
 }
 
 variable "backoffice_enabled" {
-  description = "Create the back office's Aurora PostgreSQL, RDS Proxy, VPC and endpoints (nothing uses them until backoffice-projector exists; see the idle cost in docs/deploy.md)."
+  description = "Create the back office's Aurora PostgreSQL, RDS Proxy, VPC and endpoints, which backoffice-projector and backoffice-api use (idle cost in docs/deploy.md)."
   type        = bool
 }
 

@@ -73,6 +73,33 @@ data "aws_iam_policy_document" "this" {
     }
   }
 
+  # Lambda creates and removes the function's network interfaces in its VPC subnets with the
+  # function's role; EC2's network-interface actions take no resource-level permissions.
+  dynamic "statement" {
+    for_each = var.vpc == null ? [] : [1]
+    content {
+      sid = "ManageOwnNetworkInterfaces"
+      actions = [
+        "ec2:AssignPrivateIpAddresses",
+        "ec2:CreateNetworkInterface",
+        "ec2:DeleteNetworkInterface",
+        "ec2:DescribeNetworkInterfaces",
+        "ec2:UnassignPrivateIpAddresses",
+      ]
+      resources = ["*"]
+    }
+  }
+
+  # The event source mappings read the streams with the function's role.
+  dynamic "statement" {
+    for_each = length(var.stream_arns) == 0 ? [] : [1]
+    content {
+      sid       = "ReadConsumedStreams"
+      actions   = ["dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:ListStreams"]
+      resources = var.stream_arns
+    }
+  }
+
   # The tables' key, only as DynamoDB uses it for this function.
   statement {
     sid       = "UseTableKeyThroughDynamoDb"

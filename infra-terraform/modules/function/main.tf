@@ -44,6 +44,14 @@ resource "aws_lambda_function" "this" {
     mode = "Active"
   }
 
+  dynamic "vpc_config" {
+    for_each = var.vpc == null ? [] : [var.vpc]
+    content {
+      subnet_ids         = vpc_config.value.subnet_ids
+      security_group_ids = vpc_config.value.security_group_ids
+    }
+  }
+
   dynamic "snap_start" {
     for_each = local.native ? [] : [1]
     content {

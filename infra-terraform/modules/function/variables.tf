@@ -163,3 +163,18 @@ variable "tags" {
   type        = map(string)
   default     = {}
 }
+
+variable "vpc" {
+  description = "Private subnets and security groups when the function runs inside a VPC (the back office's, to reach its database); null outside any VPC."
+  type = object({
+    subnet_ids         = list(string)
+    security_group_ids = list(string)
+  })
+  default = null
+}
+
+variable "stream_arns" {
+  description = "DynamoDB table streams the function consumes through event source mappings."
+  type        = list(string)
+  default     = []
+}

@@ -3,6 +3,9 @@
 locals {
   topology  = jsondecode(file(var.topology_path))
   functions = local.topology.functions
+  stream_consumers = {
+    for c in try(local.topology.streamConsumers, []) : "${c.function}-${c.table}" => c
+  }
   native    = var.lambda_runtime == "provided.al2023"
 
   # Functions the scheduler invokes asynchronously: their failed invocations go to a queue.
@@ -54,6 +57,12 @@ module "function" {
       conditions = []
     }],
   )
+
+  vpc = try(each.value.database, null) == "backoffice" ? {
+    subnet_ids         = try(local.database.subnet_ids, [])
+    security_group_ids = try(local.database.security_group_ids, [])
+  } : null
+  stream_arns = distinct([for c in values(local.stream_consumers) : module.table[c.table].table_stream_arn if c.function == each.key])
 
   on_failure_destination_arn = contains(local.scheduled_functions, each.key) ? module.events.async_failure_queue_arn : null
   tags                       = var.tags
@@ -172,4 +181,13 @@ module "observability" {
   alarm_email           = var.alarm_email
   kms_key_arn           = module.data.data_key_arn
   tags                  = var.tags
+}
+
+# The back-office functions are in topology.json like every other; without the back office's
+# database they are deployed but cannot answer.
+check "backoffice_database" {
+  assert {
+    condition     = var.backoffice_enabled
+    error_message = "backoffice_enabled is false: backoffice-api and backoffice-projector are deployed without their database and will fail."
+  }
 }

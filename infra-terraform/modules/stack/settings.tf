@@ -31,8 +31,22 @@ locals {
     FAIRDRAW_IDENTITY_AUDIENCE           = module.identity.api_audience
   }
 
+  # The back office's database through its RDS Proxy: TLS, and an IAM token for a password that
+  # the functions make for each connection (backoffice-store's RdsIamCredentials; docs/backoffice.md).
+  database = module.data.backoffice_database
+  database_settings = local.database == null ? {} : {
+    QUARKUS_DATASOURCE_REACTIVE_URL                 = "postgresql://${local.database.proxy_endpoint}:5432/${local.database.database_name}"
+    QUARKUS_DATASOURCE_USERNAME                     = local.database.user
+    QUARKUS_DATASOURCE_REACTIVE_POSTGRESQL_SSL_MODE = "require"
+    QUARKUS_DATASOURCE_CREDENTIALS_PROVIDER         = "rds-iam"
+    QUARKUS_DATASOURCE_CREDENTIALS_PROVIDER_NAME    = "rds-iam"
+    FAIRDRAW_BACKOFFICE_KEY_ENCRYPTION_KEY          = module.data.backoffice_key_encryption_key
+  }
+
   function_settings = {
-    registration = local.http_identity
+    "backoffice-api"       = merge(local.http_identity, local.database_settings)
+    "backoffice-projector" = local.database_settings
+    registration           = local.http_identity
     betting      = local.http_identity
     wallet = merge(local.http_identity, local.payments, {
       FAIRDRAW_PAYMENTS_RETURN_URL = var.payments_return_url
@@ -76,6 +90,29 @@ locals {
           variable = "kms:EncryptionContextKeys"
           values   = ["drawId"]
         }]
+      },
+    ]
+    "backoffice-api" = local.database == null ? [] : [
+      {
+        sid        = "ConnectToBackOfficeDatabase"
+        actions    = ["rds-db:connect"]
+        resources  = [local.database.connect_arn]
+        conditions = []
+      },
+    ]
+    "backoffice-projector" = local.database == null ? [] : [
+      {
+        sid        = "ConnectToBackOfficeDatabase"
+        actions    = ["rds-db:connect"]
+        resources  = [local.database.connect_arn]
+        conditions = []
+      },
+      {
+        # Batches the stream mappings give up on are recorded here (on-failure destination).
+        sid        = "RecordAbandonedStreamBatches"
+        actions    = ["sqs:SendMessage"]
+        resources  = [module.events.async_failure_queue_arn]
+        conditions = []
       },
     ]
     payout = [

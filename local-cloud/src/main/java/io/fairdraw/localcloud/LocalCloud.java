@@ -56,13 +56,17 @@ public final class LocalCloud implements AutoCloseable {
     private final Chaos chaos = new Chaos();
     private volatile boolean closed;
     private DrawScheduler scheduler;
+    private LocalDatabase database;
     private ControlApi control;
 
-    /**
-     * Functions local-cloud does not run yet: the back office needs a PostgreSQL and a stream
-     * subscription for its projector, which local-cloud does not provide yet (docs/backoffice.md).
-     */
-    private static final java.util.Set<String> NOT_HOSTED = java.util.Set.of("backoffice-api", "backoffice-projector");
+    /** The back office's PostgreSQL, started when the first function that needs it is set up. */
+    private LocalDatabase database(Settings settings) {
+        if (database == null) {
+            database = LocalDatabase.start(settings.data().resolve("postgres"));
+            resources.add(database);
+        }
+        return database;
+    }
 
     LocalCloud(Settings settings) {
         this.settings = settings;
@@ -107,7 +111,7 @@ public final class LocalCloud implements AutoCloseable {
         while (functionNodes.hasNext()) {
             var entry = functionNodes.next();
             String name = entry.getKey();
-            if (!settings.functions().isEmpty() && !settings.functions().contains(name) || NOT_HOSTED.contains(name)) {
+            if (!settings.functions().isEmpty() && !settings.functions().contains(name)) {
                 continue;
             }
             JsonNode node = entry.getValue();
@@ -116,6 +120,9 @@ public final class LocalCloud implements AutoCloseable {
             pkg.unpack();
             Map<String, String> properties = new LinkedHashMap<>(FunctionSettings.of(name, settings, functionsDynamo, catalogueFile, originSecret, sandboxSecret));
             properties.put(RuntimeClient.JNI_PROPERTY, jni.toString());
+            if (node.has("database")) {
+                properties.putAll(database(settings).functionProperties());
+            }
             FunctionHost host = new FunctionHost(name, node.get("timeoutSeconds").asInt(), 1,
                     address -> pkg.command(address, java, ricJars, properties), logs.resolve("fn-" + name + ".log"));
             functions.put(name, host);
@@ -136,6 +143,8 @@ public final class LocalCloud implements AutoCloseable {
         EventBus bus = new EventBus(topology, queues, logs.resolve("events.log"), chaos);
         StreamPipes pipes = new StreamPipes(topology, dynamo, streams, bus, settings.data().resolve("stream-checkpoints.json"));
         resources.add(pipes);
+        StreamConsumers consumers = new StreamConsumers(topology, functions, dynamo, streams, settings.data());
+        resources.add(consumers);
         FunctionHost draw = functions.get("draw");
         if (draw != null) {
             scheduler = new DrawScheduler(topology, catalogue, draw.name(), draw::invokeAsync, Instant::now, chaos);
@@ -154,6 +163,7 @@ public final class LocalCloud implements AutoCloseable {
         functions.values().forEach(FunctionHost::start);
         queues.values().forEach(LocalQueue::start);
         pipes.start();
+        consumers.start();
         Thread.ofPlatform().daemon().name("chaos-killer").start(this::killAtRandom);
         LOG.infof("API on http://localhost:%d, control on http://localhost:%d; starting %s", settings.apiPort(), settings.controlPort(),
                 functions.keySet());
