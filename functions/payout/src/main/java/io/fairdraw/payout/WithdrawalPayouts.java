@@ -13,7 +13,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Pays a requested withdrawal through its provider, once. A withdrawal above the review limit of
- * its currency is held for an operator (REVIEW). Otherwise the provider is asked to pay it
+ * its currency is held for an operator (REVIEW) until the back office approves it (APPROVED, paid
+ * like a requested one without being held again) or rejects it (RETURNED). Otherwise the provider is asked to pay it
  * (guarded by {@link ProviderCalls}); accepted, it is SENT and its final word comes by webhook to
  * the wallet; refused outright (an answer that proves nothing was paid), the money goes back to
  * the wallet (RETURNED). When the outcome is unknown (timeouts, 5xx, an open circuit) the
@@ -47,12 +48,13 @@ public class WithdrawalPayouts {
             return;
         }
         Withdrawal withdrawal = found.get();
-        if (withdrawal.status() != Withdrawal.Status.REQUESTED) {
+        if (withdrawal.status() != Withdrawal.Status.REQUESTED && withdrawal.status() != Withdrawal.Status.APPROVED) {
             LOG.infof("withdrawal %s is %s: nothing to pay", withdrawalId, withdrawal.status());
             return;
         }
         Long reviewAbove = settings.reviewAboveMinor().get(withdrawal.amount().currency().code());
-        if (reviewAbove != null && withdrawal.amount().amountMinor() > reviewAbove) {
+        boolean approved = withdrawal.status() == Withdrawal.Status.APPROVED;
+        if (!approved && reviewAbove != null && withdrawal.amount().amountMinor() > reviewAbove) {
             withdrawals.mark(withdrawalId, Set.of(Withdrawal.Status.REQUESTED), Withdrawal.Status.REVIEW,
                     Optional.of("above the review limit of " + reviewAbove), stamp);
             LOG.infof("withdrawal %s held for review", withdrawalId);
@@ -62,7 +64,7 @@ public class WithdrawalPayouts {
         PaymentProvider.PayoutResult result = calls.payOut(provider, new PaymentProvider.PayoutRequest(withdrawal.id(), withdrawal.player(),
                 withdrawal.amount(), withdrawal.instrument().reference()));
         if (result.accepted()) {
-            withdrawals.mark(withdrawalId, Set.of(Withdrawal.Status.REQUESTED), Withdrawal.Status.SENT, Optional.of(result.providerPayoutId()),
+            withdrawals.mark(withdrawalId, Set.of(withdrawal.status()), Withdrawal.Status.SENT, Optional.of(result.providerPayoutId()),
                     stamp);
             LOG.infof("withdrawal %s sent to %s as %s", withdrawalId, provider.name(), result.providerPayoutId());
         } else {

@@ -76,7 +76,11 @@ class WithdrawalPayoutTest {
     }
 
     private static JsonNode deliver(Withdrawal withdrawal) throws Exception {
-        String event = "{\"detail-type\":\"WithdrawalRequested\",\"source\":\"fairdraw.wallet\",\"detail\":{\"schemaVersion\":1,"
+        return deliver(withdrawal, "WithdrawalRequested");
+    }
+
+    private static JsonNode deliver(Withdrawal withdrawal, String detailType) throws Exception {
+        String event = "{\"detail-type\":\"" + detailType + "\",\"source\":\"fairdraw.wallet\",\"detail\":{\"schemaVersion\":1,"
                 + "\"withdrawalId\":\"" + withdrawal.id() + "\",\"playerId\":\"" + withdrawal.player().value() + "\",\"amountMinor\":"
                 + withdrawal.amount().amountMinor() + ",\"currency\":\"EUR\",\"provider\":\"adyen\"}}";
         var records = JSON.createArrayNode();
@@ -204,5 +208,21 @@ class WithdrawalPayoutTest {
         assertThat(status(withdrawal)).isEqualTo(Withdrawal.Status.REVIEW);
         assertThat(payoutCalls(withdrawal)).isZero();
         assertThat(balance(AccountId.pendingWithdrawal(withdrawal.player(), EUR))).isEqualTo(2_000_000);
+    }
+
+    @Test
+    void aReviewedWithdrawalApprovedByAnOperatorIsPaidWithoutBeingHeldAgain() throws Exception {
+        Withdrawal withdrawal = requested(2_000_000);
+        deliver(withdrawal);
+        assertThat(status(withdrawal)).isEqualTo(Withdrawal.Status.REVIEW);
+        AdyenOnWireMock.server().stubFor(post(AdyenOnWireMock.PAYOUT).willReturn(adyen(200, "payout-received.json")));
+        assertThat(withdrawals.mark(withdrawal.id(), java.util.Set.of(Withdrawal.Status.REVIEW), Withdrawal.Status.APPROVED,
+                java.util.Optional.of("checked by the back office"), STAMP)).isTrue();
+
+        assertThat(deliver(withdrawal, "WithdrawalApproved").get("batchItemFailures")).isEmpty();
+        assertThat(deliver(withdrawal, "WithdrawalApproved").get("batchItemFailures")).isEmpty();
+
+        assertThat(status(withdrawal)).isEqualTo(Withdrawal.Status.SENT);
+        assertThat(payoutCalls(withdrawal)).isEqualTo(1);
     }
 }

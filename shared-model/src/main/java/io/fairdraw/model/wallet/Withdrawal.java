@@ -19,6 +19,8 @@ public record Withdrawal(String id, PlayerId player, Money amount, Instrument in
     public enum Status {
         REQUESTED,
         REVIEW,
+        /** Released from review by an operator; payout pays it without holding it again. */
+        APPROVED,
         SENT,
         PAID,
         RETURNED

@@ -15,6 +15,7 @@ import io.fairdraw.model.error.ErrorType;
 import io.fairdraw.model.error.ValidationException;
 import io.fairdraw.model.ledger.AccountId;
 import io.fairdraw.model.money.Money;
+import io.fairdraw.model.wallet.Withdrawal;
 import io.fairdraw.platform.security.CurrentCaller;
 import io.fairdraw.platform.security.Role;
 import io.fairdraw.platform.web.Bodies;
@@ -65,6 +66,9 @@ public class BackOfficeResource {
 
     @Inject
     PersonalData personalData;
+
+    @Inject
+    WithdrawalReviews reviews;
 
     @Inject
     CurrentCaller caller;
@@ -223,6 +227,44 @@ public class BackOfficeResource {
     public BackOfficeViews.CorrectionView reject(@PathParam("id") String id, BackOfficeViews.DecisionBody body) {
         String note = Checks.text(Bodies.required(body).note(), "note", 500);
         return BackOfficeViews.CorrectionView.of(corrections.reject(Filters.id("id", id), operator(), requestId(), note));
+    }
+
+    @GET
+    @Path("/withdrawals")
+    @RolesAllowed({Role.Names.OPERATOR, Role.Names.AUDITOR})
+    @Operation(summary = "Withdrawals by status (REVIEW by default: the review queue), oldest first")
+    public BackOfficeViews.WithdrawalList withdrawals(@QueryParam("status") String status, @QueryParam("limit") String limit) {
+        String wanted = status == null ? Withdrawal.Status.REVIEW.name() : status;
+        try {
+            Withdrawal.Status.valueOf(wanted);
+        } catch (IllegalArgumentException unknown) {
+            throw ValidationException.of("status", "is a withdrawal status, e.g. REVIEW");
+        }
+        return new BackOfficeViews.WithdrawalList(reviews.queue(wanted, Filters.limit(limit, 100)).stream()
+                .map(BackOfficeViews.WithdrawalView::of).toList());
+    }
+
+    @POST
+    @Path("/withdrawals/{id}/approval")
+    @RolesAllowed(Role.Names.OPERATOR)
+    @Operation(summary = "Release a withdrawal held for review; payout then pays it")
+    @APIResponse(responseCode = "409", description = "Not in review (ALREADY_DECIDED)", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public BackOfficeViews.WithdrawalView approveWithdrawal(@PathParam("id") String id) {
+        return BackOfficeViews.WithdrawalView.of(reviews.approve(Filters.id("id", id), stamp()));
+    }
+
+    @POST
+    @Path("/withdrawals/{id}/rejection")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.Names.OPERATOR)
+    @Operation(summary = "Reject a withdrawal held for review, with a reason; the amount goes back to the wallet")
+    public BackOfficeViews.WithdrawalView rejectWithdrawal(@PathParam("id") String id, BackOfficeViews.DecisionBody body) {
+        String reason = Checks.text(Bodies.required(body).note(), "note", 500);
+        return BackOfficeViews.WithdrawalView.of(reviews.reject(Filters.id("id", id), reason, stamp()));
+    }
+
+    private io.fairdraw.platform.dynamo.AuditStamp stamp() {
+        return new io.fairdraw.platform.dynamo.AuditStamp(operator(), GatewayRequests.requestId(event));
     }
 
     /** The operator as recorded on what they do: their subject at the staff identity provider. */

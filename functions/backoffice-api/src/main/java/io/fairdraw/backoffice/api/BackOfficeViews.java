@@ -71,6 +71,23 @@ final class BackOfficeViews {
     record ErasureView(String playerId, Instant erasedAt, String erasedBy) {
     }
 
+    @RegisterForReflection
+    record WithdrawalView(String id, String playerId, long amount, String currency, String provider, String status, String reason,
+            String requestedAt) {
+        static WithdrawalView of(io.fairdraw.backoffice.store.WithdrawalRow w) {
+            return new WithdrawalView(w.id, w.playerId, w.amountMinor, w.currency, w.provider, w.status, w.reason, w.createdAt);
+        }
+
+        static WithdrawalView of(io.fairdraw.model.wallet.Withdrawal w) {
+            return new WithdrawalView(w.id(), w.player().value(), w.amount().amountMinor(), w.amount().currency().code(),
+                    w.instrument().provider(), w.status().name(), null, w.requestedAt().toString());
+        }
+    }
+
+    @RegisterForReflection
+    record WithdrawalList(List<WithdrawalView> items) {
+    }
+
     /** A correcting transfer as proposed: from and to which account, how much, and why. */
     @RegisterForReflection
     record CorrectionBody(String debit, String credit, Long amount, String currency, String reason) {

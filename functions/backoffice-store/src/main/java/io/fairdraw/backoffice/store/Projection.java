@@ -14,7 +14,7 @@ import java.util.Set;
  * Applies one stream record to the reporting store, inside the caller's transaction. Safe to
  * replay and to receive out of order: the audit entry is keyed by the record's event id (a
  * record seen before changes nothing), transfers are immutable (the first record is kept), and a
- * draw or player row keeps the change with the highest sequence number of that item, removals
+ * draw, player or withdrawal row keeps the change with the highest sequence number of that item, removals
  * included (a tombstone), so an older record arriving late is ignored.
  */
 @ApplicationScoped
@@ -47,6 +47,9 @@ public class Projection {
         }
         if (is(record.table(), "players")) {
             return player(record);
+        }
+        if (is(record.table(), "withdrawals")) {
+            return withdrawal(record);
         }
         return Uni.createFrom().voidItem();
     }
@@ -108,6 +111,26 @@ public class Projection {
             row.salesMinor = record.number("salesMinor").orElse(null);
             row.payoutsMinor = record.number("payoutsMinor").orElse(null);
             row.ggrMinor = record.number("ggrMinor").orElse(null);
+            row.sequence = record.sequence();
+            return row.persist().replaceWithVoid();
+        });
+    }
+
+    private Uni<Void> withdrawal(ChangeRecord record) {
+        return WithdrawalRow.<WithdrawalRow>findById(record.partitionKey()).chain(existing -> {
+            if (existing != null && existing.sequence.compareTo(record.sequence()) >= 0) {
+                return Uni.createFrom().voidItem();
+            }
+            WithdrawalRow row = existing == null ? new WithdrawalRow() : existing;
+            row.id = record.partitionKey();
+            row.removed = record.removal();
+            row.playerId = record.string("playerId").orElse(row.playerId);
+            row.amountMinor = record.number("amountMinor").orElse(row.amountMinor);
+            row.currency = record.string("currency").orElse(row.currency);
+            row.provider = record.string("provider").orElse(row.provider);
+            row.status = record.string("status").orElse(row.status);
+            row.reason = record.string("reason").orElse(null);
+            row.createdAt = record.string("createdAt").orElse(row.createdAt);
             row.sequence = record.sequence();
             return row.persist().replaceWithVoid();
         });

@@ -19,7 +19,7 @@ import org.jboss.logging.Logger;
 /**
  * An SQS batch: each message is either an EventBridge event routed to a payout queue
  * ({@code DrawCompleted} or {@code DrawVoided}: plan the draw, move its draw-level money, queue
- * its parts; {@code WithdrawalRequested}: pay it) or a settlement part ({@code {"drawId", "part"}}). A message that fails is reported
+ * its parts; {@code WithdrawalRequested}, {@code WithdrawalApproved}: pay it) or a settlement part ({@code {"drawId", "part"}}). A message that fails is reported
  * back alone (SQS partial batch response), so only it is retried; a malformed one is logged and
  * dropped, since no retry could mend it.
  */
@@ -69,7 +69,7 @@ public class PayoutHandler implements RequestHandler<Map<String, Object>, Map<St
             String type = body.get("detail-type").asText();
             switch (type) {
                 case "DrawCompleted", "DrawVoided" -> parts.send(settlement.start(text(body.path("detail"), "drawId"), stamp));
-                case "WithdrawalRequested" -> withdrawals.pay(text(body.path("detail"), "withdrawalId"), stamp);
+                case "WithdrawalRequested", "WithdrawalApproved" -> withdrawals.pay(text(body.path("detail"), "withdrawalId"), stamp);
                 default -> throw new MalformedMessage("payout does not handle " + type);
             }
         } else if (body.has("drawId") && body.get("part") != null && body.get("part").canConvertToInt()) {

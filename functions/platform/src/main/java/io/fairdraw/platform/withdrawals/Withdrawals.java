@@ -109,7 +109,7 @@ public class Withdrawals {
                         AccountId.wallet(withdrawal.player(), withdrawal.amount().currency()), withdrawal.amount(), at);
         Withdrawal.Status to = paid ? Withdrawal.Status.PAID : Withdrawal.Status.RETURNED;
         Set<Withdrawal.Status> from = paid ? Set.of(Withdrawal.Status.REQUESTED, Withdrawal.Status.SENT)
-                : Set.of(Withdrawal.Status.REQUESTED, Withdrawal.Status.SENT, Withdrawal.Status.REVIEW);
+                : Set.of(Withdrawal.Status.REQUESTED, Withdrawal.Status.SENT, Withdrawal.Status.REVIEW, Withdrawal.Status.APPROVED);
         try {
             Ledger.Outcome outcome = ledger.apply(transfer, List.of(move(withdrawal.id(), from, to, note, stamp)),
                     ConditionFailures.none().at(Ledger.FIRST_CALLER_ACTION, Moved::new), stamp);
