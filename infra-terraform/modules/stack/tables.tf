@@ -13,7 +13,7 @@ locals {
     transfers             = { range_key = false, ttl = null, stream = true, indexes = [] }
     deposits              = { range_key = false, ttl = null, stream = true, indexes = [] }
     withdrawals           = { range_key = false, ttl = null, stream = true, indexes = [] }
-    "payment-instruments" = { range_key = true, ttl = null, stream = false, indexes = [] }
+    "payment-instruments" = { range_key = true, ttl = null, stream = true, indexes = [] }
     draws = {
       range_key = false, ttl = null, stream = true
       indexes   = [{ name = "by-game", hash_key = "gameId", range_key = "drawTime" }]

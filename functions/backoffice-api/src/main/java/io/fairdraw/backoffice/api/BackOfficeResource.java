@@ -71,6 +71,12 @@ public class BackOfficeResource {
     WithdrawalReviews reviews;
 
     @Inject
+    io.fairdraw.backoffice.store.Alerts alerts;
+
+    @Inject
+    AlertRules alertRules;
+
+    @Inject
     CurrentCaller caller;
 
     @Inject
@@ -140,6 +146,16 @@ public class BackOfficeResource {
         } while (after.isPresent());
         return Response.ok(Csv.audit(rows), "text/csv")
                 .header("Content-Disposition", "attachment; filename=\"audit.csv\"").build();
+    }
+
+    @GET
+    @Path("/alerts")
+    @RolesAllowed({Role.Names.OPERATOR, Role.Names.AUDITOR})
+    @Operation(summary = "Suspicious-activity alerts arising in a range (at most 31 days): deposit velocity, withdrawal "
+            + "without play, one instrument behind many accounts")
+    public BackOfficeViews.AlertList alerts(@QueryParam("from") String from, @QueryParam("to") String to) {
+        Filters.TimeRange range = Filters.range(from, to);
+        return new BackOfficeViews.AlertList(reporting.read(() -> alerts.between(range.from(), range.to(), alertRules.rules())));
     }
 
     @GET

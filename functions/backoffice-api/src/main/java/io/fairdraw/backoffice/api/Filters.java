@@ -44,7 +44,11 @@ final class Filters {
         return new DayRange(start, end);
     }
 
-    static Reports.AuditFilter audit(String from, String to, String player, String draw) {
+    record TimeRange(Instant from, Instant to) {
+    }
+
+    /** A time range of at most 31 days, from before to. */
+    static TimeRange range(String from, String to) {
         Instant start = instant("from", from);
         Instant end = instant("to", to);
         if (!end.isAfter(start)) {
@@ -53,7 +57,12 @@ final class Filters {
         if (Duration.between(start, end).compareTo(MAX_AUDIT_RANGE) > 0) {
             throw ValidationException.of("to", "is more than 31 days after from; ask for a shorter range");
         }
-        return new Reports.AuditFilter(optionalId("player", player), optionalId("draw", draw), start, end);
+        return new TimeRange(start, end);
+    }
+
+    static Reports.AuditFilter audit(String from, String to, String player, String draw) {
+        TimeRange range = range(from, to);
+        return new Reports.AuditFilter(optionalId("player", player), optionalId("draw", draw), range.from(), range.to());
     }
 
     static String id(String name, String value) {

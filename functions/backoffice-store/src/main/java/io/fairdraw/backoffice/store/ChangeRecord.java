@@ -82,6 +82,15 @@ public record ChangeRecord(String eventId, String table, String eventName, BigDe
         return pk.asText();
     }
 
+    /** The sort key's text ({@code sk}), for tables that have one. */
+    public String sortKey() {
+        JsonNode sk = keys.path("sk").path("S");
+        if (!sk.isTextual()) {
+            throw new Unreadable("no string sk in Keys");
+        }
+        return sk.asText();
+    }
+
     private static Optional<JsonNode> image(JsonNode dynamodb, String name) {
         JsonNode image = dynamodb.get(name);
         return image instanceof ObjectNode ? Optional.of(image) : Optional.empty();

@@ -14,7 +14,7 @@ import java.util.Set;
  * Applies one stream record to the reporting store, inside the caller's transaction. Safe to
  * replay and to receive out of order: the audit entry is keyed by the record's event id (a
  * record seen before changes nothing), transfers are immutable (the first record is kept), and a
- * draw, player or withdrawal row keeps the change with the highest sequence number of that item, removals
+ * draw, player, withdrawal or instrument row keeps the change with the highest sequence number of that item, removals
  * included (a tombstone), so an older record arriving late is ignored.
  */
 @ApplicationScoped
@@ -50,6 +50,9 @@ public class Projection {
         }
         if (is(record.table(), "withdrawals")) {
             return withdrawal(record);
+        }
+        if (is(record.table(), "payment-instruments")) {
+            return instrument(record);
         }
         return Uni.createFrom().voidItem();
     }
@@ -131,6 +134,24 @@ public class Projection {
             row.status = record.string("status").orElse(row.status);
             row.reason = record.string("reason").orElse(null);
             row.createdAt = record.string("createdAt").orElse(row.createdAt);
+            row.sequence = record.sequence();
+            return row.persist().replaceWithVoid();
+        });
+    }
+
+    private Uni<Void> instrument(ChangeRecord record) {
+        String id = record.partitionKey() + "|" + record.sortKey();
+        return InstrumentRow.<InstrumentRow>findById(id).chain(existing -> {
+            if (existing != null && existing.sequence.compareTo(record.sequence()) >= 0) {
+                return Uni.createFrom().voidItem();
+            }
+            InstrumentRow row = existing == null ? new InstrumentRow() : existing;
+            row.id = id;
+            row.playerId = record.partitionKey();
+            row.removed = record.removal();
+            row.provider = record.string("provider").orElse(row.provider);
+            row.reference = record.string("instrument").orElse(row.reference);
+            row.lastUsedAt = record.string("lastUsedAt").orElse(row.lastUsedAt);
             row.sequence = record.sequence();
             return row.persist().replaceWithVoid();
         });

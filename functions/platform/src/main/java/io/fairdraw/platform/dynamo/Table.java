@@ -48,7 +48,7 @@ public enum Table {
     /** Withdrawals requested by players, keyed by withdrawal id; its stream publishes WithdrawalRequested. Owned by wallet. */
     WITHDRAWALS("withdrawals", false, Optional.empty(), true),
     /** The cards and accounts a player deposited from, where withdrawals may go back to. Owned by wallet. */
-    PAYMENT_INSTRUMENTS("payment-instruments", true, Optional.empty(), false),
+    PAYMENT_INSTRUMENTS("payment-instruments", true, Optional.empty(), true),
     /**
      * Draws by id: lifecycle, commitment, seal, and after the draw the seed, beacon and numbers;
      * index {@code by-game} lists a game's draws by draw time. Owned by draw; its stream publishes the Draw* events.
