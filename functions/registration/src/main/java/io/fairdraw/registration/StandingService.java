@@ -25,6 +25,7 @@ import io.fairdraw.model.id.PlayerId;
 import io.fairdraw.model.player.Player;
 import io.fairdraw.model.time.TimeSource;
 import io.fairdraw.platform.dynamo.AuditStamp;
+import io.fairdraw.model.compliance.KycOutcome;
 import io.fairdraw.registration.kyc.KycProvider;
 import io.fairdraw.registration.kyc.KycSubmission;
 import io.fairdraw.registration.store.History;
@@ -99,6 +100,24 @@ public class StandingService {
     public Player close(PlayerId id, AuditStamp stamp) {
         return change(id, stamp, (player, now) -> new Change(StandingChanges.close(player, now),
                 new ComplianceEvent(now, ComplianceEvent.Kind.ACCOUNT_CLOSED, stamp.actor(), BY_PLAYER, Map.of())));
+    }
+
+    /** An operator's case action: suspend the account, with the case's reason. */
+    public Player suspend(PlayerId id, String reason, AuditStamp stamp) {
+        return change(id, stamp, (player, now) -> new Change(StandingChanges.suspend(player, now),
+                new ComplianceEvent(now, ComplianceEvent.Kind.SUSPENDED, stamp.actor(), reason, Map.of())));
+    }
+
+    /** An operator's case action: lift a suspension. */
+    public Player reinstate(PlayerId id, String reason, AuditStamp stamp) {
+        return change(id, stamp, (player, now) -> new Change(StandingChanges.reinstate(player, now),
+                new ComplianceEvent(now, ComplianceEvent.Kind.REINSTATED, stamp.actor(), reason, Map.of())));
+    }
+
+    /** An operator's case action: decide an identity check the provider referred. */
+    public Player resolveReferral(PlayerId id, KycOutcome outcome, String reason, AuditStamp stamp) {
+        return change(id, stamp, (player, now) -> new Change(StandingChanges.resolveReferral(player, outcome, now),
+                new ComplianceEvent(now, ComplianceEvent.Kind.REFERRAL_RESOLVED, stamp.actor(), reason, Map.of("outcome", outcome.name()))));
     }
 
     /**

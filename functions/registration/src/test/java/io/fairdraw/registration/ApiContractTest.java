@@ -1,5 +1,6 @@
 package io.fairdraw.registration;
 
+import io.fairdraw.registration.entry.CaseActionsResource;
 import io.fairdraw.registration.entry.PlayersResource;
 import io.fairdraw.registration.entry.SafetyResource;
 import io.fairdraw.testsupport.FunctionContract;
@@ -16,6 +17,6 @@ class ApiContractTest extends FunctionContract {
 
     @Override
     protected List<Class<?>> resources() {
-        return List.of(PlayersResource.class, SafetyResource.class);
+        return List.of(PlayersResource.class, SafetyResource.class, CaseActionsResource.class);
     }
 }

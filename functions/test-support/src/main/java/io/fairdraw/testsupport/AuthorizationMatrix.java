@@ -25,7 +25,7 @@ public final class AuthorizationMatrix {
             "ticketId", "4d-jakarta-20300101T2000.00000000000000000000000000000000",
             "name", "favourite",
             "provider", "sandbox",
-            "playerId", "pl_0000000000000000000000",
+            "playerId", "pl_00000000000000000000000000000000",
             "id", "cor-00000000-0000-0000-0000-000000000000");
 
     private AuthorizationMatrix() {

@@ -14,7 +14,13 @@ public record ComplianceEvent(Instant at, Kind kind, String actor, String reason
         TIME_OUT_TAKEN,
         SELF_EXCLUDED,
         ACCOUNT_CLOSED,
-        SAFETY_SETTINGS_CHANGED
+        SAFETY_SETTINGS_CHANGED,
+        /** An operator suspended the account (a case under investigation). */
+        SUSPENDED,
+        /** An operator lifted a suspension. */
+        REINSTATED,
+        /** An operator decided an identity check the provider referred for review. */
+        REFERRAL_RESOLVED
     }
 
     public ComplianceEvent {

@@ -2,6 +2,7 @@ package io.fairdraw.model.compliance;
 
 import io.fairdraw.model.error.DomainException;
 import io.fairdraw.model.error.ErrorType;
+import io.fairdraw.model.error.ValidationException;
 import io.fairdraw.model.player.KycState;
 import io.fairdraw.model.player.Player;
 import io.fairdraw.model.player.PlayerStatus;
@@ -60,6 +61,40 @@ public final class StandingChanges {
     public static Player close(Player player, Instant now) {
         requireOpen(player);
         return player.withStanding(PlayerStatus.CLOSED, player.kyc(), player.timedOutUntil(), player.excludedUntil(), now);
+    }
+
+    /**
+     * An operator suspends an account under investigation. A self-exclusion is never replaced
+     * (the player's own protection outranks it), and a suspended account is not suspended twice.
+     */
+    public static Player suspend(Player player, Instant now) {
+        requireOpen(player);
+        if (player.status() == PlayerStatus.SELF_EXCLUDED || player.status() == PlayerStatus.SUSPENDED) {
+            throw new DomainException(ErrorType.STANDING_CONFLICT, "the account is " + player.status());
+        }
+        return player.withStanding(PlayerStatus.SUSPENDED, player.kyc(), player.timedOutUntil(), player.excludedUntil(), now);
+    }
+
+    /** An operator lifts a suspension: back to verified when the identity check was approved. */
+    public static Player reinstate(Player player, Instant now) {
+        requireOpen(player);
+        if (player.status() != PlayerStatus.SUSPENDED) {
+            throw new DomainException(ErrorType.STANDING_CONFLICT, "the account is " + player.status() + ", not suspended");
+        }
+        PlayerStatus back = player.kyc() == KycState.APPROVED ? PlayerStatus.VERIFIED : PlayerStatus.PENDING_VERIFICATION;
+        return player.withStanding(back, player.kyc(), player.timedOutUntil(), player.excludedUntil(), now);
+    }
+
+    /** An operator decides an identity check the provider referred: approve or reject, nothing else. */
+    public static Player resolveReferral(Player player, KycOutcome outcome, Instant now) {
+        requireOpen(player);
+        if (player.kyc() != KycState.REFERRED) {
+            throw new DomainException(ErrorType.KYC_ALREADY_DECIDED, "no identity check waits for review (it is " + player.kyc() + ")");
+        }
+        if (outcome == KycOutcome.REFER) {
+            throw ValidationException.of("outcome", "is APPROVE or REJECT");
+        }
+        return recordIdentityCheck(player, outcome, now);
     }
 
     /** True when {@code candidate} ends before {@code existing} (empty means never). */

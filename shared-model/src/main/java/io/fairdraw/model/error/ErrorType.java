@@ -38,6 +38,7 @@ public enum ErrorType {
     KYC_ALREADY_DECIDED(409, "The identity check has already been decided"),
     ACCOUNT_CLOSED_FOR_CHANGES(409, "The account is closed; it can only be read and withdrawn from"),
     EXCLUSION_CANNOT_BE_SHORTENED(409, "A self-exclusion or time-out cannot be shortened or lifted early"),
+    STANDING_CONFLICT(409, "The account's standing does not allow this change"),
 
     // Compliance refusals: one per compliance.ReasonCode, all 403, with the same names.
     UNDERAGE(403, "Play is open only from the jurisdiction's minimum age"),

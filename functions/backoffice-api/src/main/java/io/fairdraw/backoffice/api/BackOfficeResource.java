@@ -285,7 +285,7 @@ public class BackOfficeResource {
 
     /** The operator as recorded on what they do: their subject at the staff identity provider. */
     private String operator() {
-        return "operator:" + caller.get().subject();
+        return caller.get().actor();
     }
 
     private String requestId() {

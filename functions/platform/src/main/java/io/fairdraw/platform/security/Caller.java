@@ -21,8 +21,15 @@ public record Caller(PlayerId playerId, String issuer, String subject, Set<Role>
         return roles.contains(role);
     }
 
-    /** The value written to the {@code actor} attribute of every item this caller changes. */
+    /**
+     * The value written to the {@code actor} attribute of every item this caller changes: the
+     * player id for a player, the staff member's subject at the identity provider for an
+     * operator or auditor.
+     */
     public String actor() {
-        return "player:" + playerId.value();
+        if (roles.contains(Role.PLAYER) || roles.isEmpty()) {
+            return "player:" + playerId.value();
+        }
+        return (roles.contains(Role.OPERATOR) ? "operator:" : "auditor:") + subject;
     }
 }
