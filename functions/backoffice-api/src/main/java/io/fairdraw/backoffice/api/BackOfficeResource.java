@@ -93,6 +93,20 @@ public class BackOfficeResource {
     }
 
     @GET
+    @Path("/reports/draws/{drawId}/exposures")
+    @RolesAllowed({Role.Names.OPERATOR, Role.Names.AUDITOR})
+    @Operation(summary = "A draw's top exposures: selections by what they would pay out if they won, against their limits")
+    public BackOfficeViews.ExposureList exposures(@PathParam("drawId") String drawId, @QueryParam("limit") String limit) {
+        String id = Filters.id("drawId", drawId);
+        int size = Filters.limit(limit, 20);
+        List<Reports.Exposure> exposures = reporting.read(() -> reports.exposures(id, size));
+        if (exposures.isEmpty() && reporting.read(() -> reports.draw(id)).isEmpty()) {
+            throw new DomainException(ErrorType.DRAW_NOT_FOUND, "no draw " + id + " in the reporting store");
+        }
+        return new BackOfficeViews.ExposureList(id, exposures);
+    }
+
+    @GET
     @Path("/reports/days")
     @RolesAllowed({Role.Names.OPERATOR, Role.Names.AUDITOR})
     @Operation(summary = "Deposits, withdrawals paid, stakes, refunds, winnings and GGR per UTC day and currency, at most 92 days")

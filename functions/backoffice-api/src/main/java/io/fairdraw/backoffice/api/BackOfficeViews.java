@@ -12,7 +12,7 @@ import java.util.List;
 
 /** What the back-office routes answer. Amounts are integer minor units with their currency. */
 @RegisterForReflection(targets = {Reports.DrawReport.class, Reports.Day.class, Reports.Reconciliation.class, Reports.Balance.class,
-        PersonalData.Personal.class, io.fairdraw.backoffice.store.Alerts.Alert.class})
+        PersonalData.Personal.class, io.fairdraw.backoffice.store.Alerts.Alert.class, Reports.Exposure.class})
 final class BackOfficeViews {
     private BackOfficeViews() {
     }
@@ -82,6 +82,10 @@ final class BackOfficeViews {
             return new WithdrawalView(w.id(), w.player().value(), w.amount().amountMinor(), w.amount().currency().code(),
                     w.instrument().provider(), w.status().name(), null, w.requestedAt().toString());
         }
+    }
+
+    @RegisterForReflection
+    record ExposureList(String drawId, List<Reports.Exposure> items) {
     }
 
     @RegisterForReflection

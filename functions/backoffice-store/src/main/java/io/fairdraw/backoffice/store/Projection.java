@@ -14,7 +14,7 @@ import java.util.Set;
  * Applies one stream record to the reporting store, inside the caller's transaction. Safe to
  * replay and to receive out of order: the audit entry is keyed by the record's event id (a
  * record seen before changes nothing), transfers are immutable (the first record is kept), and a
- * draw, player, withdrawal or instrument row keeps the change with the highest sequence number of that item, removals
+ * draw, player, withdrawal, instrument or exposure row keeps the change with the highest sequence number of that item, removals
  * included (a tombstone), so an older record arriving late is ignored.
  */
 @ApplicationScoped
@@ -28,8 +28,15 @@ public class Projection {
         this.personalData = personalData;
     }
 
-    /** Applies the record; true when it was new. Call inside a transaction. */
+    /**
+     * Applies the record; true when it was new (always for a liability budget record, which is
+     * kept only as its shard's latest counter, by sequence number). Call inside a transaction.
+     */
     public Uni<Boolean> apply(ChangeRecord record) {
+        if (is(record.table(), "liability")) {
+            // Budget counters follow from the ticket purchases, which are audited; they only feed the exposures report.
+            return exposure(record).replaceWith(true);
+        }
         return AuditEntry.<AuditEntry>findById(record.eventId()).chain(seen -> {
             if (seen != null) {
                 return Uni.createFrom().item(false);
@@ -134,6 +141,28 @@ public class Projection {
             row.status = record.string("status").orElse(row.status);
             row.reason = record.string("reason").orElse(null);
             row.createdAt = record.string("createdAt").orElse(row.createdAt);
+            row.sequence = record.sequence();
+            return row.persist().replaceWithVoid();
+        });
+    }
+
+    private Uni<Void> exposure(ChangeRecord record) {
+        String id = record.partitionKey();
+        String[] parts = id.split("#");
+        if (parts.length != 4) {
+            throw new ChangeRecord.Unreadable("a liability key that is not draw#betType#selection#shard");
+        }
+        return ExposureRow.<ExposureRow>findById(id).chain(existing -> {
+            if (existing != null && existing.sequence.compareTo(record.sequence()) >= 0) {
+                return Uni.createFrom().voidItem();
+            }
+            ExposureRow row = existing == null ? new ExposureRow() : existing;
+            row.id = id;
+            row.drawId = parts[0];
+            row.betType = parts[1];
+            row.selection = parts[2];
+            row.exposureMinor = record.removal() ? 0 : record.number("exposureMinor").orElse(0L);
+            row.limitMinor = record.number("limitMinor").orElse(row.limitMinor);
             row.sequence = record.sequence();
             return row.persist().replaceWithVoid();
         });

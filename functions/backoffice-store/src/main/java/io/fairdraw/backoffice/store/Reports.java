@@ -42,6 +42,10 @@ public class Reports {
             List<Balance> negativeWhereNotAllowed) {
     }
 
+    /** A selection's liability in a draw: what it would pay if it won, against its limit, over every budget shard. */
+    public record Exposure(String betType, String selection, long exposureMinor, long limitMinor) {
+    }
+
     public record Page<T>(List<T> items, Optional<AuditCursor> next) {
     }
 
@@ -77,6 +81,15 @@ public class Reports {
         return Panache.getSession().chain(session -> session
                 .createSelectionQuery("select coalesce(sum(t.amountMinor), 0), count(t) " + from, Object[].class)
                 .setParameter(1, parameter).getSingleResult());
+    }
+
+    /** A draw's selections by what they would pay out, the largest first: the draw's top exposures before it is drawn. */
+    public Uni<List<Exposure>> exposures(String drawId, int limit) {
+        return Panache.getSession().chain(session -> session.createSelectionQuery(
+                "select e.betType, e.selection, sum(e.exposureMinor), sum(e.limitMinor) from ExposureRow e where e.drawId = ?1 "
+                        + "group by e.betType, e.selection order by sum(e.exposureMinor) desc, e.betType, e.selection", Object[].class)
+                .setParameter(1, drawId).setMaxResults(Math.min(Math.max(limit, 1), MAX_PAGE)).getResultList())
+                .map(rows -> rows.stream().map(r -> new Exposure((String) r[0], (String) r[1], (Long) r[2], (Long) r[3])).toList());
     }
 
     /** Days from {@code from} to {@code to} inclusive, oldest first, one row per day and currency with any movement. */

@@ -64,7 +64,7 @@ public enum Table {
     /** A ticket's lines keyed for settlement: pk draw id # bet type # selection # shard, sk ticket id # line. Owned by betting. */
     BET_LINES("bet-lines", true, Optional.empty(), false),
     /** Liability budgets: what a draw's selection could pay out, per budget shard, kept within its limit. Owned by betting. */
-    LIABILITY("liability", false, Optional.empty(), false),
+    LIABILITY("liability", false, Optional.empty(), true),
     /**
      * A sealed draw's Merkle tree in chunks of leaf hashes (pk draw id, sk {@code chunk#n}) and
      * its summary (sk {@code tree}: progress while sealing, chunk roots and first ticket ids
