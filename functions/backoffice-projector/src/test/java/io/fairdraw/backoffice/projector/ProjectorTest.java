@@ -168,6 +168,12 @@ class ProjectorTest {
         batch.add(JSON.readTree("{\"eventID\":\"x\",\"eventName\":\"INSERT\",\"dynamodb\":{\"SequenceNumber\":\"not-a-number\"}}"));
         batch.add(JSON.readTree("{\"eventName\":\"DROP\"}"));
         batch.add("just text");
+        // A transfer whose time does not parse: skipped, not retried for ever.
+        batch.add(JSON.readTree("{\"eventID\":\"bad-transfer\",\"eventName\":\"INSERT\",\"eventSourceARN\":"
+                + "\"arn:aws:dynamodb:us-east-1:000000000000:table/fairdraw-transfers/stream/x\",\"dynamodb\":{\"SequenceNumber\":\"1\","
+                + "\"Keys\":{\"pk\":{\"S\":\"tr-bad\"}},\"NewImage\":{\"pk\":{\"S\":\"tr-bad\"},\"debit\":{\"S\":\"clearing:sandbox:IDR\"},"
+                + "\"credit\":{\"S\":\"house:4d-jakarta:IDR\"},\"amountMinor\":{\"N\":\"5\"},\"currency\":{\"S\":\"IDR\"},"
+                + "\"kind\":{\"S\":\"CAPITAL\"},\"reference\":{\"S\":\"x\"},\"at\":{\"S\":\"yesterday\"}}}}"));
         batch.add(mine.get(0));
         var answer = LambdaInvoker.invoke(event.toString());
         assertThat(answer.status()).isEqualTo(200);
@@ -176,5 +182,9 @@ class ProjectorTest {
         PlayerRow row = reporting.read(() -> PlayerRow.<PlayerRow>findById(dave.id().value()));
         assertThat(row.status).isEqualTo("VERIFIED");
         assertThat(row.kyc).isEqualTo("APPROVED");
+        Object badTransfer = reporting.read(() -> io.fairdraw.backoffice.store.TransferRow.findById("tr-bad"));
+        Object badEntry = reporting.read(() -> AuditEntry.findById("bad-transfer"));
+        assertThat(badTransfer).isNull();
+        assertThat(badEntry).isNull();
     }
 }

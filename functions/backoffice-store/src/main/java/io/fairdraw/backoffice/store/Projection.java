@@ -77,23 +77,32 @@ public class Projection {
             if (existing != null) {
                 return Uni.createFrom().voidItem();
             }
-            TransferRow row = new TransferRow();
-            row.id = record.partitionKey();
-            row.debit = required(record, "debit");
-            row.credit = required(record, "credit");
-            row.amountMinor = record.number("amountMinor").orElseThrow(() -> new ChangeRecord.Unreadable("no amountMinor"));
-            row.currency = required(record, "currency");
-            row.kind = required(record, "kind");
-            row.reference = required(record, "reference");
-            row.at = Instant.parse(required(record, "at"));
-            row.day = row.at.atOffset(ZoneOffset.UTC).toLocalDate();
-            row.actor = record.string("actor").orElse(null);
-            row.requestId = record.string("requestId").orElse(null);
-            row.drawId = ownerOf(row, AccountType.SALES_ESCROW).orElse(null);
-            row.playerId = ownerOf(row, AccountType.PLAYER_WALLET).or(() -> ownerOf(row, AccountType.PENDING_WITHDRAWAL)).orElse(null);
-            row.sequence = record.sequence();
-            return row.persist().replaceWithVoid();
+            try {
+                return transferRow(record).persist().replaceWithVoid();
+            } catch (java.time.format.DateTimeParseException | io.fairdraw.model.error.ValidationException malformed) {
+                // A record no retry can mend must not hold its shard back for good.
+                throw new ChangeRecord.Unreadable("a transfer with a malformed time or account: " + malformed.getMessage());
+            }
         });
+    }
+
+    private static TransferRow transferRow(ChangeRecord record) {
+        TransferRow row = new TransferRow();
+        row.id = record.partitionKey();
+        row.debit = required(record, "debit");
+        row.credit = required(record, "credit");
+        row.amountMinor = record.number("amountMinor").orElseThrow(() -> new ChangeRecord.Unreadable("no amountMinor"));
+        row.currency = required(record, "currency");
+        row.kind = required(record, "kind");
+        row.reference = required(record, "reference");
+        row.at = Instant.parse(required(record, "at"));
+        row.day = row.at.atOffset(ZoneOffset.UTC).toLocalDate();
+        row.actor = record.string("actor").orElse(null);
+        row.requestId = record.string("requestId").orElse(null);
+        row.drawId = ownerOf(row, AccountType.SALES_ESCROW).orElse(null);
+        row.playerId = ownerOf(row, AccountType.PLAYER_WALLET).or(() -> ownerOf(row, AccountType.PENDING_WITHDRAWAL)).orElse(null);
+        row.sequence = record.sequence();
+        return row;
     }
 
     private static Optional<String> ownerOf(TransferRow row, AccountType type) {
