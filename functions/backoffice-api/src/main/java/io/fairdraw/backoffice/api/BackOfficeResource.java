@@ -100,7 +100,7 @@ public class BackOfficeResource {
         String id = Filters.id("drawId", drawId);
         int size = Filters.limit(limit, 20);
         List<Reports.Exposure> exposures = reporting.read(() -> reports.exposures(id, size));
-        if (exposures.isEmpty() && reporting.read(() -> reports.draw(id)).isEmpty()) {
+        if (exposures.isEmpty() && reporting.read(() -> io.fairdraw.backoffice.store.DrawRow.findById(id)) == null) {
             throw new DomainException(ErrorType.DRAW_NOT_FOUND, "no draw " + id + " in the reporting store");
         }
         return new BackOfficeViews.ExposureList(id, exposures);
@@ -211,12 +211,7 @@ public class BackOfficeResource {
     @RolesAllowed({Role.Names.OPERATOR, Role.Names.AUDITOR})
     @Operation(summary = "Correcting transfers in one status (PROPOSED by default), oldest first")
     public BackOfficeViews.CorrectionList corrections(@QueryParam("status") String status, @QueryParam("limit") String limit) {
-        CorrectionRow.Status wanted;
-        try {
-            wanted = status == null ? CorrectionRow.Status.PROPOSED : CorrectionRow.Status.valueOf(status);
-        } catch (IllegalArgumentException unknown) {
-            throw ValidationException.of("status", "is one of PROPOSED, APPROVED, APPLIED, REJECTED");
-        }
+        CorrectionRow.Status wanted = Filters.status(CorrectionRow.Status.class, status, CorrectionRow.Status.PROPOSED);
         return new BackOfficeViews.CorrectionList(corrections.list(wanted, Filters.limit(limit, 100)).stream()
                 .map(BackOfficeViews.CorrectionView::of).toList());
     }
@@ -264,12 +259,7 @@ public class BackOfficeResource {
     @RolesAllowed({Role.Names.OPERATOR, Role.Names.AUDITOR})
     @Operation(summary = "Withdrawals by status (REVIEW by default: the review queue), oldest first")
     public BackOfficeViews.WithdrawalList withdrawals(@QueryParam("status") String status, @QueryParam("limit") String limit) {
-        String wanted = status == null ? Withdrawal.Status.REVIEW.name() : status;
-        try {
-            Withdrawal.Status.valueOf(wanted);
-        } catch (IllegalArgumentException unknown) {
-            throw ValidationException.of("status", "is a withdrawal status, e.g. REVIEW");
-        }
+        String wanted = Filters.status(Withdrawal.Status.class, status, Withdrawal.Status.REVIEW).name();
         return new BackOfficeViews.WithdrawalList(reviews.queue(wanted, Filters.limit(limit, 100)).stream()
                 .map(BackOfficeViews.WithdrawalView::of).toList());
     }

@@ -76,6 +76,19 @@ final class Filters {
         return value == null || value.isEmpty() ? Optional.empty() : Optional.of(id(name, value));
     }
 
+    /** A status filter: one of the enum's names, or {@code orElse} when absent. */
+    static <E extends Enum<E>> E status(Class<E> type, String value, E orElse) {
+        if (value == null) {
+            return orElse;
+        }
+        for (E candidate : type.getEnumConstants()) {
+            if (candidate.name().equals(value)) {
+                return candidate;
+            }
+        }
+        throw ValidationException.of("status", "is one of " + java.util.Arrays.toString(type.getEnumConstants()));
+    }
+
     static int limit(String limit, int defaultSize) {
         if (limit == null) {
             return defaultSize;

@@ -54,7 +54,8 @@ public class Alerts {
                 .setParameter(1, lookBack).setParameter(2, to).setMaxResults(MAX_TRANSFERS + 1).getResultList())
                 .map(rows -> {
                     if (rows.size() > MAX_TRANSFERS) {
-                        throw new IllegalArgumentException("the range holds more than " + MAX_TRANSFERS + " transfers; split it");
+                        throw io.fairdraw.model.error.ValidationException.of("to",
+                                "the range holds more than " + MAX_TRANSFERS + " transfers; ask for a shorter range");
                     }
                     Map<String, List<Move>> byPlayer = new LinkedHashMap<>();
                     for (Object[] r : rows) {
