@@ -46,3 +46,9 @@ output "backoffice_key_encryption_key" {
   value       = one(random_bytes.backoffice_key_encryption_key[*].base64)
   sensitive   = true
 }
+
+output "screening_key" {
+  description = "The key of the sanctions-screening fingerprints (Base64)."
+  value       = random_bytes.screening_key.base64
+  sensitive   = true
+}

@@ -43,10 +43,15 @@ locals {
     FAIRDRAW_BACKOFFICE_KEY_ENCRYPTION_KEY          = module.data.backoffice_key_encryption_key
   }
 
+  # Sanctions screening: registration fingerprints the checked name, payout screens before paying.
+  screening = {
+    FAIRDRAW_COMPLIANCE_SCREENING_KEY = module.data.screening_key
+  }
+
   function_settings = {
     "backoffice-api"       = merge(local.http_identity, local.database_settings)
     "backoffice-projector" = local.database_settings
-    registration           = local.http_identity
+    registration           = merge(local.http_identity, local.screening)
     betting      = local.http_identity
     wallet = merge(local.http_identity, local.payments, {
       FAIRDRAW_PAYMENTS_RETURN_URL = var.payments_return_url
@@ -66,7 +71,7 @@ locals {
       FAIRDRAW_DRAW_DRAND_CHAIN_HASH = var.drand.chain_hash
       FAIRDRAW_DRAW_DRAND_URLS       = join(",", var.drand.urls)
     }
-    payout = merge(local.payments, {
+    payout = merge(local.payments, local.screening, {
       FAIRDRAW_PAYOUT_PARTS_QUEUE_URL = module.events.queue_urls["payout-settlements"]
     })
   }

@@ -4,7 +4,9 @@ import io.fairdraw.model.time.TimeSource;
 import io.fairdraw.model.wallet.Withdrawal;
 import io.fairdraw.payments.PaymentProvider;
 import io.fairdraw.payments.PaymentProviders;
+import io.fairdraw.platform.compliance.SanctionsScreening;
 import io.fairdraw.platform.dynamo.AuditStamp;
+import io.fairdraw.platform.players.Holders;
 import io.fairdraw.platform.withdrawals.Withdrawals;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
@@ -13,7 +15,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Pays a requested withdrawal through its provider, once. A withdrawal above the review limit of
- * its currency is held for an operator (REVIEW) until the back office approves it (APPROVED, paid
+ * its currency, or one whose player's identity-check name now matches the sanctions list (screened
+ * again before every payment, so a player listed after registering is still caught), is held for an
+ * operator (REVIEW) until the back office approves it (APPROVED, paid
  * like a requested one without being held again) or rejects it (RETURNED). Otherwise the provider is asked to pay it
  * (guarded by {@link ProviderCalls}); accepted, it is SENT and its final word comes by webhook to
  * the wallet; refused outright (an answer that proves nothing was paid), the money goes back to
@@ -31,9 +35,13 @@ public class WithdrawalPayouts {
     private final ProviderCalls calls;
     private final PayoutSettings settings;
     private final TimeSource clock;
+    private final Holders holders;
+    private final SanctionsScreening screening;
 
     public WithdrawalPayouts(Withdrawals withdrawals, PaymentProviders providers, ProviderCalls calls, PayoutSettings settings,
-            TimeSource clock) {
+            TimeSource clock, Holders holders, SanctionsScreening screening) {
+        this.holders = holders;
+        this.screening = screening;
         this.withdrawals = withdrawals;
         this.providers = providers;
         this.calls = calls;
@@ -54,10 +62,12 @@ public class WithdrawalPayouts {
         }
         Long reviewAbove = settings.reviewAboveMinor().get(withdrawal.amount().currency().code());
         boolean approved = withdrawal.status() == Withdrawal.Status.APPROVED;
-        if (!approved && reviewAbove != null && withdrawal.amount().amountMinor() > reviewAbove) {
-            withdrawals.mark(withdrawalId, Set.of(Withdrawal.Status.REQUESTED), Withdrawal.Status.REVIEW,
-                    Optional.of("above the review limit of " + reviewAbove), stamp);
-            LOG.infof("withdrawal %s held for review", withdrawalId);
+        Optional<String> hold = approved ? Optional.empty()
+                : reviewAbove != null && withdrawal.amount().amountMinor() > reviewAbove ? Optional.of("above the review limit of " + reviewAbove)
+                : sanctionsMatch(withdrawal).map(SanctionsScreening.Match::describe);
+        if (hold.isPresent()) {
+            withdrawals.mark(withdrawalId, Set.of(Withdrawal.Status.REQUESTED), Withdrawal.Status.REVIEW, hold, stamp);
+            LOG.infof("withdrawal %s held for review: %s", withdrawalId, hold.get());
             return;
         }
         PaymentProvider provider = providers.named(withdrawal.instrument().provider());
@@ -72,5 +82,11 @@ public class WithdrawalPayouts {
             LOG.infof("withdrawal %s refused by %s (%s): returned to the wallet", withdrawalId, provider.name(),
                     result.refusalReason().orElse("no reason"));
         }
+    }
+
+    private Optional<SanctionsScreening.Match> sanctionsMatch(Withdrawal withdrawal) {
+        return holders.find(withdrawal.player())
+                .flatMap(player -> player.screeningFingerprint()
+                        .flatMap(fingerprint -> screening.screenFingerprint(fingerprint, player.dateOfBirth().value())));
     }
 }

@@ -20,7 +20,17 @@ import io.fairdraw.model.money.CurrencyCode;
 import io.fairdraw.model.money.Money;
 import io.fairdraw.model.wallet.Instrument;
 import io.fairdraw.model.wallet.Withdrawal;
+import io.fairdraw.model.player.ContactPreferences;
+import io.fairdraw.model.player.CountryCode;
+import io.fairdraw.model.player.DateOfBirth;
+import io.fairdraw.model.player.DisplayName;
+import io.fairdraw.model.player.Player;
+import io.fairdraw.model.player.Registration;
+import io.fairdraw.model.player.Residence;
+import io.fairdraw.platform.compliance.SanctionsScreening;
 import io.fairdraw.platform.dynamo.AuditStamp;
+import io.fairdraw.platform.dynamo.TableNames;
+import io.fairdraw.platform.players.PlayerItems;
 import io.fairdraw.platform.ledger.Ledger;
 import io.fairdraw.platform.ledger.LedgerReconciler;
 import io.fairdraw.platform.withdrawals.Withdrawals;
@@ -28,10 +38,13 @@ import io.fairdraw.testsupport.LambdaInvoker;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Withdrawals paid through Adyen (its Payout API on WireMock) via the payout function's real
@@ -52,6 +65,15 @@ class WithdrawalPayoutTest {
 
     @Inject
     LedgerReconciler reconciler;
+
+    @Inject
+    SanctionsScreening screening;
+
+    @Inject
+    DynamoDbClient dynamo;
+
+    @Inject
+    TableNames tables;
 
     @Inject
     io.smallrye.faulttolerance.api.CircuitBreakerMaintenance circuits;
@@ -224,5 +246,32 @@ class WithdrawalPayoutTest {
 
         assertThat(status(withdrawal)).isEqualTo(Withdrawal.Status.SENT);
         assertThat(payoutCalls(withdrawal)).isEqualTo(1);
+    }
+
+    @Test
+    void aPlayerWhoseCheckedNameIsOnTheSanctionsListIsHeldForReviewAndAnotherIsPaid() throws Exception {
+        AdyenOnWireMock.server().stubFor(post(AdyenOnWireMock.PAYOUT).willReturn(adyen(200, "payout-received.json")));
+        Withdrawal listed = requested(4_000);
+        Withdrawal clear = requested(4_000);
+        // The sample list names "Maria Exempla Sancta" with no birth date; the fingerprint is all that is stored.
+        registerChecked(listed.player(), "SANCTA, María Exempla");
+        registerChecked(clear.player(), "Maria Exempla");
+
+        assertThat(deliver(listed).get("batchItemFailures")).isEmpty();
+        assertThat(deliver(clear).get("batchItemFailures")).isEmpty();
+
+        assertThat(status(listed)).isEqualTo(Withdrawal.Status.REVIEW);
+        assertThat(payoutCalls(listed)).isZero();
+        assertThat(balance(AccountId.pendingWithdrawal(listed.player(), EUR))).isEqualTo(4_000);
+        assertThat(status(clear)).isEqualTo(Withdrawal.Status.SENT);
+        assertThat(payoutCalls(clear)).isEqualTo(1);
+    }
+
+    private void registerChecked(PlayerId id, String checkedName) {
+        Registration registration = new Registration(new DateOfBirth(LocalDate.parse("1980-02-02")),
+                new Residence(new CountryCode("ID"), Optional.empty()), new DisplayName("Payee"), ContactPreferences.NONE);
+        Player player = Player.register(id, registration, Instant.parse("2026-01-01T00:00:00Z"))
+                .withScreeningFingerprint(screening.fingerprint(checkedName));
+        dynamo.putItem(b -> b.tableName(tables.players()).item(PlayerItems.toItem(player, STAMP)));
     }
 }

@@ -19,6 +19,7 @@ import io.fairdraw.model.error.DomainException;
 import io.fairdraw.model.error.ErrorType;
 import io.fairdraw.model.error.ValidationException;
 import io.fairdraw.model.money.Money;
+import io.fairdraw.platform.compliance.SanctionsScreening;
 import io.fairdraw.platform.players.ComplianceGuard;
 import java.util.Optional;
 import io.fairdraw.model.id.PlayerId;
@@ -31,6 +32,7 @@ import io.fairdraw.registration.kyc.KycSubmission;
 import io.fairdraw.registration.store.History;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -54,10 +56,12 @@ public class StandingService {
     private final JurisdictionCatalogue catalogue;
     private final TimeSource clock;
     private final ComplianceGuard guard;
+    private final SanctionsScreening screening;
 
     public StandingService(RegistrationService players, io.fairdraw.registration.store.Standings standings, History history,
-            KycProvider kyc, JurisdictionCatalogue catalogue, TimeSource clock, ComplianceGuard guard) {
+            KycProvider kyc, JurisdictionCatalogue catalogue, TimeSource clock, ComplianceGuard guard, SanctionsScreening screening) {
         this.guard = guard;
+        this.screening = screening;
         this.players = players;
         this.standings = standings;
         this.history = history;
@@ -70,15 +74,33 @@ public class StandingService {
     public record EligibilityAnswer(Decision decision, Location location, int catalogueVersion) {
     }
 
+    /**
+     * The identity check: the provider's outcome, and sanctions screening of the name and birth
+     * date given. A possible match turns an approval into a referral for an operator to decide
+     * (a rejection stands). The name's keyed fingerprint is kept for screening withdrawals later.
+     */
     public Player verify(PlayerId id, KycSubmission submission, AuditStamp stamp) {
         // Refuse before asking the provider: a decided check or a closed account is not re-checked.
-        StandingChanges.requireCheckable(players.find(id));
+        Player checked = players.find(id);
+        StandingChanges.requireCheckable(checked);
+        Optional<SanctionsScreening.Match> match = screening.screen(submission.fullName(), checked.dateOfBirth().value());
+        String fingerprint = screening.fingerprint(submission.fullName());
         KycProvider.Result result = kyc.check(id, submission);
-        LOG.infof("identity check of %s: %s by %s", id, result.outcome(), result.providerName());
+        KycOutcome outcome = match.isPresent() && result.outcome() == KycOutcome.APPROVE ? KycOutcome.REFER : result.outcome();
+        LOG.infof("identity check of %s: %s by %s, screening %s", id, result.outcome(), result.providerName(),
+                match.isPresent() ? "MATCH" : "CLEAR");
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("provider", result.providerName());
+        details.put("reference", result.reference());
+        details.put("outcome", outcome.name());
+        details.put("providerOutcome", result.outcome().name());
+        details.put("screening", match.isPresent() ? "MATCH" : "CLEAR");
+        details.put("sanctionsListVersion", Integer.toString(screening.list().version()));
+        match.ifPresent(m -> details.put("sanctionsEntry", m.reference()));
+        String reason = "provider outcome " + result.outcome() + match.map(m -> "; " + m.describe() + ", held for review").orElse("");
         return change(id, stamp, (player, now) -> new Change(
-                StandingChanges.recordIdentityCheck(player, result.outcome(), now),
-                new ComplianceEvent(now, ComplianceEvent.Kind.IDENTITY_CHECKED, stamp.actor(), "provider outcome " + result.outcome(),
-                        Map.of("provider", result.providerName(), "reference", result.reference(), "outcome", result.outcome().name()))));
+                StandingChanges.recordIdentityCheck(player, outcome, now).withScreeningFingerprint(fingerprint),
+                new ComplianceEvent(now, ComplianceEvent.Kind.IDENTITY_CHECKED, stamp.actor(), reason, details)));
     }
 
     public Player takeTimeOut(PlayerId id, TimeOut timeOut, AuditStamp stamp) {

@@ -64,8 +64,12 @@ class SafetyRoutesTest {
     }
 
     static io.restassured.response.Response verify(Player player, String documentNumber) {
+        return verify(player, documentNumber, "Siti Aminah");
+    }
+
+    static io.restassured.response.Response verify(Player player, String documentNumber, String fullName) {
         return player.as().contentType(ContentType.JSON)
-                .body("{\"documentType\":\"PASSPORT\",\"documentNumber\":\"" + documentNumber + "\",\"fullName\":\"Siti Aminah\"}")
+                .body("{\"documentType\":\"PASSPORT\",\"documentNumber\":\"" + documentNumber + "\",\"fullName\":\"" + fullName + "\"}")
                 .post("/v1/players/me/verification");
     }
 
@@ -89,6 +93,32 @@ class SafetyRoutesTest {
         verify(rejected, "D666REJECT").then().statusCode(200).body("identityCheck", equalTo("REJECTED"));
         assertThat(eligibility(rejected)).isEqualTo("NOT_VERIFIED");
         assertThat(eligibility(registered("1990-05-17"))).isEqualTo("NOT_VERIFIED");
+    }
+
+    @Test
+    void aNameAndBirthDateOnTheSanctionsListAreReferredForReviewWhateverTheProviderApproved() {
+        // The sample list has "Budi Contoh Terdaftar", born 1975-08-17 (invented).
+        Player listed = registered("1975-08-17");
+        verify(listed, "E1234567", "TERDAFTAR, budi contoh").then().statusCode(200)
+                .body("status", equalTo("PENDING_VERIFICATION")).body("identityCheck", equalTo("REFERRED"));
+        assertThat(eligibility(listed)).isEqualTo("KYC_REFERRED");
+        listed.as().get("/v1/players/me/history").then().statusCode(200)
+                .body("[0].details.screening", equalTo("MATCH"))
+                .body("[0].details.sanctionsEntry", equalTo("SAMPLE-0003"))
+                .body("[0].details.providerOutcome", equalTo("APPROVE"))
+                .body("[0].details.outcome", equalTo("REFER"));
+
+        Player namesake = registered("1975-08-18");
+        verify(namesake, "E1234568", "Budi Contoh Terdaftar").then().statusCode(200).body("identityCheck", equalTo("APPROVED"));
+        namesake.as().get("/v1/players/me/history").then().statusCode(200).body("[0].details.screening", equalTo("CLEAR"));
+
+        Player rejected = registered("1975-08-17");
+        verify(rejected, "E999REJECT", "Budi Contoh Terdaftar").then().statusCode(200).body("identityCheck", equalTo("REJECTED"));
+
+        var stored = LocalDynamo.shared().client().getItem(b -> b.tableName(Table.PLAYERS.defaultName())
+                .key(io.fairdraw.platform.players.PlayerItems.key(Tokens.playerIdOf(listed.subject())))).item();
+        assertThat(stored.get("screeningFingerprint").s()).matches("[0-9a-f]{64}");
+        assertThat(stored.toString()).doesNotContainIgnoringCase("terdaftar");
     }
 
     @Test

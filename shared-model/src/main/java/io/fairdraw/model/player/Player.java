@@ -11,6 +11,8 @@ import java.util.Optional;
  * standing (status, identity check, time-out, exclusion) changes only through the transitions
  * below, each of which can only make play safer except an approved identity check.
  * {@code version} increases with every change and guards concurrent updates.
+ * {@code screeningFingerprint} is the keyed fingerprint of the legal name given for the identity
+ * check (never the name itself), which sanctions screening compares again later.
  */
 public record Player(
         PlayerId id,
@@ -24,7 +26,8 @@ public record Player(
         Optional<Instant> excludedUntil,
         Instant registeredAt,
         Instant updatedAt,
-        long version) {
+        long version,
+        Optional<String> screeningFingerprint) {
 
     public Player {
         Objects.requireNonNull(id, "id");
@@ -38,6 +41,7 @@ public record Player(
         Objects.requireNonNull(excludedUntil, "excludedUntil");
         Objects.requireNonNull(registeredAt, "registeredAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
+        Objects.requireNonNull(screeningFingerprint, "screeningFingerprint");
         if (version < 1) {
             throw new IllegalArgumentException("a stored player has version 1 or more, not " + version);
         }
@@ -56,21 +60,27 @@ public record Player(
     public static Player register(PlayerId id, Registration registration, Instant now) {
         return new Player(id, registration.displayName(), registration.dateOfBirth(), registration.residence(),
                 registration.contactPreferences(), PlayerStatus.PENDING_VERIFICATION, KycState.NOT_STARTED,
-                Optional.empty(), Optional.empty(), now, now, 1);
+                Optional.empty(), Optional.empty(), now, now, 1, Optional.empty());
     }
 
     /** This player with the profile change applied, one version later. */
     public Player apply(ProfileChange change, Instant now) {
         return new Player(id, change.displayName().orElse(displayName), dateOfBirth, residence,
                 change.contactPreferences().orElse(contactPreferences), status, kyc, timedOutUntil, excludedUntil,
-                registeredAt, later(now), version + 1);
+                registeredAt, later(now), version + 1, screeningFingerprint);
     }
 
     /** This player with a new standing (status, check, time-out, exclusion), one version later. */
     public Player withStanding(PlayerStatus newStatus, KycState newKyc, Optional<Instant> newTimedOutUntil,
             Optional<Instant> newExcludedUntil, Instant now) {
         return new Player(id, displayName, dateOfBirth, residence, contactPreferences, newStatus, newKyc,
-                newTimedOutUntil, newExcludedUntil, registeredAt, later(now), version + 1);
+                newTimedOutUntil, newExcludedUntil, registeredAt, later(now), version + 1, screeningFingerprint);
+    }
+
+    /** This same change of this player, carrying the fingerprint of the name its identity check gave. */
+    public Player withScreeningFingerprint(String fingerprint) {
+        return new Player(id, displayName, dateOfBirth, residence, contactPreferences, status, kyc, timedOutUntil, excludedUntil,
+                registeredAt, updatedAt, version, Optional.of(fingerprint));
     }
 
     private Instant later(Instant now) {

@@ -62,12 +62,15 @@ public class Holders {
         return recordedCountry.flatMap(country -> catalogue.of(new CountryCode(country))).orElseGet(() -> of(id).home());
     }
 
-    public Holder of(PlayerId id) {
+    /** The player as stored now, if registered. */
+    public java.util.Optional<Player> find(PlayerId id) {
         var item = dynamo.getItem(b -> b.tableName(players).key(PlayerItems.key(id)).consistentRead(true)).item();
-        if (item == null || item.isEmpty()) {
-            throw new DomainException(ErrorType.PLAYER_NOT_REGISTERED, "register with POST /v1/players first");
-        }
-        Player player = PlayerItems.fromItem(item);
+        return item == null || item.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(PlayerItems.fromItem(item));
+    }
+
+    public Holder of(PlayerId id) {
+        Player player = find(id).orElseThrow(
+                () -> new DomainException(ErrorType.PLAYER_NOT_REGISTERED, "register with POST /v1/players first"));
         Jurisdiction home = catalogue.of(player.residence().country()).orElseThrow(() -> new DomainException(
                 ErrorType.LOCATION_BLOCKED, "play is not offered to residents of " + player.residence().country()));
         return new Holder(player, home);

@@ -40,6 +40,7 @@ public final class PlayerItems {
     private static final String MARKETING_SMS = "marketingSms";
     private static final String REGISTERED_AT = "registeredAt";
     private static final String UPDATED_AT = "updatedAt";
+    private static final String SCREENING_FINGERPRINT = "screeningFingerprint";
 
     private PlayerItems() {
     }
@@ -64,6 +65,7 @@ public final class PlayerItems {
         item.put(REGISTERED_AT, AttributeValue.fromS(player.registeredAt().toString()));
         item.put(UPDATED_AT, AttributeValue.fromS(player.updatedAt().toString()));
         item.put(VERSION, AttributeValue.fromN(Long.toString(player.version())));
+        player.screeningFingerprint().ifPresent(f -> item.put(SCREENING_FINGERPRINT, AttributeValue.fromS(f)));
         item.put(AuditStamp.ACTOR_ATTRIBUTE, AttributeValue.fromS(stamp.actor()));
         item.put(AuditStamp.REQUEST_ID_ATTRIBUTE, AttributeValue.fromS(stamp.requestId().value()));
         return item;
@@ -83,7 +85,8 @@ public final class PlayerItems {
                 instant(item.get(EXCLUDED_UNTIL)),
                 Instant.parse(item.get(REGISTERED_AT).s()),
                 Instant.parse(item.get(UPDATED_AT).s()),
-                Long.parseLong(item.get(VERSION).n()));
+                Long.parseLong(item.get(VERSION).n()),
+                Optional.ofNullable(item.get(SCREENING_FINGERPRINT)).map(AttributeValue::s));
     }
 
     /** The condition, for a put, that the stored item is still at {@code version}. */
