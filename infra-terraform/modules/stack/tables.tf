@@ -28,6 +28,7 @@ locals {
     "seal-trees"  = { range_key = true, ttl = null, stream = false, indexes = [] }
     settlements   = { range_key = true, ttl = null, stream = true, indexes = [] }
     favourites    = { range_key = false, ttl = null, stream = false, indexes = [] }
+    "config-versions" = { range_key = true, ttl = null, stream = true, indexes = [] }
   }
 }
 

@@ -20,6 +20,8 @@ import io.fairdraw.model.settlement.FixedOddsWins;
 import io.fairdraw.payout.Settlement;
 import io.fairdraw.payout.SettlementStore;
 import io.fairdraw.platform.compliance.JurisdictionFiles;
+import io.fairdraw.platform.config.Catalogues;
+import io.fairdraw.platform.config.ConfigVersions;
 import io.fairdraw.platform.draws.Draws;
 import io.fairdraw.platform.dynamo.AuditStamp;
 import io.fairdraw.platform.dynamo.Table;
@@ -84,8 +86,10 @@ final class SettlementBench {
         Ledger ledger = new Ledger(counted, transactions, tables);
         Draws draws = new Draws(counted, transactions, tables);
         SettlementStore store = new SettlementStore(counted, transactions, tables);
-        Settlement settlement = new Settlement(draws, catalogue, store, ledger, new ComplianceGuard(counted, tables),
-                new Holders(counted, tables, JurisdictionFiles.sample()), Instant::now);
+        // Catalogue versions are read through the uncounted client: a read a minute, not the settlement's work.
+        Catalogues catalogues = Catalogues.over(catalogue, JurisdictionFiles.sample(), new ConfigVersions(plain, tables));
+        Settlement settlement = new Settlement(draws, catalogues, store, ledger, new ComplianceGuard(counted, tables),
+                new Holders(counted, tables, catalogues), Instant::now);
 
         String gameId = lotto ? "lotto-6-49" : "4d-jakarta";
         var game = catalogue.game(gameId).orElseThrow();

@@ -20,7 +20,6 @@ import io.fairdraw.model.error.ErrorType;
 import io.fairdraw.model.game.BetType;
 import io.fairdraw.model.game.FixedOddsGame;
 import io.fairdraw.model.game.Game;
-import io.fairdraw.model.game.GameCatalogue;
 import io.fairdraw.model.id.IdempotencyKey;
 import io.fairdraw.model.id.PlayerId;
 import io.fairdraw.model.ledger.AccountId;
@@ -30,6 +29,7 @@ import io.fairdraw.model.ledger.TransferKind;
 import io.fairdraw.model.money.Money;
 import io.fairdraw.model.time.TimeSource;
 import io.fairdraw.platform.draws.Draws;
+import io.fairdraw.platform.config.Catalogues;
 import io.fairdraw.platform.dynamo.AuditStamp;
 import io.fairdraw.platform.dynamo.ConditionFailures;
 import io.fairdraw.platform.idempotency.IdempotencyRecords;
@@ -64,7 +64,7 @@ public class Purchases {
 
     private final IdempotentRequests idempotent;
     private final Draws draws;
-    private final GameCatalogue catalogue;
+    private final Catalogues catalogues;
     private final Holders holders;
     private final ComplianceGuard guard;
     private final TicketStore store;
@@ -74,11 +74,11 @@ public class Purchases {
     private final Readings readings;
     private final Snapshots snapshots;
 
-    public Purchases(IdempotentRequests idempotent, Draws draws, GameCatalogue catalogue, Holders holders, ComplianceGuard guard,
+    public Purchases(IdempotentRequests idempotent, Draws draws, Catalogues catalogues, Holders holders, ComplianceGuard guard,
             TicketStore store, Ledger ledger, TimeSource clock, ObjectMapper json, Readings readings, Snapshots snapshots) {
         this.idempotent = idempotent;
         this.draws = draws;
-        this.catalogue = catalogue;
+        this.catalogues = catalogues;
         this.holders = holders;
         this.guard = guard;
         this.store = store;
@@ -137,8 +137,9 @@ public class Purchases {
             int drawCount, Function<Game, List<RequestedLine>> expand, IdempotentRequests.Recorder recorder, AuditStamp stamp) {
         Draw first = drawLookup.get();
         requireOpen(first);
-        Game game = catalogue.game(first.gameId()).orElseThrow(() -> new DomainException(ErrorType.GAME_NOT_FOUND,
-                "the game of " + first.id() + " is no longer offered"));
+        // Every ticket of a draw is priced (and later settled) by the terms the draw opened under.
+        Game game = catalogues.games(first.termsVersion()).game(first.gameId()).orElseThrow(() -> new DomainException(
+                ErrorType.GAME_NOT_FOUND, "the game of " + first.id() + " is no longer offered"));
         List<PricedLine> lines = TicketPricing.price(game, expand.apply(game));
         Snapshots.Buyer buyer = buyerLookup.get();
         Holders.Holder holder = buyer.holder();
@@ -148,6 +149,9 @@ public class Purchases {
         }
         List<Draw> targets = new ArrayList<>(List.of(first));
         targets.addAll(following(first, drawCount - 1));
+        if (targets.stream().anyMatch(d -> d.termsVersion() != first.termsVersion())) {
+            throw new DomainException(ErrorType.TERMS_DIFFER, "the game's terms change between " + first.id() + " and the draws after it");
+        }
         Instant now = clock.now();
         List<Ticket> tickets = targets.stream().map(draw -> new Ticket(TicketId.derive(player, key, draw.id()), player, game.id(),
                 game.version(), game.currency().code(), lines, now)).toList();

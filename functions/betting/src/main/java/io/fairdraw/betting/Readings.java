@@ -11,6 +11,7 @@ import io.fairdraw.model.fairness.MerkleTree;
 import io.fairdraw.model.fairness.TicketLeaf;
 import io.fairdraw.model.game.Game;
 import io.fairdraw.model.game.GameCatalogue;
+import io.fairdraw.platform.config.Catalogues;
 import io.fairdraw.platform.draws.Draws;
 import io.fairdraw.platform.draws.SealTrees;
 import io.fairdraw.platform.security.Caller;
@@ -27,14 +28,14 @@ import java.util.Optional;
 public class Readings {
     public static final int MAX_DRAWS = 50;
 
-    private final GameCatalogue catalogue;
+    private final Catalogues catalogues;
     private final Draws draws;
     private final TicketStore tickets;
     private final SealTrees trees;
     private final TicketResults results;
 
-    public Readings(GameCatalogue catalogue, Draws draws, TicketStore tickets, SealTrees trees, TicketResults results) {
-        this.catalogue = catalogue;
+    public Readings(Catalogues catalogues, Draws draws, TicketStore tickets, SealTrees trees, TicketResults results) {
+        this.catalogues = catalogues;
         this.draws = draws;
         this.tickets = tickets;
         this.trees = trees;
@@ -42,6 +43,7 @@ public class Readings {
     }
 
     public BettingViews.GameList games() {
+        GameCatalogue catalogue = catalogues.games();
         return new BettingViews.GameList(catalogue.version(), catalogue.games().stream().map(BettingViews.GameView::of).toList());
     }
 
@@ -49,14 +51,15 @@ public class Readings {
         if (limit < 1 || limit > MAX_DRAWS) {
             throw io.fairdraw.model.error.ValidationException.of("limit", "must be between 1 and " + MAX_DRAWS);
         }
-        Game game = catalogue.game(gameId == null ? "" : gameId)
+        Game game = catalogues.games().game(gameId == null ? "" : gameId)
                 .orElseThrow(() -> new DomainException(ErrorType.GAME_NOT_FOUND, "no game " + gameId + "; GET /v1/games lists them"));
-        return new BettingViews.DrawPage(draws.ofGame(game.id(), status, limit).stream().map(d -> BettingViews.DrawView.of(d, game)).toList());
+        return new BettingViews.DrawPage(draws.ofGame(game.id(), status, limit).stream()
+                .map(d -> BettingViews.DrawView.of(d, catalogues.games(d.termsVersion()).game(d.gameId()).orElse(game))).toList());
     }
 
     public BettingViews.DrawView draw(String drawId) {
         Draw draw = find(drawId);
-        return BettingViews.DrawView.of(draw, catalogue.game(draw.gameId()).orElseThrow(() -> new DomainException(ErrorType.GAME_NOT_FOUND,
+        return BettingViews.DrawView.of(draw, catalogues.games(draw.termsVersion()).game(draw.gameId()).orElseThrow(() -> new DomainException(ErrorType.GAME_NOT_FOUND,
                 "the game of " + drawId + " is no longer offered")));
     }
 

@@ -16,6 +16,7 @@ import io.fairdraw.model.ledger.Transfer;
 import io.fairdraw.model.ledger.TransferKind;
 import io.fairdraw.model.money.CurrencyCode;
 import io.fairdraw.model.money.Money;
+import io.fairdraw.platform.config.Catalogues;
 import io.fairdraw.platform.draws.Draws;
 import io.fairdraw.platform.draws.Seals;
 import io.fairdraw.platform.dynamo.AuditStamp;
@@ -58,11 +59,11 @@ public class BettingFixtures {
     private final Purchases purchases;
     private final Seals seals;
 
-    public BettingFixtures(Draws draws, Ledger ledger, TicketLeaves leaves, GameCatalogue catalogue, Purchases purchases, Seals seals) {
+    public BettingFixtures(Draws draws, Ledger ledger, TicketLeaves leaves, Catalogues catalogues, Purchases purchases, Seals seals) {
         this.draws = draws;
         this.ledger = ledger;
         this.leaves = leaves;
-        this.catalogue = catalogue;
+        this.catalogue = catalogues.games();
         this.purchases = purchases;
         this.seals = seals;
     }
@@ -79,6 +80,11 @@ public class BettingFixtures {
 
     /** A new open draw of the game, its cut-off {@code salesFor} from now (each call a distinct draw time, far ahead). */
     public Draw open(String gameId, Duration salesFor) {
+        return open(gameId, salesFor, 0);
+    }
+
+    /** A new open draw as {@link #open(String, Duration)}, opened under the given game catalogue version. */
+    public Draw open(String gameId, Duration salesFor, int termsVersion) {
         Game game = catalogue.game(gameId).orElseThrow();
         Instant cutOff = Instant.now().plus(salesFor);
         ZonedDateTime drawTime = Instant.now().truncatedTo(ChronoUnit.MINUTES)
@@ -89,7 +95,7 @@ public class BettingFixtures {
         Beacon beacon = new Beacon(Beacon.LOCAL_CHAIN, 1_000_000 + NEXT_DRAW.get());
         Draw draw = new Draw(drawId, gameId, game.currency().code(), drawTime.toInstant(), cutOff, cutOff.plus(Duration.ofMinutes(2)),
                 beacon, HEX.formatHex(Commitment.of(drawId, beacon.chainHash(), beacon.round(), seed)), DrawStatus.OPEN,
-                Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), termsVersion);
         draws.open(draw, seed);
         return draw;
     }

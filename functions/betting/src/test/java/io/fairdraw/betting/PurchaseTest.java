@@ -12,19 +12,29 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.nullValue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fairdraw.betting.store.TicketStore;
 import io.fairdraw.model.draw.Draw;
 import io.fairdraw.model.fairness.MerkleTree;
 import io.fairdraw.model.fairness.TicketLeaf;
+import io.fairdraw.model.id.RequestId;
+import io.fairdraw.platform.config.ConfigKind;
+import io.fairdraw.platform.config.ConfigVersion;
+import io.fairdraw.platform.config.ConfigVersions;
+import io.fairdraw.platform.dynamo.AuditStamp;
 import io.fairdraw.platform.dynamo.Transactions;
+import io.fairdraw.platform.games.GameFiles;
 import io.fairdraw.platform.ledger.LedgerReconciler;
 import io.fairdraw.testsupport.TestPlayers;
 import io.fairdraw.testsupport.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -41,6 +51,40 @@ class PurchaseTest {
 
     @Inject
     Transactions transactions;
+
+    @Inject
+    ConfigVersions versions;
+
+    @Test
+    void aDrawIsSoldUnderTheCatalogueVersionItOpenedUnderWhateverIsApprovedSince() throws Exception {
+        // An approved version paying 65x on 2D (back) instead of 70x, in force only from 2099: a draw
+        // opened under it sells at 65x, one opened under the deployed catalogue keeps selling at 70x.
+        int version = versions.all(ConfigKind.GAMES).stream().mapToInt(ConfigVersion::version).max().orElse(1) + 1;
+        ObjectNode document;
+        try (var in = GameFiles.class.getClassLoader().getResourceAsStream(GameFiles.SAMPLE)) {
+            document = (ObjectNode) new ObjectMapper().readTree(in);
+        }
+        document.put("version", version);
+        ((ObjectNode) document.at("/fixedOdds/0/betTypes/TWO_D_BACK")).put("multiplierMilli", 65_000);
+        var stamp = new AuditStamp("operator:alice", new RequestId("terms-test"));
+        assertThat(versions.propose(new ConfigVersion(ConfigKind.GAMES, version, ConfigVersion.Status.PROPOSED,
+                Instant.parse("2099-01-01T00:00:00Z"), document.toString(), "digest", "operator:alice", Instant.now(), "test",
+                Optional.empty(), Optional.empty(), Optional.empty()), stamp)).isTrue();
+        assertThat(versions.decide(ConfigKind.GAMES, version, ConfigVersion.Status.APPROVED, "operator:alice", "own", Instant.now(), stamp))
+                .isFalse();
+        assertThat(versions.decide(ConfigKind.GAMES, version, ConfigVersion.Status.APPROVED, "operator:bob", "ok", Instant.now(), stamp))
+                .isTrue();
+
+        Draw deployedTerms = fixtures.open(FOUR_D);
+        Draw newTerms = fixtures.open(FOUR_D, java.time.Duration.ofHours(1), version);
+        var player = fixtures.fundedPlayer(1_000_000);
+        buy(player, deployedTerms.id(), UUID.randomUUID().toString(), ticket(line("TWO_D_BACK", "34", 100_000))).then().statusCode(201)
+                .body("lines[0].potentialWin", equalTo(7_000_000));
+        buy(player, newTerms.id(), UUID.randomUUID().toString(), ticket(line("TWO_D_BACK", "34", 100_000))).then().statusCode(201)
+                .body("lines[0].potentialWin", equalTo(6_500_000));
+        player.as().get("/v1/games").then().statusCode(200)
+                .body("items.find { it.id == '4d-jakarta' }.betTypes.TWO_D_BACK.multiplierMilli", equalTo(70_000));
+    }
 
     @Test
     void aTicketIsPricedWithItsDiscountAndItsReceiptNamesItsLeafAndCommitment() {

@@ -13,6 +13,7 @@ import io.fairdraw.model.compliance.Location;
 import io.fairdraw.model.compliance.ReasonCode;
 import io.fairdraw.model.compliance.Standings;
 import io.fairdraw.model.time.TimeSource;
+import io.fairdraw.platform.config.Catalogues;
 import io.quarkus.runtime.Startup;
 import jakarta.inject.Singleton;
 import java.time.Instant;
@@ -37,16 +38,16 @@ public class AuthorizerService {
     private final ViewerLocations locations;
     private final TokenVerifier tokens;
     private final Players players;
-    private final JurisdictionCatalogue catalogue;
+    private final Catalogues catalogues;
     private final TimeSource clock;
 
     public AuthorizerService(EdgeSettings edge, TokenVerifier tokens, Players players,
-            JurisdictionCatalogue catalogue, TimeSource clock) {
+            Catalogues catalogues, TimeSource clock) {
         this.originSecret = OriginSecret.of(edge.originSecretRequired(), edge.originSecret());
         this.locations = ViewerLocations.withDefault(edge.defaultLocation());
         this.tokens = tokens;
         this.players = players;
-        this.catalogue = catalogue;
+        this.catalogues = catalogues;
         this.clock = clock;
         if (!originSecret.required()) {
             LOG.warn("the edge's origin secret is not required: viewer-location headers are taken on trust (laptops only)");
@@ -69,13 +70,14 @@ public class AuthorizerService {
             return new Refused(Refusal.INVALID_TOKEN);
         }
         ViewerLocation where = locations.of(request.viewerCountry(), request.viewerRegion());
+        JurisdictionCatalogue catalogue = catalogues.jurisdictions();
         if (catalogue.location(where.location()) instanceof Decision.Deny blocked) {
             return new Refused(Refusal.forLocation(blocked.reason()));
         }
-        return admit(caller.get(), where, now);
+        return admit(caller.get(), where, catalogue, now);
     }
 
-    private Admitted admit(VerifiedToken caller, ViewerLocation where, Instant now) {
+    private Admitted admit(VerifiedToken caller, ViewerLocation where, JurisdictionCatalogue catalogue, Instant now) {
         Decision decision = players.find(caller.playerId())
                 .map(player -> Eligibility.toPlay(catalogue, Standings.of(player), where.location(), now))
                 .orElse(NOT_REGISTERED);

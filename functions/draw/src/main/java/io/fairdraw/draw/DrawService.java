@@ -10,6 +10,7 @@ import io.fairdraw.model.fairness.OutcomeStream;
 import io.fairdraw.model.game.Game;
 import io.fairdraw.model.game.GameCatalogue;
 import io.fairdraw.model.game.LottoGame;
+import io.fairdraw.platform.config.Catalogues;
 import io.fairdraw.model.time.TimeSource;
 import io.fairdraw.platform.draws.Draws;
 import io.fairdraw.platform.draws.Seals;
@@ -33,7 +34,7 @@ public class DrawService {
     private static final Logger LOG = Logger.getLogger(DrawService.class);
     private static final HexFormat HEX = HexFormat.of();
 
-    private final GameCatalogue catalogue;
+    private final Catalogues catalogues;
     private final Draws draws;
     private final Seals seals;
     private final SeedSource seeds;
@@ -44,11 +45,11 @@ public class DrawService {
     private final int sealChunkLeaves;
     private final Duration sealBudget;
 
-    public DrawService(GameCatalogue catalogue, Draws draws, Seals seals, SeedSource seeds, SeedVault vault, BeaconSource beacon,
+    public DrawService(Catalogues catalogues, Draws draws, Seals seals, SeedSource seeds, SeedVault vault, BeaconSource beacon,
             TimeSource clock, @ConfigProperty(name = "fairdraw.draw.open-ahead", defaultValue = "1") int openAhead,
             @ConfigProperty(name = "fairdraw.draw.seal-chunk-leaves", defaultValue = "2048") int sealChunkLeaves,
             @ConfigProperty(name = "fairdraw.draw.seal-budget", defaultValue = "PT50S") Duration sealBudget) {
-        this.catalogue = catalogue;
+        this.catalogues = catalogues;
         this.draws = draws;
         this.seals = seals;
         this.seeds = seeds;
@@ -64,7 +65,10 @@ public class DrawService {
     }
 
     public StepResult run(String gameId, DrawStep step, Instant scheduledTime) {
-        Optional<Game> game = catalogue.game(gameId);
+        // Schedules, currencies and game shapes are the same in every version (change control refuses
+        // others); the version in force is recorded on a draw as it opens, for its prices and prizes.
+        GameCatalogue inForce = catalogues.games();
+        Optional<Game> game = inForce.game(gameId);
         if (game.isEmpty()) {
             return StepResult.rejected("unknown game " + gameId);
         }
@@ -73,7 +77,7 @@ public class DrawService {
         String drawId = game.get().schedule().drawId(gameId, drawTime);
         try {
             return switch (step) {
-                case OPEN -> openAhead(game.get(), drawId, drawTime);
+                case OPEN -> openAhead(game.get(), drawId, drawTime, inForce.version());
                 case CLOSE -> close(drawId);
                 case SEAL -> seal(drawId);
                 case EXECUTE -> execute(game.get(), drawId);
@@ -107,13 +111,13 @@ public class DrawService {
      * Opens the draw and, with {@code fairdraw.draw.open-ahead} above 1, the draws after it, so
      * players can buy the same lines for several draws; each is opened at most once.
      */
-    private StepResult openAhead(Game game, String drawId, ZonedDateTime drawTime) {
-        StepResult first = open(game, drawId, drawTime);
+    private StepResult openAhead(Game game, String drawId, ZonedDateTime drawTime, int termsVersion) {
+        StepResult first = open(game, drawId, drawTime, termsVersion);
         ZonedDateTime next = drawTime;
         for (int ahead = 1; ahead < openAhead; ahead++) {
             next = game.schedule().nextDrawAfter(next.toInstant());
             try {
-                open(game, game.schedule().drawId(game.id(), next), next);
+                open(game, game.schedule().drawId(game.id(), next), next, termsVersion);
             } catch (Draws.AlreadyMoved opened) {
                 LOG.debugf("draw after %s was opened meanwhile", drawId);
             }
@@ -121,7 +125,7 @@ public class DrawService {
         return first;
     }
 
-    private StepResult open(Game game, String drawId, ZonedDateTime drawTime) {
+    private StepResult open(Game game, String drawId, ZonedDateTime drawTime, int termsVersion) {
         if (draws.find(drawId).isPresent()) {
             return StepResult.alreadyDone(drawId, "already open");
         }
@@ -132,7 +136,7 @@ public class DrawService {
         byte[] seed = seeds.seed();
         String commitment = HEX.formatHex(Commitment.of(drawId, beacon.chainHash(), round, seed));
         Draw draw = new Draw(drawId, game.id(), game.currency().code(), drawTime.toInstant(), cutOff, roundTime,
-                new Beacon(beacon.chainHash(), round), commitment, DrawStatus.OPEN, Optional.empty(), Optional.empty());
+                new Beacon(beacon.chainHash(), round), commitment, DrawStatus.OPEN, Optional.empty(), Optional.empty(), termsVersion);
         draws.open(draw, vault.seal(drawId, seed));
         LOG.infof("draw %s opened, beacon round %d%s", drawId, round, draw.beacon().isLocal() ? " (LOCAL BEACON)" : "");
         return StepResult.done(drawId, "opened; commitment " + commitment);

@@ -12,7 +12,6 @@ import io.fairdraw.model.game.BetType;
 import io.fairdraw.model.game.FixedOddsGame;
 import io.fairdraw.model.game.FourDResult;
 import io.fairdraw.model.game.Game;
-import io.fairdraw.model.game.GameCatalogue;
 import io.fairdraw.model.game.LottoGame;
 import io.fairdraw.model.id.PlayerId;
 import io.fairdraw.model.ledger.AccountId;
@@ -24,6 +23,7 @@ import io.fairdraw.model.money.Money;
 import io.fairdraw.model.settlement.FixedOddsWins;
 import io.fairdraw.model.settlement.LottoPools;
 import io.fairdraw.model.time.TimeSource;
+import io.fairdraw.platform.config.Catalogues;
 import io.fairdraw.platform.draws.Draws;
 import io.fairdraw.platform.dynamo.AuditStamp;
 import io.fairdraw.platform.dynamo.ConditionFailures;
@@ -61,17 +61,17 @@ public class Settlement {
     }
 
     private final Draws draws;
-    private final GameCatalogue catalogue;
+    private final Catalogues catalogues;
     private final SettlementStore store;
     private final Ledger ledger;
     private final ComplianceGuard guard;
     private final Holders holders;
     private final TimeSource clock;
 
-    public Settlement(Draws draws, GameCatalogue catalogue, SettlementStore store, Ledger ledger, ComplianceGuard guard, Holders holders,
+    public Settlement(Draws draws, Catalogues catalogues, SettlementStore store, Ledger ledger, ComplianceGuard guard, Holders holders,
             TimeSource clock) {
         this.draws = draws;
-        this.catalogue = catalogue;
+        this.catalogues = catalogues;
         this.store = store;
         this.ledger = ledger;
         this.guard = guard;
@@ -94,7 +94,9 @@ public class Settlement {
             LOG.infof("draw %s is %s: nothing to settle", drawId, draw.status());
             return List.of();
         }
-        Game game = catalogue.game(draw.gameId()).orElseThrow(() -> new IllegalStateException("draw " + drawId + " has no game"));
+        // The terms the draw opened under: a catalogue change since then does not alter its tickets.
+        Game game = catalogues.games(draw.termsVersion()).game(draw.gameId())
+                .orElseThrow(() -> new IllegalStateException("draw " + drawId + " has no game"));
         CurrencyCode currency = CurrencyCode.of(draw.currency());
         Plan plan = store.plan(drawId).orElseGet(() -> store.savePlan(plan(draw, game, currency), drawn(draw), stamp));
         if (plan.kind() != Plan.Kind.REFUND) {
@@ -142,7 +144,7 @@ public class Settlement {
         Plan plan = progress.plan();
         if (!progress.done(part.part())) {
             SettlementStore.Drawn drawn = progress.drawn().orElseGet(() -> drawn(draws.find(part.drawId()).orElseThrow()));
-            Game game = catalogue.game(drawn.gameId()).orElseThrow();
+            Game game = catalogues.games(drawn.termsVersion()).game(drawn.gameId()).orElseThrow();
             CurrencyCode currency = CurrencyCode.of(drawn.currency());
             Map<String, Credit> credits = switch (plan.kind()) {
                 case FIXED_ODDS -> fixedOddsWins(drawn, (FixedOddsGame) game, part.part());
@@ -173,7 +175,7 @@ public class Settlement {
 
     private static SettlementStore.Drawn drawn(Draw draw) {
         return new SettlementStore.Drawn(draw.id(), draw.gameId(), draw.currency(),
-                draw.outcome().map(Draw.Outcome::numbers).orElse(List.of()));
+                draw.outcome().map(Draw.Outcome::numbers).orElse(List.of()), draw.termsVersion());
     }
 
     /** What one ticket is owed, whose it is, and their home country if the line recorded it. */

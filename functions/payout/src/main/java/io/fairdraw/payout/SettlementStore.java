@@ -48,6 +48,7 @@ public class SettlementStore {
     private static final String GAME = "gameId";
     private static final String CURRENCY = "currency";
     private static final String NUMBERS = "numbers";
+    private static final String TERMS_VERSION = "termsVersion";
     private static final String OWNER = "owner";
     private static final String DRAW = "drawId";
 
@@ -85,7 +86,8 @@ public class SettlementStore {
     }
 
     /** What a part needs of its draw, kept on the plan so that no part reads the draw again. */
-    public record Drawn(String drawId, String gameId, String currency, List<Integer> numbers) {
+    /** What settlement keeps of a drawn draw; {@code termsVersion} is the game catalogue version it opened under. */
+    public record Drawn(String drawId, String gameId, String currency, List<Integer> numbers, int termsVersion) {
         public Drawn {
             numbers = List.copyOf(numbers);
         }
@@ -107,7 +109,8 @@ public class SettlementStore {
                 Long.parseLong(item.get(SALES).n()), shares, Long.parseLong(item.get(CARRY).n()), Long.parseLong(item.get(ROLLOVER).n()));
         Optional<Drawn> drawn = item.containsKey(GAME)
                 ? Optional.of(new Drawn(drawId, item.get(GAME).s(), item.get(CURRENCY).s(),
-                        item.get(NUMBERS).l().stream().map(n -> Integer.valueOf(n.n())).toList()))
+                        item.get(NUMBERS).l().stream().map(n -> Integer.valueOf(n.n())).toList(),
+                        Optional.ofNullable(item.get(TERMS_VERSION)).map(v -> Integer.parseInt(v.n())).orElse(0)))
                 : Optional.empty();
         Set<Integer> done = new TreeSet<>();
         if (item.containsKey(DONE_PARTS)) {
@@ -128,6 +131,7 @@ public class SettlementStore {
         item.put(GAME, AttributeValue.fromS(drawn.gameId()));
         item.put(CURRENCY, AttributeValue.fromS(drawn.currency()));
         item.put(NUMBERS, AttributeValue.fromL(drawn.numbers().stream().map(n -> number(n)).toList()));
+        item.put(TERMS_VERSION, number(drawn.termsVersion()));
         item.put(KIND, AttributeValue.fromS(plan.kind().name()));
         item.put(PARTS, number(plan.parts()));
         item.put(SALES, number(plan.salesMinor()));

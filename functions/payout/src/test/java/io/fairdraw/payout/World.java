@@ -14,6 +14,8 @@ import io.fairdraw.model.ledger.TransferKind;
 import io.fairdraw.model.money.CurrencyCode;
 import io.fairdraw.model.money.Money;
 import io.fairdraw.platform.compliance.JurisdictionFiles;
+import io.fairdraw.platform.config.Catalogues;
+import io.fairdraw.platform.config.ConfigVersions;
 import io.fairdraw.platform.draws.Draws;
 import io.fairdraw.platform.draws.SealTrees;
 import io.fairdraw.platform.draws.Seals;
@@ -70,8 +72,9 @@ final class World {
         this.seals = new Seals(new TicketLeaves(dynamo, tables), new SealTrees(dynamo, transactions, tables));
         this.store = new SettlementStore(dynamo, transactions, tables);
         ComplianceGuard guard = new ComplianceGuard(dynamo, tables);
-        Holders holders = new Holders(dynamo, tables, JurisdictionFiles.sample());
-        this.settlement = new Settlement(draws, catalogue, store, ledger, guard, holders, Instant::now);
+        Catalogues catalogues = Catalogues.over(catalogue, JurisdictionFiles.sample(), new ConfigVersions(dynamo, tables));
+        Holders holders = new Holders(dynamo, tables, catalogues);
+        this.settlement = new Settlement(draws, catalogues, store, ledger, guard, holders, Instant::now);
     }
 
     static World plain() {

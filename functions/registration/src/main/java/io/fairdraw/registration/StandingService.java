@@ -20,6 +20,7 @@ import io.fairdraw.model.error.ErrorType;
 import io.fairdraw.model.error.ValidationException;
 import io.fairdraw.model.money.Money;
 import io.fairdraw.platform.compliance.SanctionsScreening;
+import io.fairdraw.platform.config.Catalogues;
 import io.fairdraw.platform.players.ComplianceGuard;
 import java.util.Optional;
 import io.fairdraw.model.id.PlayerId;
@@ -53,20 +54,20 @@ public class StandingService {
     private final io.fairdraw.registration.store.Standings standings;
     private final History history;
     private final KycProvider kyc;
-    private final JurisdictionCatalogue catalogue;
+    private final Catalogues catalogues;
     private final TimeSource clock;
     private final ComplianceGuard guard;
     private final SanctionsScreening screening;
 
     public StandingService(RegistrationService players, io.fairdraw.registration.store.Standings standings, History history,
-            KycProvider kyc, JurisdictionCatalogue catalogue, TimeSource clock, ComplianceGuard guard, SanctionsScreening screening) {
+            KycProvider kyc, Catalogues catalogues, TimeSource clock, ComplianceGuard guard, SanctionsScreening screening) {
         this.guard = guard;
         this.screening = screening;
         this.players = players;
         this.standings = standings;
         this.history = history;
         this.kyc = kyc;
-        this.catalogue = catalogue;
+        this.catalogues = catalogues;
         this.clock = clock;
     }
 
@@ -149,6 +150,7 @@ public class StandingService {
     public EligibilityAnswer eligibility(PlayerId id, Location location, Optional<Long> depositMinor, Optional<Long> stakeMinor) {
         Player player = players.find(id);
         Instant now = clock.now();
+        JurisdictionCatalogue catalogue = catalogues.jurisdictions();
         Decision decision = Eligibility.toPlay(catalogue, Standings.of(player), location, now);
         if (decision.allowed() && (depositMinor.isPresent() || stakeMinor.isPresent())) {
             Jurisdiction home = homeJurisdiction(id);
@@ -188,7 +190,7 @@ public class StandingService {
     /** The jurisdiction whose limit rules govern the player: that of their residence. */
     public Jurisdiction homeJurisdiction(PlayerId id) {
         Player player = players.find(id);
-        return catalogue.of(player.residence().country()).orElseThrow(() -> new DomainException(ErrorType.LOCATION_BLOCKED,
+        return catalogues.jurisdictions().of(player.residence().country()).orElseThrow(() -> new DomainException(ErrorType.LOCATION_BLOCKED,
                 "play is not offered to residents of " + player.residence().country()));
     }
 

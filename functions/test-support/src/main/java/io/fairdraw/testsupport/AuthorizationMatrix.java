@@ -26,7 +26,9 @@ public final class AuthorizationMatrix {
             "name", "favourite",
             "provider", "sandbox",
             "playerId", "pl_00000000000000000000000000000000",
-            "id", "cor-00000000-0000-0000-0000-000000000000");
+            "id", "cor-00000000-0000-0000-0000-000000000000",
+            "kind", "games",
+            "version", "999999");
 
     private AuthorizationMatrix() {
     }

@@ -62,6 +62,9 @@ public enum ErrorType {
     PROOF_NOT_READY(409, "The draw is not sealed yet, so there is no inclusion proof"),
     FOUR_EYES_REQUIRED(403, "What one operator proposed must be decided by another"),
     ALREADY_DECIDED(409, "The proposal has already been decided"),
+    TERMS_DIFFER(409, "The draws of this purchase are under different game terms; buy them separately"),
+    CONFIG_CHANGE_REFUSED(422, "The configuration change would alter what change control keeps fixed"),
+    EFFECTIVE_TIME_PASSED(409, "The change's effective time has passed; propose it again with a later one"),
     ERASURE_NOT_ALLOWED(409, "Personal data is erased only from a closed account whose retention period has passed"),
     INTERNAL_ERROR(500, "An unexpected error occurred");
 

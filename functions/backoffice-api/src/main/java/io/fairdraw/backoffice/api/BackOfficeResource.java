@@ -16,6 +16,7 @@ import io.fairdraw.model.error.ValidationException;
 import io.fairdraw.model.ledger.AccountId;
 import io.fairdraw.model.money.Money;
 import io.fairdraw.model.wallet.Withdrawal;
+import io.fairdraw.platform.config.ConfigKind;
 import io.fairdraw.platform.security.CurrentCaller;
 import io.fairdraw.platform.security.Role;
 import io.fairdraw.platform.web.Bodies;
@@ -32,6 +33,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -75,6 +77,9 @@ public class BackOfficeResource {
 
     @Inject
     AlertRules alertRules;
+
+    @Inject
+    ConfigChanges configChanges;
 
     @Inject
     CurrentCaller caller;
@@ -281,6 +286,91 @@ public class BackOfficeResource {
     public BackOfficeViews.WithdrawalView rejectWithdrawal(@PathParam("id") String id, BackOfficeViews.DecisionBody body) {
         String reason = Checks.text(Bodies.required(body).note(), "note", 500);
         return BackOfficeViews.WithdrawalView.of(reviews.reject(Filters.id("id", id), reason, stamp()));
+    }
+
+    @GET
+    @Path("/config/{kind}")
+    @RolesAllowed({Role.Names.OPERATOR, Role.Names.AUDITOR})
+    @Operation(summary = "A catalogue under change control (games or jurisdictions): the version in force and every version proposed")
+    public BackOfficeViews.ConfigOverview config(@PathParam("kind") String kind) {
+        return BackOfficeViews.ConfigOverview.of(configChanges.overview(kind(kind)));
+    }
+
+    @GET
+    @Path("/config/{kind}/versions/{version}")
+    @RolesAllowed({Role.Names.OPERATOR, Role.Names.AUDITOR})
+    @Operation(summary = "One catalogue version with its document, proposer, approver and reasons")
+    public BackOfficeViews.ConfigVersionView configVersion(@PathParam("kind") String kind, @PathParam("version") String version) {
+        return BackOfficeViews.ConfigVersionView.of(configChanges.find(kind(kind), version(version)), true);
+    }
+
+    @POST
+    @Path("/config/{kind}/versions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.Names.OPERATOR)
+    @Operation(summary = "Propose a new catalogue version, in force from a stated time once another operator approves it")
+    @APIResponse(responseCode = "201", description = "Proposed")
+    @APIResponse(responseCode = "422", description = "It would change the games offered, a currency, a schedule or a lotto range "
+            + "(CONFIG_CHANGE_REFUSED)", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Response proposeConfig(@PathParam("kind") String kind, BackOfficeViews.ConfigChangeBody body) {
+        ConfigKind which = kind(kind);
+        BackOfficeViews.ConfigChangeBody change = Bodies.required(body);
+        io.fairdraw.model.validation.Validation validation = new io.fairdraw.model.validation.Validation();
+        com.fasterxml.jackson.databind.JsonNode document = validation.field("document", () -> {
+            if (change.document() == null || !change.document().isObject()) {
+                throw io.fairdraw.model.error.ValidationException.of("document", "must be the catalogue as a JSON object");
+            }
+            return change.document();
+        });
+        Instant effectiveFrom = validation.field("effectiveFrom", () -> Filters.instant("effectiveFrom", change.effectiveFrom()));
+        String reason = validation.field("reason", () -> Checks.text(change.reason(), "reason", 500));
+        validation.throwIfInvalid();
+        var proposed = configChanges.propose(which, document, effectiveFrom, reason, stamp());
+        return Response.status(Response.Status.CREATED).entity(BackOfficeViews.ConfigVersionView.of(proposed, false)).build();
+    }
+
+    @POST
+    @Path("/config/{kind}/versions/{version}/approval")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.Names.OPERATOR)
+    @Operation(summary = "Approve a catalogue version another operator proposed, before its effective time")
+    @APIResponse(responseCode = "403", description = "The proposer cannot approve (FOUR_EYES_REQUIRED)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "Already decided (ALREADY_DECIDED), or its effective time passed (EFFECTIVE_TIME_PASSED)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public BackOfficeViews.ConfigVersionView approveConfig(@PathParam("kind") String kind, @PathParam("version") String version,
+            BackOfficeViews.DecisionBody body) {
+        String note = Checks.text(Bodies.required(body).note(), "note", 500);
+        return BackOfficeViews.ConfigVersionView.of(configChanges.approve(kind(kind), version(version), note, stamp()), false);
+    }
+
+    @POST
+    @Path("/config/{kind}/versions/{version}/rejection")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.Names.OPERATOR)
+    @Operation(summary = "Reject (or, as its proposer, withdraw) a proposed catalogue version, with a reason")
+    public BackOfficeViews.ConfigVersionView rejectConfig(@PathParam("kind") String kind, @PathParam("version") String version,
+            BackOfficeViews.DecisionBody body) {
+        String note = Checks.text(Bodies.required(body).note(), "note", 500);
+        return BackOfficeViews.ConfigVersionView.of(configChanges.reject(kind(kind), version(version), note, stamp()), false);
+    }
+
+    private static ConfigKind kind(String kind) {
+        return ConfigKind.of(kind == null ? "" : kind)
+                .orElseThrow(() -> new io.fairdraw.model.error.DomainException(io.fairdraw.model.error.ErrorType.NOT_FOUND,
+                        "no catalogue " + kind + "; games or jurisdictions"));
+    }
+
+    private static int version(String version) {
+        try {
+            int parsed = Integer.parseInt(version);
+            if (parsed >= 1) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw io.fairdraw.model.error.ValidationException.of("version", "must be a whole number from 1");
     }
 
     private io.fairdraw.platform.dynamo.AuditStamp stamp() {

@@ -14,6 +14,8 @@ import java.util.List;
 @RegisterForReflection(targets = {Reports.DrawReport.class, Reports.Day.class, Reports.Reconciliation.class, Reports.Balance.class,
         PersonalData.Personal.class, io.fairdraw.backoffice.store.Alerts.Alert.class, Reports.Exposure.class})
 final class BackOfficeViews {
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     private BackOfficeViews() {
     }
 
@@ -104,5 +106,39 @@ final class BackOfficeViews {
     /** A rejection's reason. */
     @RegisterForReflection
     record DecisionBody(String note) {
+    }
+
+    /** A proposed catalogue version: the whole document, when it takes effect, and why. */
+    @RegisterForReflection
+    record ConfigChangeBody(com.fasterxml.jackson.databind.JsonNode document, String effectiveFrom, String reason) {
+    }
+
+    /** One version under change control; the document itself only when one version is asked for. */
+    @RegisterForReflection
+    record ConfigVersionView(String kind, int version, String status, Instant effectiveFrom, String digest, String proposedBy,
+            Instant proposedAt, String reason, String decidedBy, Instant decidedAt, String decisionReason,
+            com.fasterxml.jackson.databind.JsonNode document) {
+        static ConfigVersionView of(io.fairdraw.platform.config.ConfigVersion v, boolean withDocument) {
+            com.fasterxml.jackson.databind.JsonNode document = null;
+            if (withDocument) {
+                try {
+                    document = JSON.readTree(v.document());
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    throw new IllegalStateException("a stored " + v.kind().id() + " document is not JSON", e);
+                }
+            }
+            return new ConfigVersionView(v.kind().id(), v.version(), v.status().name(), v.effectiveFrom(), v.digest(), v.proposedBy(),
+                    v.proposedAt(), v.reason(), v.decidedBy().orElse(null), v.decidedAt().orElse(null), v.decisionReason().orElse(null),
+                    document);
+        }
+    }
+
+    /** A catalogue kind: the deployed baseline's version, the version in force now, and every proposed version. */
+    @RegisterForReflection
+    record ConfigOverview(String kind, int baselineVersion, int inForceVersion, List<ConfigVersionView> versions) {
+        static ConfigOverview of(ConfigChanges.Overview o) {
+            return new ConfigOverview(o.kind().id(), o.baselineVersion(), o.inForceVersion(),
+                    o.versions().stream().map(v -> ConfigVersionView.of(v, false)).toList());
+        }
     }
 }

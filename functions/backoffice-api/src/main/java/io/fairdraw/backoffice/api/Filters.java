@@ -136,7 +136,7 @@ final class Filters {
         }
     }
 
-    private static Instant instant(String name, String value) {
+    static Instant instant(String name, String value) {
         if (value == null) {
             throw ValidationException.of(name, "is required (an ISO-8601 instant, e.g. 2026-12-01T00:00:00Z)");
         }

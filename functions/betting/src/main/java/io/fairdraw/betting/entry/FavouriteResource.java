@@ -7,8 +7,8 @@ import io.fairdraw.model.error.DomainException;
 import io.fairdraw.model.error.ErrorType;
 import io.fairdraw.model.error.ValidationException;
 import io.fairdraw.model.game.Game;
-import io.fairdraw.model.game.GameCatalogue;
 import io.fairdraw.model.time.TimeSource;
+import io.fairdraw.platform.config.Catalogues;
 import io.fairdraw.platform.security.CurrentCaller;
 import io.fairdraw.platform.security.Role;
 import io.fairdraw.platform.web.Bodies;
@@ -39,7 +39,7 @@ public class FavouriteResource {
     Favourites favourites;
 
     @Inject
-    GameCatalogue catalogue;
+    Catalogues catalogues;
 
     @Inject
     CurrentCaller caller;
@@ -86,7 +86,7 @@ public class FavouriteResource {
     public FavouriteView save(@PathParam("name") String name, FavouriteBody body) {
         Favourites.requireName(name);
         FavouriteBody favourite = Bodies.required(body);
-        Game game = catalogue.game(favourite.gameId() == null ? "" : favourite.gameId())
+        Game game = catalogues.games().game(favourite.gameId() == null ? "" : favourite.gameId())
                 .orElseThrow(() -> new DomainException(ErrorType.GAME_NOT_FOUND, "no game " + favourite.gameId()));
         if (favourite.lines() == null) {
             throw ValidationException.of("lines", "a favourite has at least one line");

@@ -19,15 +19,16 @@ import org.junit.jupiter.api.Test;
 class AuthorizerTopologyTest {
 
     @Test
-    void theAuthorizerIsThisFunctionAndOnlyReadsPlayers() {
+    void theAuthorizerIsThisFunctionAndOnlyReadsPlayersAndTheCatalogueVersions() {
         JsonNode topology = Topology.load().document();
         JsonNode function = topology.get("functions").get("compliance");
 
         assertThat(topology.get("authorizer").get("function").asText()).isEqualTo("compliance");
         assertThat(function.get("kind").asText()).isEqualTo("authorizer");
         assertThat(function.get("artifact").asText()).isEqualTo("functions/compliance/target/function.zip");
-        assertThat(function.get("tables").properties()).hasSize(1);
+        assertThat(function.get("tables").properties()).hasSize(2);
         assertThat(function.get("tables").get("players").asText()).isEqualTo("read");
+        assertThat(function.get("tables").get("config-versions").asText()).isEqualTo("read");
     }
 
     @Test

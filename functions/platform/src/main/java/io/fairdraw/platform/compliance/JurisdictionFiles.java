@@ -55,7 +55,7 @@ public final class JurisdictionFiles {
         }
     }
 
-    static JurisdictionCatalogue parse(JsonNode document) {
+    public static JurisdictionCatalogue parse(JsonNode document) {
         Map<CountryCode, Jurisdiction> jurisdictions = new HashMap<>();
         for (JsonNode node : required(document, "jurisdictions")) {
             Jurisdiction jurisdiction = jurisdiction(node);

@@ -17,6 +17,7 @@ final class DrawItems {
     static final String PK = Table.Attributes.PARTITION_KEY;
     static final String SK = Table.Attributes.SORT_KEY;
     static final String STATUS = "status";
+    static final String TERMS_VERSION = "termsVersion";
     static final String SEALED_SEED = "sealedSeed";
     static final String LEAF_COUNT = "leafCount";
     static final String TOTAL_STAKE = "totalStakeMinor";
@@ -71,6 +72,7 @@ final class DrawItems {
         item.put(ROUND, AttributeValue.fromN(Long.toString(draw.beacon().round())));
         item.put(COMMITMENT, AttributeValue.fromS(draw.commitment()));
         item.put(STATUS, AttributeValue.fromS(draw.status().name()));
+        item.put(TERMS_VERSION, AttributeValue.fromN(Integer.toString(draw.termsVersion())));
         item.put(SEALED_SEED, AttributeValue.fromB(SdkBytes.fromByteArray(sealedSeed)));
         return item;
     }
@@ -84,7 +86,8 @@ final class DrawItems {
         return new Draw(item.get(PK).s(), item.get(GAME).s(), item.get(CURRENCY).s(), Instant.parse(item.get(DRAW_TIME).s()),
                 Instant.parse(item.get(CUT_OFF).s()), Instant.parse(item.get(SEAL_DEADLINE).s()),
                 new Beacon(item.get(CHAIN).s(), Long.parseLong(item.get(ROUND).n())), item.get(COMMITMENT).s(),
-                DrawStatus.valueOf(item.get(STATUS).s()), seal, outcome);
+                DrawStatus.valueOf(item.get(STATUS).s()), seal, outcome,
+                Optional.ofNullable(item.get(TERMS_VERSION)).map(v -> Integer.parseInt(v.n())).orElse(0));
     }
 
     static List<AttributeValue> numbers(List<Integer> numbers) {

@@ -79,7 +79,14 @@ public enum Table {
      */
     SETTLEMENTS("settlements", true, Optional.empty(), true),
     /** A player's saved line sets, one item per player (so the cap on their number is exact). Owned by betting. */
-    FAVOURITES("favourites", false, Optional.empty(), false);
+    FAVOURITES("favourites", false, Optional.empty(), false),
+    /**
+     * Versions of the game and jurisdiction catalogues under change control: pk kind ({@code games},
+     * {@code jurisdictions}), sk version; each proposed, then approved or rejected by a second
+     * operator, and in force from its stated time. Written by the back office; read by every
+     * function that applies a catalogue.
+     */
+    CONFIG_VERSIONS("config-versions", true, Optional.empty(), true);
 
     /** Attribute names that the table definitions themselves depend on. */
     public static final class Attributes {

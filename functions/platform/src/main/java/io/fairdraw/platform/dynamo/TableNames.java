@@ -66,6 +66,9 @@ public interface TableNames {
     @WithDefault("fairdraw-favourites")
     String favourites();
 
+    @WithDefault("fairdraw-config-versions")
+    String configVersions();
+
     default String of(Table table) {
         return switch (table) {
             case PLAYERS -> players();
@@ -87,6 +90,7 @@ public interface TableNames {
             case SEAL_TREES -> sealTrees();
             case SETTLEMENTS -> settlements();
             case FAVOURITES -> favourites();
+            case CONFIG_VERSIONS -> configVersions();
         };
     }
 }

@@ -59,7 +59,7 @@ public final class GameFiles {
         }
     }
 
-    static GameCatalogue parse(JsonNode document) {
+    public static GameCatalogue parse(JsonNode document) {
         List<FixedOddsGame> fixedOdds = new ArrayList<>();
         required(document, "fixedOdds").forEach(node -> fixedOdds.add(fixedOdds(node)));
         List<LottoGame> lotto = new ArrayList<>();

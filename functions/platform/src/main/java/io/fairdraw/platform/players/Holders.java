@@ -1,7 +1,6 @@
 package io.fairdraw.platform.players;
 
 import io.fairdraw.model.compliance.Jurisdiction;
-import io.fairdraw.model.compliance.JurisdictionCatalogue;
 import io.fairdraw.model.error.DomainException;
 import io.fairdraw.model.error.ErrorType;
 import io.fairdraw.model.id.PlayerId;
@@ -9,6 +8,7 @@ import io.fairdraw.model.ledger.AccountId;
 import io.fairdraw.model.money.Money;
 import io.fairdraw.model.player.CountryCode;
 import io.fairdraw.model.player.Player;
+import io.fairdraw.platform.config.Catalogues;
 import io.fairdraw.platform.dynamo.TableNames;
 import jakarta.enterprise.context.ApplicationScoped;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -46,12 +46,12 @@ public class Holders {
 
     private final DynamoDbClient dynamo;
     private final String players;
-    private final JurisdictionCatalogue catalogue;
+    private final Catalogues catalogues;
 
-    public Holders(DynamoDbClient dynamo, TableNames tables, JurisdictionCatalogue catalogue) {
+    public Holders(DynamoDbClient dynamo, TableNames tables, Catalogues catalogues) {
         this.dynamo = dynamo;
         this.players = tables.players();
-        this.catalogue = catalogue;
+        this.catalogues = catalogues;
     }
 
     /**
@@ -59,7 +59,7 @@ public class Holders {
      * never changes) when the catalogue knows it, otherwise from the player's item.
      */
     public Jurisdiction homeOf(PlayerId id, java.util.Optional<String> recordedCountry) {
-        return recordedCountry.flatMap(country -> catalogue.of(new CountryCode(country))).orElseGet(() -> of(id).home());
+        return recordedCountry.flatMap(country -> catalogues.jurisdictions().of(new CountryCode(country))).orElseGet(() -> of(id).home());
     }
 
     /** The player as stored now, if registered. */
@@ -71,7 +71,7 @@ public class Holders {
     public Holder of(PlayerId id) {
         Player player = find(id).orElseThrow(
                 () -> new DomainException(ErrorType.PLAYER_NOT_REGISTERED, "register with POST /v1/players first"));
-        Jurisdiction home = catalogue.of(player.residence().country()).orElseThrow(() -> new DomainException(
+        Jurisdiction home = catalogues.jurisdictions().of(player.residence().country()).orElseThrow(() -> new DomainException(
                 ErrorType.LOCATION_BLOCKED, "play is not offered to residents of " + player.residence().country()));
         return new Holder(player, home);
     }
