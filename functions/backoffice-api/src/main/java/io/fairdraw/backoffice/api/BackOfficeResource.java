@@ -82,6 +82,9 @@ public class BackOfficeResource {
     ConfigChanges configChanges;
 
     @Inject
+    DrawVerifications verifications;
+
+    @Inject
     CurrentCaller caller;
 
     @Inject
@@ -109,6 +112,16 @@ public class BackOfficeResource {
             throw new DomainException(ErrorType.DRAW_NOT_FOUND, "no draw " + id + " in the reporting store");
         }
         return new BackOfficeViews.ExposureList(id, exposures);
+    }
+
+    @GET
+    @Path("/reports/draws/{drawId}/verification")
+    @RolesAllowed({Role.Names.OPERATOR, Role.Names.AUDITOR})
+    @Operation(summary = "A draw's verification, recomputed: seal header, sealed stakes against the ledger, commitment, "
+            + "beacon randomness and numbers")
+    @APIResponse(responseCode = "404", description = "No such draw (DRAW_NOT_FOUND)", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public DrawVerifications.Verification verification(@PathParam("drawId") String drawId) {
+        return verifications.of(Filters.id("drawId", drawId));
     }
 
     @GET

@@ -12,7 +12,8 @@ import java.util.List;
 
 /** What the back-office routes answer. Amounts are integer minor units with their currency. */
 @RegisterForReflection(targets = {Reports.DrawReport.class, Reports.Day.class, Reports.Reconciliation.class, Reports.Balance.class,
-        PersonalData.Personal.class, io.fairdraw.backoffice.store.Alerts.Alert.class, Reports.Exposure.class})
+        PersonalData.Personal.class, io.fairdraw.backoffice.store.Alerts.Alert.class, Reports.Exposure.class,
+        DrawVerifications.Verification.class, DrawVerifications.Check.class})
 final class BackOfficeViews {
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
