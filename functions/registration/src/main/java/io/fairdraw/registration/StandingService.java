@@ -125,6 +125,12 @@ public class StandingService {
                 new ComplianceEvent(now, ComplianceEvent.Kind.ACCOUNT_CLOSED, stamp.actor(), BY_PLAYER, Map.of())));
     }
 
+    /** An operator's case action: close the account, with the case's reason. Like a player's closure, it is final. */
+    public Player closeByOperator(PlayerId id, String reason, AuditStamp stamp) {
+        return change(id, stamp, (player, now) -> new Change(StandingChanges.close(player, now),
+                new ComplianceEvent(now, ComplianceEvent.Kind.ACCOUNT_CLOSED, stamp.actor(), reason, Map.of())));
+    }
+
     /** An operator's case action: suspend the account, with the case's reason. */
     public Player suspend(PlayerId id, String reason, AuditStamp stamp) {
         return change(id, stamp, (player, now) -> new Change(StandingChanges.suspend(player, now),

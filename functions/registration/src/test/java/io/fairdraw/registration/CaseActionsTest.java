@@ -45,6 +45,20 @@ class CaseActionsTest {
     }
 
     @Test
+    void anOperatorClosesAnAccountOnceWithTheCaseReason() {
+        SafetyRoutesTest.Player player = SafetyRoutesTest.verified("1990-05-17");
+        act(Tokens.auditor(), player, "closure", Map.of("reason", "auditors read")).statusCode(403);
+        act(player, "closure", "").statusCode(400).body("reasonCode", equalTo("VALIDATION_FAILED"));
+        act(player, "closure", "case 77: account takeover confirmed").statusCode(200).body("status", equalTo("CLOSED"));
+        act(player, "closure", "again").statusCode(409).body("reasonCode", equalTo("ACCOUNT_CLOSED_FOR_CHANGES"));
+        act(player, "reinstatement", "reopen").statusCode(409);
+        org.assertj.core.api.Assertions.assertThat(SafetyRoutesTest.eligibility(player)).isEqualTo("CLOSED");
+        player.as().get("/v1/players/me/history").then().statusCode(200)
+                .body("find { it.kind == 'ACCOUNT_CLOSED' }.reason", equalTo("case 77: account takeover confirmed"))
+                .body("find { it.kind == 'ACCOUNT_CLOSED' }.actor", equalTo("operator:" + Tokens.OPERATOR));
+    }
+
+    @Test
     void aSelfExclusionIsNeverReplacedByASuspension() {
         SafetyRoutesTest.Player player = SafetyRoutesTest.verified("1990-05-17");
         player.as().contentType(ContentType.JSON).body("{\"period\":\"MONTHS_6\"}").post("/v1/players/me/exclusion").then().statusCode(200);

@@ -85,6 +85,12 @@ public class BackOfficeResource {
     DrawVerifications verifications;
 
     @Inject
+    BalanceReturns balanceReturns;
+
+    @Inject
+    AlertCases alertCases;
+
+    @Inject
     CurrentCaller caller;
 
     @Inject
@@ -187,7 +193,34 @@ public class BackOfficeResource {
             + "without play, one instrument behind many accounts")
     public BackOfficeViews.AlertList alerts(@QueryParam("from") String from, @QueryParam("to") String to) {
         Filters.TimeRange range = Filters.range(from, to);
-        return new BackOfficeViews.AlertList(reporting.read(() -> alerts.between(range.from(), range.to(), alertRules.rules())));
+        List<io.fairdraw.backoffice.store.Alerts.Alert> found = reporting.read(() -> alerts.between(range.from(), range.to(), alertRules.rules()));
+        var cases = alertCases.of(found.stream().map(io.fairdraw.backoffice.store.Alerts.Alert::id).toList());
+        return new BackOfficeViews.AlertList(found.stream().map(a -> BackOfficeViews.AlertView.of(a, cases.get(a.id()))).toList());
+    }
+
+    @POST
+    @Path("/alerts/{id}/assignment")
+    @RolesAllowed(Role.Names.OPERATOR)
+    @Operation(summary = "Take an alert's case (or take it over from another operator)")
+    @APIResponse(responseCode = "409", description = "The case is closed (ALREADY_DECIDED)", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public BackOfficeViews.AlertCaseView assignAlert(@PathParam("id") String id) {
+        return BackOfficeViews.AlertCaseView.of(alertCases.assign(Filters.id("id", id), operator(), requestId()));
+    }
+
+    @POST
+    @Path("/alerts/{id}/closure")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.Names.OPERATOR)
+    @Operation(summary = "Close an alert's case: CLEARED (explained) or REPORTED (a suspicious-activity report was filed), with the reason")
+    @APIResponse(responseCode = "409", description = "Already closed (ALREADY_DECIDED)", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public BackOfficeViews.AlertCaseView closeAlert(@PathParam("id") String id, BackOfficeViews.AlertClosureBody body) {
+        BackOfficeViews.AlertClosureBody closure = Bodies.required(body);
+        io.fairdraw.model.validation.Validation validation = new io.fairdraw.model.validation.Validation();
+        io.fairdraw.backoffice.store.AlertCase.Outcome outcome = validation.field("outcome",
+                () -> Filters.status(io.fairdraw.backoffice.store.AlertCase.Outcome.class, Checks.text(closure.outcome(), "outcome", 20), null));
+        String note = validation.field("note", () -> Checks.text(closure.note(), "note", 500));
+        validation.throwIfInvalid();
+        return BackOfficeViews.AlertCaseView.of(alertCases.close(Filters.id("id", id), outcome, note, operator(), requestId()));
     }
 
     @GET
@@ -222,6 +255,18 @@ public class BackOfficeResource {
     public BackOfficeViews.ErasureView erase(@PathParam("playerId") String playerId) {
         PlayerKey key = erasures.erase(Filters.id("playerId", playerId), operator());
         return new BackOfficeViews.ErasureView(key.playerId, key.erasedAt, key.erasedBy);
+    }
+
+    @POST
+    @Path("/players/{playerId}/balance-return")
+    @RolesAllowed(Role.Names.OPERATOR)
+    @Operation(summary = "Return a closed account's whole balance to its latest deposit instrument, as a withdrawal payout then pays")
+    @APIResponse(responseCode = "409", description = "Not closed (STANDING_CONFLICT), or no deposit instrument (NO_DEPOSIT_INSTRUMENT)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "422", description = "Nothing to return (INSUFFICIENT_FUNDS)", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public BackOfficeViews.WithdrawalView returnBalance(@PathParam("playerId") String playerId) {
+        io.fairdraw.model.id.PlayerId player = new io.fairdraw.model.id.PlayerId(Filters.id("playerId", playerId));
+        return BackOfficeViews.WithdrawalView.of(balanceReturns.returnBalance(player, stamp()));
     }
 
     @GET

@@ -92,7 +92,33 @@ final class BackOfficeViews {
     }
 
     @RegisterForReflection
-    record AlertList(List<io.fairdraw.backoffice.store.Alerts.Alert> items) {
+    record AlertList(List<AlertView> items) {
+    }
+
+    /** An alert and its case, if an operator has taken it: who has it, and once closed, the outcome and why. */
+    @RegisterForReflection
+    record AlertView(String id, String kind, List<String> playerIds, Instant at, String detail, String caseStatus, String assignee,
+            String outcome, String note) {
+        static AlertView of(io.fairdraw.backoffice.store.Alerts.Alert alert, io.fairdraw.backoffice.store.AlertCase c) {
+            return new AlertView(alert.id(), alert.kind().name(), alert.playerIds(), alert.at(), alert.detail(),
+                    c == null ? "NEW" : c.status.name(), c == null ? null : c.assignee, c == null || c.outcome == null ? null : c.outcome.name(),
+                    c == null ? null : c.note);
+        }
+    }
+
+    /** An alert case after a step. */
+    @RegisterForReflection
+    record AlertCaseView(String alertId, String kind, String status, String assignee, String outcome, String note, String updatedBy,
+            Instant updatedAt) {
+        static AlertCaseView of(io.fairdraw.backoffice.store.AlertCase c) {
+            return new AlertCaseView(c.alertId, c.kind, c.status.name(), c.assignee, c.outcome == null ? null : c.outcome.name(), c.note,
+                    c.updatedBy, c.updatedAt);
+        }
+    }
+
+    /** Closing an alert case: CLEARED or REPORTED, and why. */
+    @RegisterForReflection
+    record AlertClosureBody(String outcome, String note) {
     }
 
     @RegisterForReflection

@@ -139,6 +139,41 @@ class AlertsTest {
     }
 
     @Test
+    void anAlertIsTakenThenClosedOnceWithAnOutcomeAndEachStepIsAudited() {
+        Instant t0 = Instant.now().minusSeconds(3 * 3600);
+        PlayerId fast = newPlayer();
+        for (int i = 0; i < 4; i++) {
+            deposit(fast, 10_000, t0.plusSeconds(300L * i));
+        }
+        project();
+        JsonPath found = alerts(t0.minusSeconds(60), Instant.now().plusSeconds(60));
+        String id = found.getString("items.find { it.kind == 'DEPOSIT_VELOCITY' && it.playerIds.contains('" + fast.value() + "') }.id");
+        assertThat(found.getString("items.find { it.id == '" + id + "' }.caseStatus")).isEqualTo("NEW");
+        String base = "/v1/backoffice/alerts/" + id;
+
+        given().auth().oauth2(Tokens.auditor()).post(base + "/assignment").then().statusCode(403);
+        given().auth().oauth2(Tokens.operator("alice")).post(base + "/assignment").then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("ASSIGNED")).body("assignee", org.hamcrest.Matchers.equalTo("operator:alice"));
+        given().auth().oauth2(Tokens.operator("bob")).contentType("application/json").body(Map.of("outcome", "IGNORED", "note", "x"))
+                .post(base + "/closure").then().statusCode(400).body("reasonCode", org.hamcrest.Matchers.equalTo("VALIDATION_FAILED"));
+        given().auth().oauth2(Tokens.operator("bob")).contentType("application/json")
+                .body(Map.of("outcome", "REPORTED", "note", "SAR 2026-118 filed: structuring")).post(base + "/closure").then()
+                .statusCode(200).body("status", org.hamcrest.Matchers.equalTo("CLOSED")).body("outcome", org.hamcrest.Matchers.equalTo("REPORTED"));
+        given().auth().oauth2(Tokens.operator("alice")).contentType("application/json").body(Map.of("outcome", "CLEARED", "note", "no"))
+                .post(base + "/closure").then().statusCode(409);
+        given().auth().oauth2(Tokens.operator("alice")).post(base + "/assignment").then().statusCode(409);
+        given().auth().oauth2(Tokens.operator("alice")).post("/v1/backoffice/alerts/al_1_0000000000000000/assignment").then().statusCode(404);
+
+        JsonPath after = alerts(t0.minusSeconds(60), Instant.now().plusSeconds(60));
+        assertThat(after.getString("items.find { it.id == '" + id + "' }.caseStatus")).isEqualTo("CLOSED");
+        assertThat(after.getString("items.find { it.id == '" + id + "' }.note")).isEqualTo("SAR 2026-118 filed: structuring");
+        List<String> steps = given().auth().oauth2(Tokens.auditor()).queryParam("from", Instant.now().minusSeconds(600).toString())
+                .queryParam("to", Instant.now().plusSeconds(60).toString()).queryParam("player", fast.value()).get("/v1/backoffice/audit")
+                .then().statusCode(200).extract().jsonPath().getList("items.findAll { it.table == 'alert-cases' }.actor", String.class);
+        assertThat(steps).containsExactlyInAnyOrder("operator:alice", "operator:bob");
+    }
+
+    @Test
     void alertRangesAreBoundedAndOnlyStaffReadThem() {
         Instant now = Instant.now();
         given().auth().oauth2(Tokens.auditor()).queryParam("from", now.minusSeconds(90L * 86_400).toString())

@@ -31,8 +31,21 @@ public class Alerts {
 
     public enum Kind { DEPOSIT_VELOCITY, WITHDRAWAL_WITHOUT_PLAY, SHARED_INSTRUMENT }
 
-    /** One alert: what, who, when it arose, and the figures behind it. */
+    /**
+     * One alert: what, who, when it arose, and the figures behind it. Its id names it for a case
+     * (assigned, closed with an outcome): the time it arose and a hash of what and who, so the
+     * same alert computed again has the same id, and the id alone finds it again.
+     */
     public record Alert(Kind kind, List<String> playerIds, Instant at, String detail) {
+        public String id() {
+            try {
+                byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(
+                        (kind + "|" + String.join(",", playerIds) + "|" + at).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                return "al_" + at.toEpochMilli() + "_" + java.util.HexFormat.of().formatHex(digest, 0, 8);
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every Java runtime provides SHA-256", e);
+            }
+        }
     }
 
     /** The thresholds, from the back office's configuration. */
@@ -41,6 +54,16 @@ public class Alerts {
 
     /** A transfer as the rules read it. */
     private record Move(String playerId, String kind, Instant at, long amountMinor, String currency, String id) {
+    }
+
+    /** The alert with this id ({@link Alert#id()}), computed again at the moment it arose; empty when there is none. */
+    public Uni<java.util.Optional<Alert>> find(String id, Rules rules) {
+        java.util.regex.Matcher parts = java.util.regex.Pattern.compile("al_(\\d{1,15})_[0-9a-f]{16}").matcher(id);
+        if (!parts.matches()) {
+            return Uni.createFrom().item(java.util.Optional.empty());
+        }
+        Instant at = Instant.ofEpochMilli(Long.parseLong(parts.group(1)));
+        return between(at, at.plusMillis(1), rules).map(found -> found.stream().filter(a -> a.id().equals(id)).findFirst());
     }
 
     /** Every alert arising in [from, to), oldest first, then the shared instruments as they stand. */

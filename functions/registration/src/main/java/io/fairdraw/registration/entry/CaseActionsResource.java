@@ -79,6 +79,17 @@ public class CaseActionsResource {
     }
 
     @POST
+    @Path("/{playerId}/closure")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.Names.OPERATOR)
+    @Operation(summary = "Close an account for the operator's reason; its balance is then returned with the back office's balance return")
+    @APIResponse(responseCode = "409", description = "Already closed (ACCOUNT_CLOSED_FOR_CHANGES)", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public PlayerView close(@PathParam("playerId") String playerId, CaseActionBody body) {
+        return PlayerView.of(existing(() -> service.closeByOperator(new PlayerId(playerId), Bodies.required(body).required(),
+                request.stamp())));
+    }
+
+    @POST
     @Path("/{playerId}/identity-decision")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.Names.OPERATOR)
