@@ -4,6 +4,7 @@ import io.fairdraw.backoffice.store.InstrumentRow;
 import io.fairdraw.backoffice.store.Reporting;
 import io.fairdraw.model.error.DomainException;
 import io.fairdraw.model.error.ErrorType;
+import io.fairdraw.model.fairness.Encoding;
 import io.fairdraw.model.id.PlayerId;
 import io.fairdraw.model.ledger.Transfer;
 import io.fairdraw.model.ledger.TransferKind;
@@ -21,8 +22,6 @@ import io.fairdraw.platform.players.Holders;
 import io.fairdraw.platform.withdrawals.Withdrawals;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -84,12 +83,8 @@ public class BalanceReturns {
     }
 
     private static String hash(PlayerId player, String position) {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            sha256.update(("fairdraw/balance-return/v1\u0000" + player.value() + "\u0000" + position).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(sha256.digest(), 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime provides SHA-256", e);
-        }
+        byte[] digest = Encoding.sha256(("fairdraw/balance-return/v1\u0000" + player.value() + "\u0000" + position)
+                .getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(digest, 0, 16);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.fairdraw.model.error.DomainException;
 import io.fairdraw.model.error.ErrorType;
 import io.fairdraw.model.error.ValidationException;
+import io.fairdraw.model.fairness.Encoding;
 import io.fairdraw.model.game.Game;
 import io.fairdraw.model.game.GameCatalogue;
 import io.fairdraw.model.game.LottoGame;
@@ -15,8 +16,6 @@ import io.fairdraw.platform.config.ConfigVersions;
 import io.fairdraw.platform.dynamo.AuditStamp;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -164,10 +163,6 @@ public class ConfigChanges {
     }
 
     private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime provides SHA-256", e);
-        }
+        return HexFormat.of().formatHex(Encoding.sha256(text.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -36,8 +36,7 @@ public class Erasures {
             if (player == null) {
                 throw new DomainException(ErrorType.NOT_FOUND, "no player " + playerId);
             }
-            if (!"CLOSED".equals(player.status) || player.updatedAt == null
-                    || Instant.parse(player.updatedAt).plus(retention).isAfter(now)) {
+            if (!"CLOSED".equals(player.status) || closedAt(player.updatedAt).map(at -> at.plus(retention).isAfter(now)).orElse(true)) {
                 throw new DomainException(ErrorType.ERASURE_NOT_ALLOWED,
                         "the account is " + player.status + "; erasure needs it closed for " + retention.toDays() + " days");
             }
@@ -53,5 +52,14 @@ public class Erasures {
                 return shredded.persist().chain(() -> PersonalRecord.deleteById(playerId)).replaceWith(shredded);
             });
         }));
+    }
+
+    /** When the projected player last changed (its closure, once closed); empty when missing or unreadable, which refuses erasure. */
+    private static java.util.Optional<Instant> closedAt(String updatedAt) {
+        try {
+            return java.util.Optional.ofNullable(updatedAt).map(Instant::parse);
+        } catch (java.time.format.DateTimeParseException unreadable) {
+            return java.util.Optional.empty();
+        }
     }
 }

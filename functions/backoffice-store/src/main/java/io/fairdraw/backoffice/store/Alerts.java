@@ -38,13 +38,9 @@ public class Alerts {
      */
     public record Alert(Kind kind, List<String> playerIds, Instant at, String detail) {
         public String id() {
-            try {
-                byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(
-                        (kind + "|" + String.join(",", playerIds) + "|" + at).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                return "al_" + at.toEpochMilli() + "_" + java.util.HexFormat.of().formatHex(digest, 0, 8);
-            } catch (java.security.NoSuchAlgorithmException e) {
-                throw new IllegalStateException("every Java runtime provides SHA-256", e);
-            }
+            byte[] digest = io.fairdraw.model.fairness.Encoding.sha256(
+                    (kind + "|" + String.join(",", playerIds) + "|" + at).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "al_" + at.toEpochMilli() + "_" + java.util.HexFormat.of().formatHex(digest, 0, 8);
         }
     }
 

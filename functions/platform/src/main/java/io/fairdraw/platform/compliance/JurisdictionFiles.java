@@ -11,10 +11,7 @@ import io.fairdraw.model.money.CurrencyCode;
 import io.fairdraw.model.money.Money;
 import io.fairdraw.model.player.CountryCode;
 import io.fairdraw.model.player.Subdivision;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import io.fairdraw.platform.config.JsonFiles;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -37,22 +34,11 @@ public final class JurisdictionFiles {
     }
 
     public static JurisdictionCatalogue sample() {
-        try (InputStream in = JurisdictionFiles.class.getClassLoader().getResourceAsStream(SAMPLE)) {
-            if (in == null) {
-                throw new IllegalStateException(SAMPLE + " is missing from the classpath");
-            }
-            return parse(JSON.readTree(in));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JsonFiles.resource(SAMPLE, JurisdictionFiles::parse);
     }
 
     public static JurisdictionCatalogue read(Path file) {
-        try {
-            return parse(JSON.readTree(Files.readAllBytes(file)));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the jurisdiction catalogue " + file, e);
-        }
+        return JsonFiles.file(file, "jurisdiction catalogue", JurisdictionFiles::parse);
     }
 
     public static JurisdictionCatalogue parse(JsonNode document) {

@@ -1,17 +1,13 @@
 package io.fairdraw.platform.compliance;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fairdraw.model.compliance.SanctionsList;
+import io.fairdraw.model.fairness.Encoding;
+import io.fairdraw.platform.config.JsonFiles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -21,8 +17,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -38,7 +32,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class SanctionsScreening {
     public static final String SAMPLE = "fairdraw-sanctions.json";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A possible match: the list's reference of the entry, and the list's version. */
     public record Match(String reference, int listVersion) {
@@ -105,13 +98,7 @@ public class SanctionsScreening {
     private String hmac(String normalised) {
         byte[] secret = key.orElseThrow(() -> new IllegalStateException(
                 "fairdraw.compliance.screening-key is not set: screening cannot store or compare fingerprints"));
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(normalised.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every Java runtime provides HmacSHA256", e);
-        }
+        return HexFormat.of().formatHex(Encoding.hmacSha256(secret, normalised.getBytes(StandardCharsets.UTF_8)));
     }
 
     static byte[] decodeKey(String base64) {
@@ -128,22 +115,11 @@ public class SanctionsScreening {
     }
 
     public static SanctionsList sample() {
-        try (InputStream in = SanctionsScreening.class.getClassLoader().getResourceAsStream(SAMPLE)) {
-            if (in == null) {
-                throw new IllegalStateException(SAMPLE + " is missing from the classpath");
-            }
-            return parse(JSON.readTree(in));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JsonFiles.resource(SAMPLE, SanctionsScreening::parse);
     }
 
     public static SanctionsList read(Path file) {
-        try {
-            return parse(JSON.readTree(Files.readAllBytes(file)));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the sanctions list " + file, e);
-        }
+        return JsonFiles.file(file, "sanctions list", SanctionsScreening::parse);
     }
 
     /** Parses a list; a malformed one stops the function at start rather than screening against nothing. */

@@ -10,10 +10,7 @@ import io.fairdraw.model.game.GameCatalogue;
 import io.fairdraw.model.game.LottoGame;
 import io.fairdraw.model.game.ShioTable;
 import io.fairdraw.model.money.CurrencyCode;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import io.fairdraw.platform.config.JsonFiles;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
@@ -41,22 +38,11 @@ public final class GameFiles {
     }
 
     public static GameCatalogue sample() {
-        try (InputStream in = GameFiles.class.getClassLoader().getResourceAsStream(SAMPLE)) {
-            if (in == null) {
-                throw new IllegalStateException(SAMPLE + " is missing from the classpath");
-            }
-            return parse(JSON.readTree(in));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JsonFiles.resource(SAMPLE, GameFiles::parse);
     }
 
     public static GameCatalogue read(Path file) {
-        try {
-            return parse(JSON.readTree(Files.readAllBytes(file)));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the game catalogue " + file, e);
-        }
+        return JsonFiles.file(file, "game catalogue", GameFiles::parse);
     }
 
     public static GameCatalogue parse(JsonNode document) {
