@@ -54,10 +54,7 @@ public class BalanceReturns {
     }
 
     public Withdrawal returnBalance(PlayerId id, AuditStamp stamp) {
-        if (holders.find(id).isEmpty()) {
-            throw new DomainException(ErrorType.NOT_FOUND, "no such player");
-        }
-        Holders.Holder holder = holders.of(id);
+        Holders.Holder holder = holder(id);
         if (holder.player().status() != PlayerStatus.CLOSED) {
             throw new DomainException(ErrorType.STANDING_CONFLICT,
                     "the account is " + holder.player().status() + ": close it first (POST /v1/players/{playerId}/closure)");
@@ -80,6 +77,18 @@ public class BalanceReturns {
         ledger.apply(transfer, List.of(withdrawals.newWithdrawal(withdrawal, stamp)), ConditionFailures.none()
                 .at(Ledger.FIRST_CALLER_ACTION, () -> new DomainException(ErrorType.CONCURRENT_UPDATE, "the return is being made")), stamp);
         return withdrawals.find(withdrawalId).orElse(withdrawal);
+    }
+
+    /** The player and home jurisdiction, read once; an unknown player is a plain 404 to an operator. */
+    private Holders.Holder holder(PlayerId id) {
+        try {
+            return holders.of(id);
+        } catch (DomainException e) {
+            if (e.type() == ErrorType.PLAYER_NOT_REGISTERED) {
+                throw new DomainException(ErrorType.NOT_FOUND, "no such player");
+            }
+            throw e;
+        }
     }
 
     private static String hash(PlayerId player, String position) {
