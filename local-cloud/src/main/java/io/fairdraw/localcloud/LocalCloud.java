@@ -9,6 +9,7 @@ import io.fairdraw.model.ledger.Transfer;
 import io.fairdraw.model.ledger.TransferKind;
 import io.fairdraw.model.money.Money;
 import io.fairdraw.platform.dynamo.AuditStamp;
+import io.fairdraw.platform.dynamo.BufferedRequests;
 import io.fairdraw.platform.dynamo.Transactions;
 import io.fairdraw.platform.ledger.Ledger;
 import io.fairdraw.testsupport.TestTables;
@@ -87,10 +88,12 @@ public final class LocalCloud implements AutoCloseable {
 
         DynamoDbClient dynamo = DynamoDbClient.builder().endpointOverride(URI.create(settings.dynamoEndpoint())).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClient(UrlConnectionHttpClient.create()).build();
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(configuration -> configuration.addExecutionInterceptor(new BufferedRequests())).build();
         DynamoDbStreamsClient streams = DynamoDbStreamsClient.builder().endpointOverride(URI.create(settings.dynamoEndpoint()))
                 .region(Region.US_EAST_1).credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClient(UrlConnectionHttpClient.create()).build();
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(configuration -> configuration.addExecutionInterceptor(new BufferedRequests())).build();
         resources.add(dynamo);
         resources.add(streams);
         TableBootstrap.createMissing(dynamo, Table::defaultName);

@@ -2,6 +2,7 @@ package io.fairdraw.testsupport;
 
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+import io.fairdraw.platform.dynamo.BufferedRequests;
 import io.fairdraw.platform.dynamo.TableBootstrap;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,7 +23,7 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * the platform created. Started on first use and stopped when the JVM exits, so all test classes
  * of a module share it (and its start-up cost) like they share one Quarkus boot.
  */
-public final class LocalDynamo {
+public final class LocalDynamo implements AutoCloseable {
     public static final String REGION = "us-east-1";
     public static final String ACCESS_KEY = "local";
     public static final String SECRET_KEY = "local";
@@ -45,12 +46,14 @@ public final class LocalDynamo {
     }
 
     private static DynamoDbClient client(URI endpoint, List<ExecutionInterceptor> interceptors) {
+        List<ExecutionInterceptor> all = new java.util.ArrayList<>(List.of(new BufferedRequests()));
+        all.addAll(interceptors);
         return DynamoDbClient.builder()
                 .endpointOverride(endpoint)
                 .region(Region.of(REGION))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
                 .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(ClientOverrideConfiguration.builder().executionInterceptors(interceptors).build())
+                .overrideConfiguration(ClientOverrideConfiguration.builder().executionInterceptors(all).build())
                 .build();
     }
 
@@ -61,6 +64,7 @@ public final class LocalDynamo {
                 .region(Region.of(REGION))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
                 .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(configuration -> configuration.addExecutionInterceptor(new BufferedRequests()))
                 .build();
     }
 
@@ -72,6 +76,23 @@ public final class LocalDynamo {
             Runtime.getRuntime().addShutdownHook(new Thread(instance::stop, "dynamodb-local-stop"));
         }
         return instance;
+    }
+
+    /**
+     * A server of the caller's own, not the shared one: in memory on a free port, with every table
+     * of the platform created; the caller closes it. For a benchmark that measures each phase on a
+     * DynamoDB Local that has served nothing before.
+     */
+    public static LocalDynamo startAnother() {
+        LocalDynamo another = start();
+        TableBootstrap.createMissingWithDefaultNames(another.client);
+        return another;
+    }
+
+    /** Stops a server from {@link #startAnother()}; its data is gone. */
+    @Override
+    public void close() {
+        stop();
     }
 
     private static LocalDynamo start() {
