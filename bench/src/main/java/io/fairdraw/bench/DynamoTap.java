@@ -27,8 +27,9 @@ import java.util.concurrent.atomic.LongAdder;
  * A pass-through HTTP hop in front of DynamoDB Local that every DynamoDB call of a benchmark goes
  * through, the function's and the baseline's alike (so both pay the same hop). It counts calls per
  * operation and the write capacity DynamoDB reports (it asks for {@code ReturnConsumedCapacity}
- * on writes), and while capturing keeps the writes' bodies so the baseline can send the very same
- * requests without the function.
+ * on writes, and takes the figures out of the answer again, so the caller reads the answer it
+ * asked for), and while capturing keeps the writes' bodies, as sent, so the baseline can send the
+ * very same requests without the function. Its target can change between phases.
  */
 final class DynamoTap implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,7 +42,7 @@ final class DynamoTap implements AutoCloseable {
     record Captured(String operation, String body) {
     }
 
-    private final URI target;
+    private volatile URI target;
     private final HttpServer server;
     private final ExecutorService workers = Executors.newFixedThreadPool(64);
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -61,6 +62,11 @@ final class DynamoTap implements AutoCloseable {
 
     URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /** Sends every later call to another DynamoDB endpoint. */
+    void retarget(URI endpoint) {
+        target = endpoint;
     }
 
     void capture(boolean on) {
@@ -103,7 +109,8 @@ final class DynamoTap implements AutoCloseable {
     /**
      * Sends a captured request again (to the tables its body names), as the baseline does, over
      * {@link HttpURLConnection} with keep-alive: the transport of the SDK's URL connection client,
-     * which the functions use. The response's JSON.
+     * which the functions use, with the body buffered as the functions send theirs (see
+     * platform's {@code BufferedRequests}). The response's JSON.
      */
     String send(String operation, String body) throws IOException {
         HttpURLConnection connection = (HttpURLConnection) endpoint().toURL().openConnection();
@@ -114,7 +121,6 @@ final class DynamoTap implements AutoCloseable {
         connection.setRequestProperty("Authorization", "AWS4-HMAC-SHA256 Credential=local/20260101/us-east-1/dynamodb/aws4_request, "
                 + "SignedHeaders=host, Signature=0");
         byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        connection.setFixedLengthStreamingMode(bytes.length);
         try (OutputStream out = connection.getOutputStream()) {
             out.write(bytes);
         }
@@ -128,7 +134,9 @@ final class DynamoTap implements AutoCloseable {
         }
     }
 
+    static volatile long probeIn, probeOut, probeDynIn, probeDynOut;
     private void forward(HttpExchange exchange) throws IOException {
+        long probeStart = System.nanoTime();
         try (exchange) {
             byte[] body;
             try (InputStream in = exchange.getRequestBody()) {
@@ -138,11 +146,14 @@ final class DynamoTap implements AutoCloseable {
             String operation = amzTarget == null ? "" : amzTarget.substring(amzTarget.indexOf('.') + 1);
             calls.computeIfAbsent(operation, key -> new LongAdder()).increment();
             boolean write = WRITES.contains(operation);
+            boolean askedHere = false;
             if (write) {
-                body = askForCapacity(body);
                 if (capturing) {
                     captured.add(new Captured(operation, new String(body, java.nio.charset.StandardCharsets.UTF_8)));
                 }
+                byte[] asked = askForCapacity(body);
+                askedHere = asked != body;
+                body = asked;
             }
             HttpRequest.Builder request = HttpRequest.newBuilder(target.resolve(exchange.getRequestURI()))
                     .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
@@ -153,19 +164,22 @@ final class DynamoTap implements AutoCloseable {
             });
             long before = System.nanoTime();
             HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            long probeAfter = System.nanoTime();
             nanos.computeIfAbsent(operation, key -> new LongAdder()).add(System.nanoTime() - before);
+            byte[] answer = response.body();
             if (write && response.statusCode() == 200) {
-                countCapacity(response.body());
+                answer = countCapacity(answer, askedHere);
             }
             response.headers().map().forEach((name, values) -> {
                 if (!HOP_BY_HOP.contains(name.toLowerCase(java.util.Locale.ROOT)) && !name.startsWith(":")) {
                     exchange.getResponseHeaders().put(name, values);
                 }
             });
-            exchange.sendResponseHeaders(response.statusCode(), response.body().length == 0 ? -1 : response.body().length);
+            exchange.sendResponseHeaders(response.statusCode(), answer.length == 0 ? -1 : answer.length);
             try (OutputStream out = exchange.getResponseBody()) {
-                out.write(response.body());
+                out.write(answer);
             }
+            if (operation.equals("TransactWriteItems")) { probeIn = probeStart; probeDynIn = before; probeDynOut = probeAfter; probeOut = System.nanoTime(); }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -180,13 +194,20 @@ final class DynamoTap implements AutoCloseable {
         return body;
     }
 
-    private void countCapacity(byte[] body) throws IOException {
-        JsonNode consumed = JSON.readTree(body).path("ConsumedCapacity");
+    /** Counts the write units of an answer; the answer without them when the caller did not ask. */
+    private byte[] countCapacity(byte[] body, boolean askedHere) throws IOException {
+        JsonNode answer = JSON.readTree(body);
+        JsonNode consumed = answer.path("ConsumedCapacity");
         for (JsonNode table : consumed.isArray() ? consumed : List.of(consumed)) {
             if (table.has("CapacityUnits")) {
                 writeUnitsMilli.add(Math.round(table.get("CapacityUnits").asDouble() * 1000));
             }
         }
+        if (askedHere && answer instanceof ObjectNode object) {
+            object.remove("ConsumedCapacity");
+            return JSON.writeValueAsBytes(object);
+        }
+        return body;
     }
 
     @Override
