@@ -134,9 +134,19 @@ final class DynamoTap implements AutoCloseable {
         }
     }
 
-    static volatile long probeIn, probeOut, probeDynIn, probeDynOut;
+    /** When the latest TransactWriteItems reached the tap and when the tap had answered it, in {@link System#nanoTime()}. */
+    record Hop(long arrived, long answered) {
+    }
+
+    private volatile Hop lastTransaction = new Hop(0, 0);
+
+    /** The latest TransactWriteItems's passage; exact for its caller only while calls do not overlap. */
+    Hop lastTransaction() {
+        return lastTransaction;
+    }
+
     private void forward(HttpExchange exchange) throws IOException {
-        long probeStart = System.nanoTime();
+        long arrived = System.nanoTime();
         try (exchange) {
             byte[] body;
             try (InputStream in = exchange.getRequestBody()) {
@@ -164,7 +174,6 @@ final class DynamoTap implements AutoCloseable {
             });
             long before = System.nanoTime();
             HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            long probeAfter = System.nanoTime();
             nanos.computeIfAbsent(operation, key -> new LongAdder()).add(System.nanoTime() - before);
             byte[] answer = response.body();
             if (write && response.statusCode() == 200) {
@@ -179,7 +188,9 @@ final class DynamoTap implements AutoCloseable {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(answer);
             }
-            if (operation.equals("TransactWriteItems")) { probeIn = probeStart; probeDynIn = before; probeDynOut = probeAfter; probeOut = System.nanoTime(); }
+            if (operation.equals("TransactWriteItems")) {
+                lastTransaction = new Hop(arrived, System.nanoTime());
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -97,27 +97,58 @@ final class InProcessFunction {
     }
 
     /**
-     * One event, answered within {@code limit}, or empty. The handler runs on a thread of its own:
-     * Quarkus's HTTP adapter serves one event at a time in Lambda, and under concurrent calls in
-     * one JVM it very rarely (about once in thousands here) never completes one; that call is
-     * abandoned and counted, instead of stopping the run.
+     * One event, answered within {@code limit}, or empty. The handler runs on the calling thread,
+     * as it does on the runtime's thread in Lambda. Quarkus's HTTP adapter serves one event at a
+     * time in Lambda, and under concurrent calls in one JVM it very rarely (about once in
+     * thousands here) never completes one: a watchdog then interrupts the call, which is abandoned
+     * and counted instead of stopping the run. The watchdog only looks at the calls in flight once
+     * a second, so it adds no hand-over between threads to the calls it times.
      */
-    java.util.Optional<String> invoke(String event, java.time.Duration limit) throws InterruptedException {
-        java.util.concurrent.CompletableFuture<String> answer = java.util.concurrent.CompletableFuture.supplyAsync(() -> invoke(event), CALLERS);
+    java.util.Optional<String> invoke(String event, java.time.Duration limit) {
+        Thread caller = Thread.currentThread();
+        IN_FLIGHT.put(caller, System.nanoTime() + limit.toNanos());
         try {
-            return java.util.Optional.of(answer.get(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS));
-        } catch (java.util.concurrent.TimeoutException abandoned) {
-            return java.util.Optional.empty();
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("the function failed", e.getCause());
+            return java.util.Optional.of(invoke(event));
+        } catch (IllegalStateException e) {
+            if (ABANDONED.contains(caller)) {
+                return java.util.Optional.empty();
+            }
+            throw e;
+        } finally {
+            synchronized (ABANDONED) {
+                IN_FLIGHT.remove(caller);
+                if (ABANDONED.remove(caller)) {
+                    Thread.interrupted();
+                }
+            }
         }
     }
 
-    private static final java.util.concurrent.ExecutorService CALLERS = java.util.concurrent.Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "function-caller");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private static final java.util.Map<Thread, Long> IN_FLIGHT = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.Set<Thread> ABANDONED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Thread watchdog = new Thread(() -> {
+            while (true) {
+                try {
+                    Thread.sleep(1_000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                long now = System.nanoTime();
+                synchronized (ABANDONED) {
+                    IN_FLIGHT.forEach((thread, deadline) -> {
+                        if (now - deadline > 0 && IN_FLIGHT.remove(thread, deadline)) {
+                            ABANDONED.add(thread);
+                            thread.interrupt();
+                        }
+                    });
+                }
+            }
+        }, "function-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+    }
 
     /** One event, answered. */
     String invoke(String event) {

@@ -49,7 +49,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * those writes (same items, same conditions) to a second set of tables that held the same data
  * when the phase began. Players' purchases stay in their order; the idempotency claims the
  * transactions depend on are put in place untimed first. The function is warmed up first (its
- * code compiled as in an environment that has served for a while); then each concurrency is
+ * code compiled as in an environment that has served for a while), a thousand tickets at a time
+ * on fresh DynamoDB Locals; then each concurrency is
  * measured on a DynamoDB Local of its own holding only the seeded players and draw, on both
  * sides, because DynamoDB Local's transactions slow down as it serves more of them, which would
  * flatter the function.
@@ -60,6 +61,8 @@ final class PlacementBench {
     private static final CurrencyCode IDR = CurrencyCode.of("IDR");
     private static final int[] CONCURRENCY = {1, 8, 32};
     private static final long STAKE = 100_000;
+    /** Warm-up tickets per DynamoDB Local: few enough that its transactions have not yet slowed. */
+    private static final int WARM_UP_CHUNK = 1_000;
 
     private final Path root;
     private final Path work;
@@ -79,7 +82,6 @@ final class PlacementBench {
         URLClassLoader loader = InProcessFunction.prepare(betting.taskRoot());
         LocalDynamo local = LocalDynamo.shared();
         DynamoDbClient dynamo = local.client();
-        TableBootstrap.createMissing(dynamo, table -> BARE + table.defaultName());
         IdentityStub identity = new IdentityStub();
         try (DynamoTap tap = new DynamoTap(local.endpoint())) {
             var tables = TestTables.defaults();
@@ -105,26 +107,22 @@ final class PlacementBench {
             settings.put("fairdraw.local.create-tables", "false");
             InProcessFunction function = InProcessFunction.start(loader, settings);
             Map<String, List<Map<String, AttributeValue>>> seeded = contents(dynamo);
-            copyTables(dynamo);
-            int warmUp = Integer.getInteger("warmup", full ? 4_000 : 2_000);
+            int warmUp = Integer.getInteger("warmup", full ? 12_000 : 8_000);
             Bench.log("placement: warming up with " + warmUp + " tickets");
-            phase(function, tap, draw, players, 8, warmUp, null);
+            for (int done = 0; done < warmUp; done += WARM_UP_CHUNK) {
+                int chunk = Math.min(WARM_UP_CHUNK, warmUp - done);
+                onFresh(seeded, tap, () -> phase(function, tap, draw, players, 8, chunk, null));
+            }
 
+            int[] chosen = System.getProperty("levels") == null ? CONCURRENCY
+                    : java.util.Arrays.stream(System.getProperty("levels").split(",")).mapToInt(Integer::parseInt).toArray();
             ArrayNode levels = Results.array();
-            for (int concurrency : CONCURRENCY) {
-                int purchases = full ? concurrency * 100 + 1_000 : concurrency * 20 + 300;
+            for (int concurrency : chosen) {
+                int purchases = Integer.getInteger("tickets", full ? concurrency * 100 + 1_000 : concurrency * 20 + 300);
                 Bench.log("placement: " + purchases + " tickets at concurrency " + concurrency + " on a fresh DynamoDB Local");
-                try (LocalDynamo fresh = LocalDynamo.startAnother()) {
-                    TableBootstrap.createMissing(fresh.client(), table -> BARE + table.defaultName());
-                    for (var table : seeded.entrySet()) {
-                        Loading.put(fresh.client(), table.getKey(), table.getValue());
-                        Loading.put(fresh.client(), BARE + table.getKey(), table.getValue());
-                    }
-                    tap.retarget(fresh.endpoint());
-                    ObjectNode level = Results.object().put("concurrency", concurrency).put("tickets", purchases);
-                    phase(function, tap, draw, players, concurrency, purchases, level);
-                    levels.add(level);
-                }
+                ObjectNode level = Results.object().put("concurrency", concurrency).put("tickets", purchases);
+                onFresh(seeded, tap, () -> phase(function, tap, draw, players, concurrency, purchases, level));
+                levels.add(level);
             }
             ObjectNode result = Results.object();
             result.put("linesPerTicket", 4);
@@ -133,6 +131,27 @@ final class PlacementBench {
             return result;
         } finally {
             identity.close();
+        }
+    }
+
+    /** Work the benchmark runs against a DynamoDB Local of its own. */
+    interface Phase {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs {@code phase} with the tap sending to a DynamoDB Local started for it, holding the
+     * seeded items in both the function's and the bare tables.
+     */
+    private static void onFresh(Map<String, List<Map<String, AttributeValue>>> seeded, DynamoTap tap, Phase phase) throws Exception {
+        try (LocalDynamo fresh = LocalDynamo.startAnother()) {
+            TableBootstrap.createMissing(fresh.client(), table -> BARE + table.defaultName());
+            for (var table : seeded.entrySet()) {
+                Loading.put(fresh.client(), table.getKey(), table.getValue());
+                Loading.put(fresh.client(), BARE + table.getKey(), table.getValue());
+            }
+            tap.retarget(fresh.endpoint());
+            phase.run();
         }
     }
 
@@ -162,7 +181,12 @@ final class PlacementBench {
             tap.reset();
             tap.capture(true);
             handler.add(timed(concurrency, events, event -> {
+                long start = System.nanoTime();
                 var answered = function.invoke(event, java.time.Duration.ofSeconds(30));
+                if (concurrency == 1) {
+                    DynamoTap.Hop hop = tap.lastTransaction();
+                    handler.ownTime(hop.arrived() - start, System.nanoTime() - hop.answered());
+                }
                 if (answered.isEmpty()) {
                     lost.incrementAndGet();
                     return false;
@@ -209,6 +233,10 @@ final class PlacementBench {
         level.set("handler", figures(h).put("dynamoTransactionMeanMillis", handler.transactionMillis()));
         level.set("bare", figures(b).put("dynamoTransactionMeanMillis", bare.transactionMillis()));
         level.put("p50Ratio", h.p50() / b.p50());
+        if (!handler.before.isEmpty()) {
+            level.put("functionBeforeTransactionMillis", median(handler.before));
+            level.put("functionAfterTransactionMillis", median(handler.after));
+        }
         level.put("p99Ratio", h.p99() / b.p99());
         level.put("throughputRatio", h.throughput() / b.throughput());
         level.put("handlerWriteUnitsPerTicket", handler.writeUnits / (purchases - refused.get() - lost.get()));
@@ -225,6 +253,14 @@ final class PlacementBench {
         private double writeUnits;
         private double transactionMillisTotal;
         private long transactions;
+        private final List<Long> before = java.util.Collections.synchronizedList(new ArrayList<>());
+        private final List<Long> after = java.util.Collections.synchronizedList(new ArrayList<>());
+
+        /** One call's time in the function before its transaction reached the tap, and after the tap answered it. */
+        void ownTime(long beforeNanos, long afterNanos) {
+            before.add(beforeNanos);
+            after.add(afterNanos);
+        }
 
         void add(Latencies.Run run, DynamoTap tap) {
             nanos.add(run.nanos());
@@ -242,6 +278,10 @@ final class PlacementBench {
         double transactionMillis() {
             return transactionMillisTotal / Math.max(1, transactions);
         }
+    }
+
+    private static double median(List<Long> nanos) {
+        return new Latencies(nanos.stream().mapToLong(Long::longValue).toArray(), 1).p50();
     }
 
     private static ObjectNode figures(Latencies latencies) {
@@ -327,13 +367,6 @@ final class PlacementBench {
             }
         }
         return tables;
-    }
-
-    /** Makes the bare tables hold what the function's tables hold. */
-    private static void copyTables(DynamoDbClient dynamo) throws Exception {
-        for (Table table : Table.values()) {
-            Loading.copy(dynamo, table.defaultName(), BARE + table.defaultName());
-        }
     }
 
     /** A ticket of four lines on one number, the 4D choice skewed towards popular numbers. */

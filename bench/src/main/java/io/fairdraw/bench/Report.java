@@ -94,6 +94,15 @@ final class Report {
             latency.addValue(handler.get("p99Millis").asDouble(), "handler p99", c);
             latency.addValue(bare.get("p99Millis").asDouble(), "bare p99", c);
         }
+        for (JsonNode level : placement.get("levels")) {
+            if (level.has("functionBeforeTransactionMillis")) {
+                md.append(String.format(Locale.ROOT, "%nAt one buyer the function's own time, medians: %.2f ms from the event to its transaction "
+                        + "reaching DynamoDB's hop, %.2f ms from DynamoDB's answer to the function's; its transactions took %.2f ms on "
+                        + "average, the bare ones %.2f ms.%n", level.get("functionBeforeTransactionMillis").asDouble(),
+                        level.get("functionAfterTransactionMillis").asDouble(), level.get("handler").get("dynamoTransactionMeanMillis").asDouble(),
+                        level.get("bare").get("dynamoTransactionMeanMillis").asDouble()));
+            }
+        }
         md.append("\n| Concurrency | Write units per ticket (handler) | Write units per ticket (bare) | DynamoDB calls per ticket (handler) |\n");
         md.append("|---:|---:|---:|:--|\n");
         for (JsonNode level : placement.get("levels")) {
