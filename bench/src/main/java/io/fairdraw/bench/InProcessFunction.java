@@ -108,7 +108,9 @@ final class InProcessFunction {
         Thread caller = Thread.currentThread();
         IN_FLIGHT.put(caller, System.nanoTime() + limit.toNanos());
         try {
-            return java.util.Optional.of(invoke(event));
+            String answer = invoke(event);
+            // Interrupted past its limit, the adapter may still answer (a 500): the call is abandoned all the same.
+            return ABANDONED.contains(caller) ? java.util.Optional.empty() : java.util.Optional.of(answer);
         } catch (IllegalStateException e) {
             if (ABANDONED.contains(caller)) {
                 return java.util.Optional.empty();

@@ -41,13 +41,17 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 
 /**
  * Bet placement: tickets bought through the betting function's real Lambda handler, against the
  * bare TransactWriteItems of the same items on the same DynamoDB Local. Every DynamoDB call of
- * the function passes a {@link DynamoTap}, which keeps its writes; the baseline then sends exactly
- * those writes (same items, same conditions) to a second set of tables that held the same data
- * when the phase began. Players' purchases stay in their order; the idempotency claims the
+ * the function passes a {@link DynamoTap}, which keeps its writes; two baselines then make exactly
+ * those writes (same items, same conditions), each to a set of tables of its own that held the
+ * same data when the phase began: the SDK baseline as the same {@code TransactWriteItemsRequest}
+ * through a DynamoDB client configured as the functions' (the call any Java code makes: marshalling,
+ * signing, the URL connection client), and the wire baseline as the captured bytes posted
+ * straight to the hop (no SDK at all: the floor). Players' purchases stay in their order; the idempotency claims the
  * transactions depend on are put in place untimed first. The function is warmed up first (its
  * code compiled as in an environment that has served for a while), a thousand tickets at a time
  * on fresh DynamoDB Locals; then each concurrency is
@@ -56,13 +60,21 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * flatter the function.
  */
 final class PlacementBench {
+    /** The wire baseline's tables. */
     static final String BARE = "bare-";
+    /** The SDK baseline's tables. */
+    static final String SDK = "sdk-";
     private static final String GAME = "4d-jakarta";
     private static final CurrencyCode IDR = CurrencyCode.of("IDR");
     private static final int[] CONCURRENCY = {1, 8, 32};
     private static final long STAKE = 100_000;
     /** Warm-up tickets per DynamoDB Local: few enough that its transactions have not yet slowed. */
     private static final int WARM_UP_CHUNK = 1_000;
+    /**
+     * Warm-up tickets the SDK baseline makes too: its SDK is the benchmark's own copy, not the
+     * function's, and is compiled only by its own calls.
+     */
+    private static final int SDK_WARM_UP = 4_000;
 
     private final Path root;
     private final Path work;
@@ -83,7 +95,7 @@ final class PlacementBench {
         LocalDynamo local = LocalDynamo.shared();
         DynamoDbClient dynamo = local.client();
         IdentityStub identity = new IdentityStub();
-        try (DynamoTap tap = new DynamoTap(local.endpoint())) {
+        try (DynamoTap tap = new DynamoTap(local.endpoint()); DynamoDbClient sdk = LocalDynamo.clientOf(tap.endpoint())) {
             var tables = TestTables.defaults();
             Transactions transactions = new Transactions(dynamo);
             Ledger ledger = new Ledger(dynamo, transactions, tables);
@@ -111,10 +123,10 @@ final class PlacementBench {
             Bench.log("placement: warming up with " + warmUp + " tickets");
             for (int done = 0; done < warmUp; done += WARM_UP_CHUNK) {
                 int chunk = Math.min(WARM_UP_CHUNK, warmUp - done);
-                // The baseline's own code (a buffered POST) is warm after the first thousand; the
-                // function's calls go through the same hop and DynamoDB Local code as the baseline's.
-                boolean withBare = done == 0;
-                onFresh(seeded, tap, () -> phase(function, tap, draw, players, 8, chunk, withBare, null));
+                // The wire baseline's own code (a buffered POST) is warm after the first thousand; the
+                // function's calls go through the same hop and DynamoDB Local code as the baselines'.
+                Baselines with = new Baselines(done == 0, done < SDK_WARM_UP);
+                onFresh(seeded, tap, () -> phase(function, tap, sdk, draw, players, 8, chunk, with, null));
             }
 
             int[] chosen = System.getProperty("levels") == null ? CONCURRENCY
@@ -124,7 +136,7 @@ final class PlacementBench {
                 int purchases = Integer.getInteger("tickets", full ? concurrency * 100 + 1_000 : concurrency * 20 + 300);
                 Bench.log("placement: " + purchases + " tickets at concurrency " + concurrency + " on a fresh DynamoDB Local");
                 ObjectNode level = Results.object().put("concurrency", concurrency).put("tickets", purchases);
-                onFresh(seeded, tap, () -> phase(function, tap, draw, players, concurrency, purchases, true, level));
+                onFresh(seeded, tap, () -> phase(function, tap, sdk, draw, players, concurrency, purchases, new Baselines(true, true), level));
                 levels.add(level);
             }
             ObjectNode result = Results.object();
@@ -137,21 +149,28 @@ final class PlacementBench {
         }
     }
 
-    /** Work the benchmark runs against a DynamoDB Local of its own. */
+    /** Work the benchmark runs against a DynamoDB Local of its own, or one side's round of a phase. */
     interface Phase {
         void run() throws Exception;
     }
 
+    /** Which baselines a phase runs beside the function. */
+    record Baselines(boolean wire, boolean sdk) {
+    }
+
     /**
      * Runs {@code phase} with the tap sending to a DynamoDB Local started for it, holding the
-     * seeded items in both the function's and the bare tables.
+     * seeded items in the function's tables and in each baseline's.
      */
     private static void onFresh(Map<String, List<Map<String, AttributeValue>>> seeded, DynamoTap tap, Phase phase) throws Exception {
         try (LocalDynamo fresh = LocalDynamo.startAnother()) {
-            TableBootstrap.createMissing(fresh.client(), table -> BARE + table.defaultName());
+            for (String prefix : List.of(BARE, SDK)) {
+                TableBootstrap.createMissing(fresh.client(), table -> prefix + table.defaultName());
+            }
             for (var table : seeded.entrySet()) {
-                Loading.put(fresh.client(), table.getKey(), table.getValue());
-                Loading.put(fresh.client(), BARE + table.getKey(), table.getValue());
+                for (String prefix : List.of("", BARE, SDK)) {
+                    Loading.put(fresh.client(), prefix + table.getKey(), table.getValue());
+                }
             }
             tap.retarget(fresh.endpoint());
             phase.run();
@@ -159,93 +178,135 @@ final class PlacementBench {
     }
 
     /**
-     * Both sides at one concurrency, in rounds that alternate (a round of purchases through the
-     * handler, then the same round's writes bare), so that drift in the machine or in DynamoDB
-     * Local's state falls on both alike; figures into {@code level} (none while warming up, when
-     * the bare side may be left out).
+     * The function and its baselines at one concurrency, in rounds, so that drift in the machine
+     * or in DynamoDB Local's state falls on all alike: in each round the handler buys the round's
+     * tickets while each baseline makes the previous round's writes (player by player, in their
+     * order, to its own tables, which then hold what the function's held before those writes),
+     * the three taking turns at going first, second and third, since a side's place in a round
+     * changes how fast DynamoDB Local serves it. The SDK's requests are built before its clock
+     * starts, as the wire's bytes are. Figures into {@code level} (none while warming up, when
+     * baselines may be left out).
      */
-    private void phase(InProcessFunction function, DynamoTap tap, Draw draw, List<TestPlayers.TestPlayer> players,
-            int concurrency, int purchases, boolean withBare, ObjectNode level) throws Exception {
+    private void phase(InProcessFunction function, DynamoTap tap, DynamoDbClient sdk, Draw draw, List<TestPlayers.TestPlayer> players,
+            int concurrency, int purchases, Baselines with, ObjectNode level) throws Exception {
         List<TestPlayers.TestPlayer> buyers = players.subList(0, concurrency);
         List<String> tokens = buyers.stream().map(player -> Tokens.player(player.subject())).toList();
         int roundSize = Math.max(concurrency * 5, 50);
         Side handler = new Side();
         Side bare = new Side();
+        Side viaSdk = new Side();
         AtomicInteger refused = new AtomicInteger();
         AtomicInteger lost = new AtomicInteger();
         Map<String, Long> calls = new java.util.TreeMap<>();
-        for (int done = 0; done < purchases; done += roundSize) {
-            List<List<String>> events = new ArrayList<>();
-            for (int i = 0; i < concurrency; i++) {
-                events.add(new ArrayList<>());
-            }
-            for (int n = done; n < Math.min(purchases, done + roundSize); n++) {
-                events.get(n % concurrency).add(purchaseEvent(draw.id(), tokens.get(n % concurrency), ticket()));
-            }
-            tap.reset();
-            tap.capture(withBare);
-            handler.add(timed(concurrency, events, event -> {
-                long start = System.nanoTime();
-                var answered = function.invoke(event, java.time.Duration.ofSeconds(30));
-                if (concurrency == 1) {
-                    DynamoTap.Hop hop = tap.lastTransaction();
-                    handler.ownTime(hop.arrived() - start, System.nanoTime() - hop.answered());
+        List<DynamoTap.Captured> previous = List.of();
+        List<List<DynamoTap.Captured>> captured = new ArrayList<>();
+        for (int round = 0, done = 0; done < purchases || !previous.isEmpty(); round++, done += roundSize) {
+            List<DynamoTap.Captured> writes = previous;
+            List<Phase> sides = new ArrayList<>();
+            if (done < purchases) {
+                List<List<String>> events = new ArrayList<>();
+                for (int i = 0; i < concurrency; i++) {
+                    events.add(new ArrayList<>());
                 }
-                if (answered.isEmpty()) {
-                    lost.incrementAndGet();
-                    return false;
+                for (int n = done; n < Math.min(purchases, done + roundSize); n++) {
+                    events.get(n % concurrency).add(purchaseEvent(draw.id(), tokens.get(n % concurrency), ticket()));
                 }
-                JsonNode answer = Results.JSON.readTree(answered.get());
-                if (answer.path("statusCode").asInt() != 201 && refused.getAndIncrement() < 3) {
-                    Bench.log("placement: a purchase answered " + answer.path("statusCode").asInt() + ": " + answer.path("body").asText());
-                }
-                return true;
-            }), tap);
-            tap.capture(false);
-            tap.calls().forEach((operation, count) -> calls.merge(operation, count, Long::sum));
-            if (!withBare) {
-                continue;
+                sides.add(() -> {
+                    tap.reset();
+                    tap.capture(with.wire() || with.sdk());
+                    handler.add(timed(concurrency, events, event -> {
+                        long start = System.nanoTime();
+                        var answered = function.invoke(event, java.time.Duration.ofSeconds(30));
+                        if (concurrency == 1) {
+                            handler.ownTime(start, tap.lastTransaction());
+                        }
+                        if (answered.isEmpty()) {
+                            lost.incrementAndGet();
+                            return false;
+                        }
+                        JsonNode answer = Results.JSON.readTree(answered.get());
+                        if (answer.path("statusCode").asInt() != 201 && refused.getAndIncrement() < 3) {
+                            Bench.log("placement: a purchase answered " + answer.path("statusCode").asInt() + ": " + answer.path("body").asText());
+                        }
+                        return true;
+                    }), tap);
+                    tap.capture(false);
+                    tap.calls().forEach((operation, count) -> calls.merge(operation, count, Long::sum));
+                    if (with.wire() || with.sdk()) {
+                        captured.add(tap.drain());
+                    }
+                });
             }
-
-            // The same writes, player by player in their order, to the bare tables.
-            List<List<String>> transactions = new ArrayList<>();
-            for (int i = 0; i < concurrency; i++) {
-                transactions.add(new ArrayList<>());
+            if (with.sdk() && !writes.isEmpty()) {
+                sides.add(() -> {
+                    List<List<String>> transactions = replay(tap, writes, SDK, buyers);
+                    Map<String, TransactWriteItemsRequest> requests = new java.util.HashMap<>();
+                    for (List<String> mine : transactions) {
+                        for (String body : mine) {
+                            requests.put(body, WireRequests.transaction(body));
+                        }
+                    }
+                    tap.reset();
+                    viaSdk.add(timed(concurrency, transactions, body -> {
+                        long start = System.nanoTime();
+                        sdk.transactWriteItems(requests.get(body));
+                        if (concurrency == 1) {
+                            viaSdk.ownTime(start, tap.lastTransaction());
+                        }
+                        return true;
+                    }), tap);
+                });
             }
-            List<DynamoTap.Captured> others = new ArrayList<>();
-            for (DynamoTap.Captured write : tap.drain()) {
-                String body = renameTables(write.body());
-                if (write.operation().equals("TransactWriteItems")) {
-                    transactions.get(owner(write.body(), buyers)).add(body);
-                } else {
-                    others.add(new DynamoTap.Captured(write.operation(), body));
-                }
+            if (with.wire() && !writes.isEmpty()) {
+                sides.add(() -> {
+                    List<List<String>> transactions = replay(tap, writes, BARE, buyers);
+                    tap.reset();
+                    bare.add(timed(concurrency, transactions, body -> {
+                        long start = System.nanoTime();
+                        tap.send("TransactWriteItems", body);
+                        if (concurrency == 1) {
+                            bare.ownTime(start, tap.lastTransaction());
+                        }
+                        return true;
+                    }), tap);
+                });
             }
-            for (DynamoTap.Captured other : others) {
-                tap.send(other.operation(), other.body());
+            java.util.Collections.rotate(sides, round);
+            for (Phase side : sides) {
+                side.run();
             }
-            tap.reset();
-            bare.add(timed(concurrency, transactions, body -> {
-                tap.send("TransactWriteItems", body);
-                return true;
-            }), tap);
+            previous = captured.isEmpty() ? List.of() : captured.removeFirst();
         }
         if (level == null) {
             return;
         }
         Latencies h = handler.latencies();
+        Latencies s = viaSdk.latencies();
         Latencies b = bare.latencies();
         level.put("refused", refused.get());
         level.put("abandoned", lost.get());
         level.set("handler", figures(h).put("dynamoTransactionMeanMillis", handler.transactionMillis()));
+        level.set("sdk", figures(s).put("dynamoTransactionMeanMillis", viaSdk.transactionMillis()));
         level.set("bare", figures(b).put("dynamoTransactionMeanMillis", bare.transactionMillis()));
-        level.put("p50Ratio", h.p50() / b.p50());
+        level.put("p50Ratio", h.p50() / s.p50());
+        level.put("p50RatioToWire", h.p50() / b.p50());
         if (!handler.before.isEmpty()) {
             level.put("functionBeforeTransactionMillis", median(handler.before));
             level.put("functionAfterTransactionMillis", median(handler.after));
+            // DynamoDB's part held equal: each side's own time plus one transaction time for all.
+            List<Long> hops = new ArrayList<>(handler.hops);
+            hops.addAll(viaSdk.hops);
+            hops.addAll(bare.hops);
+            double hop = median(hops);
+            level.put("transactionAtHopMillis", hop);
+            level.with("handler").put("ownMillis", median(handler.own));
+            level.with("sdk").put("ownMillis", median(viaSdk.own));
+            level.with("bare").put("ownMillis", median(bare.own));
+            level.put("p50RatioTransactionHeldEqual", (median(handler.own) + hop) / (median(viaSdk.own) + hop));
+            level.put("p50RatioToWireTransactionHeldEqual", (median(handler.own) + hop) / (median(bare.own) + hop));
         }
-        level.put("p99Ratio", h.p99() / b.p99());
-        level.put("throughputRatio", h.throughput() / b.throughput());
+        level.put("p99Ratio", h.p99() / s.p99());
+        level.put("throughputRatio", h.throughput() / s.throughput());
         level.put("handlerWriteUnitsPerTicket", handler.writeUnits / (purchases - refused.get() - lost.get()));
         level.put("bareWriteUnitsPerTicket", bare.writeUnits / b.count());
         ObjectNode perTicket = Results.object();
@@ -262,11 +323,21 @@ final class PlacementBench {
         private long transactions;
         private final List<Long> before = java.util.Collections.synchronizedList(new ArrayList<>());
         private final List<Long> after = java.util.Collections.synchronizedList(new ArrayList<>());
+        private final List<Long> own = java.util.Collections.synchronizedList(new ArrayList<>());
+        private final List<Long> hops = java.util.Collections.synchronizedList(new ArrayList<>());
 
-        /** One call's time in the function before its transaction reached the tap, and after the tap answered it. */
-        void ownTime(long beforeNanos, long afterNanos) {
-            before.add(beforeNanos);
-            after.add(afterNanos);
+        /**
+         * One call, started at {@code start} and ending now, whose transaction passed the tap as
+         * {@code hop}: the side's own time before the transaction reached the tap and after the
+         * tap answered it, and the transaction's time at the tap (DynamoDB Local's part).
+         * Exact while calls do not overlap, at one buyer.
+         */
+        void ownTime(long start, DynamoTap.Hop hop) {
+            long end = System.nanoTime();
+            before.add(hop.arrived() - start);
+            after.add(end - hop.answered());
+            own.add(hop.arrived() - start + end - hop.answered());
+            hops.add(hop.answered() - hop.arrived());
         }
 
         void add(Latencies.Run run, DynamoTap tap) {
@@ -328,6 +399,27 @@ final class PlacementBench {
         }
     }
 
+    /**
+     * Puts the round's writes other than its transactions (the idempotency claims they depend on)
+     * into one baseline's tables, untimed; its transactions, renamed to those tables, per buyer.
+     */
+    private static List<List<String>> replay(DynamoTap tap, List<DynamoTap.Captured> writes, String prefix,
+            List<TestPlayers.TestPlayer> buyers) throws Exception {
+        List<List<String>> transactions = new ArrayList<>();
+        for (int i = 0; i < buyers.size(); i++) {
+            transactions.add(new ArrayList<>());
+        }
+        for (DynamoTap.Captured write : writes) {
+            String body = renameTables(write.body(), prefix);
+            if (write.operation().equals("TransactWriteItems")) {
+                transactions.get(owner(write.body(), buyers)).add(body);
+            } else {
+                tap.send(write.operation(), body);
+            }
+        }
+        return transactions;
+    }
+
     /** Which buyer a transaction belongs to: the one whose player id it names. */
     private static int owner(String body, List<TestPlayers.TestPlayer> buyers) {
         for (int i = 0; i < buyers.size(); i++) {
@@ -338,29 +430,33 @@ final class PlacementBench {
         throw new IllegalStateException("a captured transaction names none of the buyers");
     }
 
+    /** Writes JSON without the results files' indentation, as the SDK does. */
+    private static final com.fasterxml.jackson.databind.ObjectMapper COMPACT = new com.fasterxml.jackson.databind.ObjectMapper();
+
     /**
-     * The body for the bare tables. A transaction's ClientRequestToken (the SDK sets one on every
-     * TransactWriteItems) is replaced by a fresh one, as the SDK would for a new request: DynamoDB
-     * refuses a token seen within ten minutes with other parameters.
+     * The body for a baseline's tables, as compact as the SDK writes it. A transaction's
+     * ClientRequestToken (the SDK sets one on every TransactWriteItems) is replaced by a fresh one,
+     * as the SDK would for a new request: DynamoDB refuses a token seen within ten minutes with
+     * other parameters.
      */
-    private static String renameTables(String body) throws Exception {
+    private static String renameTables(String body, String prefix) throws Exception {
         JsonNode tree = Results.JSON.readTree(body);
-        rename(tree);
+        rename(tree, prefix);
         if (tree instanceof ObjectNode object && object.has("ClientRequestToken")) {
             object.put("ClientRequestToken", UUID.randomUUID().toString());
         }
-        return Results.JSON.writeValueAsString(tree);
+        return COMPACT.writeValueAsString(tree);
     }
 
-    private static void rename(JsonNode node) {
+    private static void rename(JsonNode node, String prefix) {
         if (node instanceof ObjectNode object) {
             JsonNode name = object.get("TableName");
             if (name != null && name.isTextual()) {
-                object.put("TableName", BARE + name.asText());
+                object.put("TableName", prefix + name.asText());
             }
             // BatchWriteItem names its tables as keys; none is captured here.
         }
-        node.forEach(PlacementBench::rename);
+        node.forEach(child -> rename(child, prefix));
     }
 
     /** Every item of every table, as seeded: what each fresh DynamoDB Local starts from, on both sides. */

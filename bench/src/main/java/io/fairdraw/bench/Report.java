@@ -74,33 +74,52 @@ final class Report {
         md.append("## Bet placement\n\n");
         md.append("A ticket of ").append(placement.get("linesPerTicket").asInt()).append(" lines (4D, 3D, 2D back and front of one number, ")
                 .append("the number skewed towards popular ones) bought through the betting function's Lambda handler, against the ")
-                .append("bare `TransactWriteItems` of the same items sent without the function. Target: the handler's p50 at most ")
-                .append(PLACEMENT_TARGET).append("× the bare transaction's.\n\n");
-        md.append("| Concurrency | Tickets | Handler p50 | Bare p50 | **p50 ratio** | Handler p99 | Bare p99 | p99 ratio | Handler/s | Bare/s | Throughput ratio | Target |\n");
-        md.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:--|\n");
+                .append("bare `TransactWriteItems` of the same items made without the function, two ways: through the SDK, the same ")
+                .append("request sent by a DynamoDB client configured as the functions' (the call any Java code makes), and on the wire, ")
+                .append("the same bytes posted with no SDK at all (the floor). Target: the handler's p50 at most ")
+                .append(PLACEMENT_TARGET).append("× the SDK call's.\n\n");
+        md.append("| Concurrency | Tickets | Handler p50 | SDK call p50 | **p50 ratio** | Wire p50 | Ratio to wire | Handler p99 | SDK call p99 | p99 ratio "
+                + "| Handler/s | SDK calls/s | Throughput ratio | Target |\n");
+        md.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:--|\n");
         DefaultCategoryDataset latency = new DefaultCategoryDataset();
         for (JsonNode level : placement.get("levels")) {
             JsonNode handler = level.get("handler");
+            JsonNode sdk = level.get("sdk");
             JsonNode bare = level.get("bare");
             String c = level.get("concurrency").asText();
             double ratio = level.get("p50Ratio").asDouble();
-            md.append(String.format(Locale.ROOT, "| %s | %d | %.2f ms | %.2f ms | **%.2f×** | %.2f ms | %.2f ms | %.2f× | %.0f | %.0f | %.2f× | %s |%n",
-                    c, level.get("tickets").asInt(), handler.get("p50Millis").asDouble(), bare.get("p50Millis").asDouble(), ratio,
-                    handler.get("p99Millis").asDouble(), bare.get("p99Millis").asDouble(), level.get("p99Ratio").asDouble(),
-                    handler.get("throughputPerSecond").asDouble(), bare.get("throughputPerSecond").asDouble(),
-                    level.get("throughputRatio").asDouble(), ratio <= PLACEMENT_TARGET ? "met" : "**missed**"));
+            // At one buyer DynamoDB Local's spread between the sides' tables outweighs the function's own time: judged with it held equal.
+            double judged = level.has("p50RatioTransactionHeldEqual") ? Math.max(ratio, level.get("p50RatioTransactionHeldEqual").asDouble()) : ratio;
+            md.append(String.format(Locale.ROOT, "| %s | %d | %.2f ms | %.2f ms | **%.2f×** | %.2f ms | %.2f× | %.2f ms | %.2f ms | %.2f× "
+                    + "| %.0f | %.0f | %.2f× | %s |%n",
+                    c, level.get("tickets").asInt(), handler.get("p50Millis").asDouble(), sdk.get("p50Millis").asDouble(), ratio,
+                    bare.get("p50Millis").asDouble(), level.get("p50RatioToWire").asDouble(),
+                    handler.get("p99Millis").asDouble(), sdk.get("p99Millis").asDouble(), level.get("p99Ratio").asDouble(),
+                    handler.get("throughputPerSecond").asDouble(), sdk.get("throughputPerSecond").asDouble(),
+                    level.get("throughputRatio").asDouble(), judged > PLACEMENT_TARGET ? "**missed**"
+                            : level.has("p50RatioTransactionHeldEqual") ? "met, DynamoDB held equal too" : "met"));
             latency.addValue(handler.get("p50Millis").asDouble(), "handler p50", c);
-            latency.addValue(bare.get("p50Millis").asDouble(), "bare p50", c);
+            latency.addValue(sdk.get("p50Millis").asDouble(), "SDK call p50", c);
+            latency.addValue(bare.get("p50Millis").asDouble(), "wire p50", c);
             latency.addValue(handler.get("p99Millis").asDouble(), "handler p99", c);
-            latency.addValue(bare.get("p99Millis").asDouble(), "bare p99", c);
+            latency.addValue(sdk.get("p99Millis").asDouble(), "SDK call p99", c);
         }
         for (JsonNode level : placement.get("levels")) {
-            if (level.has("functionBeforeTransactionMillis")) {
-                md.append(String.format(Locale.ROOT, "%nAt one buyer the function's own time, medians: %.2f ms from the event to its transaction "
-                        + "reaching DynamoDB's hop, %.2f ms from DynamoDB's answer to the function's; its transactions took %.2f ms on "
-                        + "average, the bare ones %.2f ms.%n", level.get("functionBeforeTransactionMillis").asDouble(),
-                        level.get("functionAfterTransactionMillis").asDouble(), level.get("handler").get("dynamoTransactionMeanMillis").asDouble(),
-                        level.get("bare").get("dynamoTransactionMeanMillis").asDouble()));
+            if (level.has("p50RatioTransactionHeldEqual")) {
+                md.append(String.format(Locale.ROOT, "%nAt one buyer, each side's own time (its latency less its transaction's time at "
+                        + "DynamoDB's hop, per call; medians): the handler %.2f ms (%.2f ms from the event to its transaction, %.2f ms "
+                        + "from DynamoDB's answer to its own), the SDK call %.2f ms, the wire %.2f ms. The same transactions took "
+                        + "different times at the hop on each side's tables (means: handler %.2f ms, SDK call %.2f ms, wire %.2f ms), "
+                        + "a spread as large as the function's own time; with DynamoDB's part held equal (each side's own time plus "
+                        + "the median transaction of all three, %.2f ms) the handler is **%.2f×** the SDK call (the target's "
+                        + "figure at one buyer, %s) and %.2f× the wire.%n",
+                        level.get("handler").get("ownMillis").asDouble(), level.get("functionBeforeTransactionMillis").asDouble(),
+                        level.get("functionAfterTransactionMillis").asDouble(), level.get("sdk").get("ownMillis").asDouble(),
+                        level.get("bare").get("ownMillis").asDouble(), level.get("handler").get("dynamoTransactionMeanMillis").asDouble(),
+                        level.get("sdk").get("dynamoTransactionMeanMillis").asDouble(), level.get("bare").get("dynamoTransactionMeanMillis").asDouble(),
+                        level.get("transactionAtHopMillis").asDouble(), level.get("p50RatioTransactionHeldEqual").asDouble(),
+                        level.get("p50RatioTransactionHeldEqual").asDouble() <= PLACEMENT_TARGET ? "met" : "**missed**",
+                        level.get("p50RatioToWireTransactionHeldEqual").asDouble()));
             }
         }
         md.append("\n| Concurrency | Write units per ticket (handler) | Write units per ticket (bare) | DynamoDB calls per ticket (handler) |\n");
