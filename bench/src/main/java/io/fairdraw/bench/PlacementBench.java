@@ -35,9 +35,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -192,9 +189,9 @@ final class PlacementBench {
         List<TestPlayers.TestPlayer> buyers = players.subList(0, concurrency);
         List<String> tokens = buyers.stream().map(player -> Tokens.player(player.subject())).toList();
         int roundSize = Math.max(concurrency * 5, 50);
-        Side handler = new Side();
-        Side bare = new Side();
-        Side viaSdk = new Side();
+        PlacementSide handler = new PlacementSide();
+        PlacementSide bare = new PlacementSide();
+        PlacementSide viaSdk = new PlacementSide();
         AtomicInteger refused = new AtomicInteger();
         AtomicInteger lost = new AtomicInteger();
         Map<String, Long> calls = new java.util.TreeMap<>();
@@ -214,7 +211,7 @@ final class PlacementBench {
                 sides.add(() -> {
                     tap.reset();
                     tap.capture(with.wire() || with.sdk());
-                    handler.add(timed(concurrency, events, event -> {
+                    handler.add(PlacementSide.timed(concurrency, events, event -> {
                         long start = System.nanoTime();
                         var answered = function.invoke(event, java.time.Duration.ofSeconds(30));
                         if (concurrency == 1) {
@@ -247,7 +244,7 @@ final class PlacementBench {
                         }
                     }
                     tap.reset();
-                    viaSdk.add(timed(concurrency, transactions, body -> {
+                    viaSdk.add(PlacementSide.timed(concurrency, transactions, body -> {
                         long start = System.nanoTime();
                         sdk.transactWriteItems(requests.get(body));
                         if (concurrency == 1) {
@@ -261,7 +258,7 @@ final class PlacementBench {
                 sides.add(() -> {
                     List<List<String>> transactions = replay(tap, writes, BARE, buyers);
                     tap.reset();
-                    bare.add(timed(concurrency, transactions, body -> {
+                    bare.add(PlacementSide.timed(concurrency, transactions, body -> {
                         long start = System.nanoTime();
                         tap.send("TransactWriteItems", body);
                         if (concurrency == 1) {
@@ -285,25 +282,25 @@ final class PlacementBench {
         Latencies b = bare.latencies();
         level.put("refused", refused.get());
         level.put("abandoned", lost.get());
-        level.set("handler", figures(h).put("dynamoTransactionMeanMillis", handler.transactionMillis()));
-        level.set("sdk", figures(s).put("dynamoTransactionMeanMillis", viaSdk.transactionMillis()));
-        level.set("bare", figures(b).put("dynamoTransactionMeanMillis", bare.transactionMillis()));
+        level.set("handler", PlacementSide.figures(h).put("dynamoTransactionMeanMillis", handler.transactionMillis()));
+        level.set("sdk", PlacementSide.figures(s).put("dynamoTransactionMeanMillis", viaSdk.transactionMillis()));
+        level.set("bare", PlacementSide.figures(b).put("dynamoTransactionMeanMillis", bare.transactionMillis()));
         level.put("p50Ratio", h.p50() / s.p50());
         level.put("p50RatioToWire", h.p50() / b.p50());
         if (!handler.before.isEmpty()) {
-            level.put("functionBeforeTransactionMillis", median(handler.before));
-            level.put("functionAfterTransactionMillis", median(handler.after));
+            level.put("functionBeforeTransactionMillis", PlacementSide.median(handler.before));
+            level.put("functionAfterTransactionMillis", PlacementSide.median(handler.after));
             // DynamoDB's part held equal: each side's own time plus one transaction time for all.
             List<Long> hops = new ArrayList<>(handler.hops);
             hops.addAll(viaSdk.hops);
             hops.addAll(bare.hops);
-            double hop = median(hops);
+            double hop = PlacementSide.median(hops);
             level.put("transactionAtHopMillis", hop);
-            level.with("handler").put("ownMillis", median(handler.own));
-            level.with("sdk").put("ownMillis", median(viaSdk.own));
-            level.with("bare").put("ownMillis", median(bare.own));
-            level.put("p50RatioTransactionHeldEqual", (median(handler.own) + hop) / (median(viaSdk.own) + hop));
-            level.put("p50RatioToWireTransactionHeldEqual", (median(handler.own) + hop) / (median(bare.own) + hop));
+            level.with("handler").put("ownMillis", PlacementSide.median(handler.own));
+            level.with("sdk").put("ownMillis", PlacementSide.median(viaSdk.own));
+            level.with("bare").put("ownMillis", PlacementSide.median(bare.own));
+            level.put("p50RatioTransactionHeldEqual", (PlacementSide.median(handler.own) + hop) / (PlacementSide.median(viaSdk.own) + hop));
+            level.put("p50RatioToWireTransactionHeldEqual", (PlacementSide.median(handler.own) + hop) / (PlacementSide.median(bare.own) + hop));
         }
         level.put("p99Ratio", h.p99() / s.p99());
         level.put("throughputRatio", h.throughput() / s.throughput());
@@ -312,91 +309,6 @@ final class PlacementBench {
         ObjectNode perTicket = Results.object();
         calls.forEach((operation, count) -> perTicket.put(operation, count / (double) purchases));
         level.set("dynamoCallsPerTicket", perTicket);
-    }
-
-    /** One side's latencies and DynamoDB figures over all rounds. */
-    private static final class Side {
-        private final List<long[]> nanos = new ArrayList<>();
-        private long wallNanos;
-        private double writeUnits;
-        private double transactionMillisTotal;
-        private long transactions;
-        private final List<Long> before = java.util.Collections.synchronizedList(new ArrayList<>());
-        private final List<Long> after = java.util.Collections.synchronizedList(new ArrayList<>());
-        private final List<Long> own = java.util.Collections.synchronizedList(new ArrayList<>());
-        private final List<Long> hops = java.util.Collections.synchronizedList(new ArrayList<>());
-
-        /**
-         * One call, started at {@code start} and ending now, whose transaction passed the tap as
-         * {@code hop}: the side's own time before the transaction reached the tap and after the
-         * tap answered it, and the transaction's time at the tap (DynamoDB Local's part).
-         * Exact while calls do not overlap, at one buyer.
-         */
-        void ownTime(long start, DynamoTap.Hop hop) {
-            long end = System.nanoTime();
-            before.add(hop.arrived() - start);
-            after.add(end - hop.answered());
-            own.add(hop.arrived() - start + end - hop.answered());
-            hops.add(hop.answered() - hop.arrived());
-        }
-
-        void add(Latencies.Run run, DynamoTap tap) {
-            nanos.add(run.nanos());
-            wallNanos += run.wallNanos();
-            writeUnits += tap.writeUnits();
-            long count = tap.calls().getOrDefault("TransactWriteItems", 0L);
-            transactionMillisTotal += tap.meanMillis().getOrDefault("TransactWriteItems", 0.0) * count;
-            transactions += count;
-        }
-
-        Latencies latencies() {
-            return new Latencies(nanos.stream().flatMapToLong(java.util.Arrays::stream).toArray(), wallNanos);
-        }
-
-        double transactionMillis() {
-            return transactionMillisTotal / Math.max(1, transactions);
-        }
-    }
-
-    private static double median(List<Long> nanos) {
-        return new Latencies(nanos.stream().mapToLong(Long::longValue).toArray(), 1).p50();
-    }
-
-    private static ObjectNode figures(Latencies latencies) {
-        return Results.object().put("count", latencies.count()).put("p50Millis", latencies.p50()).put("p99Millis", latencies.p99())
-                .put("throughputPerSecond", latencies.throughput());
-    }
-
-    /** One timed call; false when it was abandoned, and its time is left out. */
-    interface Call {
-        boolean run(String input) throws Exception;
-    }
-
-    /** Runs each list on its own thread, timing every call; the lists start together. */
-    private static Latencies.Run timed(int threads, List<List<String>> inputs, Call call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<long[]>> results = new ArrayList<>();
-            long start = System.nanoTime();
-            for (List<String> list : inputs) {
-                results.add(pool.submit(() -> {
-                    long[] nanos = new long[list.size()];
-                    for (int i = 0; i < list.size(); i++) {
-                        long before = System.nanoTime();
-                        nanos[i] = call.run(list.get(i)) ? System.nanoTime() - before : -1;
-                    }
-                    return nanos;
-                }));
-            }
-            List<long[]> all = new ArrayList<>();
-            for (Future<long[]> result : results) {
-                all.add(result.get());
-            }
-            long wall = System.nanoTime() - start;
-            return new Latencies.Run(all.stream().flatMapToLong(java.util.Arrays::stream).filter(n -> n >= 0).toArray(), wall);
-        } finally {
-            pool.shutdown();
-        }
     }
 
     /**
