@@ -179,8 +179,9 @@ final class PlacementBench {
      * or in DynamoDB Local's state falls on all alike: in each round the handler buys the round's
      * tickets while each baseline makes the previous round's writes (player by player, in their
      * order, to its own tables, which then hold what the function's held before those writes),
-     * the three taking turns at going first, second and third, since a side's place in a round
-     * changes how fast DynamoDB Local serves it. The SDK's requests are built before its clock
+     * the three going in each of their six orders in turn, since a side's place in a round changes
+     * how fast DynamoDB Local serves it (a rotation would keep one cyclic order, in which the same
+     * baseline always followed the handler). The SDK's requests are built before its clock
      * starts, as the wire's bytes are. Figures into {@code level} (none while warming up, when
      * baselines may be left out).
      */
@@ -268,8 +269,7 @@ final class PlacementBench {
                     }), tap);
                 });
             }
-            java.util.Collections.rotate(sides, round);
-            for (Phase side : sides) {
+            for (Phase side : PlacementSide.ordering(sides, round)) {
                 side.run();
             }
             previous = captured.isEmpty() ? List.of() : captured.removeFirst();
@@ -296,9 +296,9 @@ final class PlacementBench {
             hops.addAll(bare.hops);
             double hop = PlacementSide.median(hops);
             level.put("transactionAtHopMillis", hop);
-            level.with("handler").put("ownMillis", PlacementSide.median(handler.own));
-            level.with("sdk").put("ownMillis", PlacementSide.median(viaSdk.own));
-            level.with("bare").put("ownMillis", PlacementSide.median(bare.own));
+            level.with("handler").put("ownMillis", PlacementSide.median(handler.own)).put("transactionAtHopMillis", PlacementSide.median(handler.hops));
+            level.with("sdk").put("ownMillis", PlacementSide.median(viaSdk.own)).put("transactionAtHopMillis", PlacementSide.median(viaSdk.hops));
+            level.with("bare").put("ownMillis", PlacementSide.median(bare.own)).put("transactionAtHopMillis", PlacementSide.median(bare.hops));
             level.put("p50RatioTransactionHeldEqual", (PlacementSide.median(handler.own) + hop) / (PlacementSide.median(viaSdk.own) + hop));
             level.put("p50RatioToWireTransactionHeldEqual", (PlacementSide.median(handler.own) + hop) / (PlacementSide.median(bare.own) + hop));
         }

@@ -94,4 +94,24 @@ final class PlacementSide {
             pool.shutdown();
         }
     }
+
+    /**
+     * The {@code index}th ordering of {@code items} (modulo their number of orderings), so that
+     * over successive indexes every item comes directly before every other equally often.
+     */
+    static <T> List<T> ordering(List<T> items, int index) {
+        List<T> left = new ArrayList<>(items);
+        int orderings = 1;
+        for (int n = 2; n <= items.size(); n++) {
+            orderings *= n;
+        }
+        int rest = index % orderings;
+        List<T> ordered = new ArrayList<>();
+        for (int n = items.size(); n > 0; n--) {
+            orderings /= n;
+            ordered.add(left.remove(rest / orderings));
+            rest %= orderings;
+        }
+        return ordered;
+    }
 }
