@@ -40,9 +40,12 @@ public final class LocalDynamo implements AutoCloseable {
         this.client = client(endpoint, List.of());
     }
 
-    /** A client of another DynamoDB endpoint (a hop in front of this one, say), configured as this server's own client. */
-    public static DynamoDbClient clientOf(URI endpoint) {
-        return client(endpoint, List.of());
+    /**
+     * A client of another DynamoDB endpoint (a hop in front of this one, say), configured as this
+     * server's own client, its calls passing through the given interceptors as well.
+     */
+    public static DynamoDbClient clientOf(URI endpoint, ExecutionInterceptor... interceptors) {
+        return client(endpoint, List.of(interceptors));
     }
 
     /** A client of its own whose calls pass through the given interceptors: for fault-injection tests. */
