@@ -1,7 +1,6 @@
 package io.fairdraw.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -32,7 +31,6 @@ import java.util.concurrent.atomic.LongAdder;
  * very same requests without the function. Its target can change between phases.
  */
 final class DynamoTap implements AutoCloseable {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TARGET = "X-Amz-Target";
     private static final String PREFIX = "DynamoDB_20120810.";
     private static final Set<String> WRITES = Set.of("PutItem", "UpdateItem", "DeleteItem", "TransactWriteItems", "BatchWriteItem");
@@ -197,17 +195,17 @@ final class DynamoTap implements AutoCloseable {
     }
 
     private static byte[] askForCapacity(byte[] body) throws IOException {
-        JsonNode request = JSON.readTree(body);
+        JsonNode request = Results.WIRE.readTree(body);
         if (request instanceof ObjectNode object && !object.has("ReturnConsumedCapacity")) {
             object.put("ReturnConsumedCapacity", "TOTAL");
-            return JSON.writeValueAsBytes(object);
+            return Results.WIRE.writeValueAsBytes(object);
         }
         return body;
     }
 
     /** Counts the write units of an answer; the answer without them when the caller did not ask. */
     private byte[] countCapacity(byte[] body, boolean askedHere) throws IOException {
-        JsonNode answer = JSON.readTree(body);
+        JsonNode answer = Results.WIRE.readTree(body);
         JsonNode consumed = answer.path("ConsumedCapacity");
         for (JsonNode table : consumed.isArray() ? consumed : List.of(consumed)) {
             if (table.has("CapacityUnits")) {
@@ -216,7 +214,7 @@ final class DynamoTap implements AutoCloseable {
         }
         if (askedHere && answer instanceof ObjectNode object) {
             object.remove("ConsumedCapacity");
-            return JSON.writeValueAsBytes(object);
+            return Results.WIRE.writeValueAsBytes(object);
         }
         return body;
     }

@@ -153,6 +153,19 @@ final class PlacementBench {
 
     /** Which baselines a phase runs beside the function. */
     record Baselines(boolean wire, boolean sdk) {
+        boolean any() {
+            return wire || sdk;
+        }
+    }
+
+    /** How a baseline sends one transaction body, once it has prepared them all (outside the clock). */
+    interface Sender {
+        Transaction prepare(List<List<String>> transactions) throws Exception;
+    }
+
+    /** One transaction sent. */
+    interface Transaction {
+        void send(String body) throws Exception;
     }
 
     /**
@@ -211,7 +224,7 @@ final class PlacementBench {
                 }
                 sides.add(() -> {
                     tap.reset();
-                    tap.capture(with.wire() || with.sdk());
+                    tap.capture(with.any());
                     handler.add(PlacementSide.timed(concurrency, events, event -> {
                         long start = System.nanoTime();
                         var answered = function.invoke(event, java.time.Duration.ofSeconds(30));
@@ -230,44 +243,24 @@ final class PlacementBench {
                     }), tap);
                     tap.capture(false);
                     tap.calls().forEach((operation, count) -> calls.merge(operation, count, Long::sum));
-                    if (with.wire() || with.sdk()) {
+                    if (with.any()) {
                         captured.add(tap.drain());
                     }
                 });
             }
             if (with.sdk() && !writes.isEmpty()) {
-                sides.add(() -> {
-                    List<List<String>> transactions = replay(tap, writes, SDK, buyers);
+                sides.add(() -> baseline(tap, writes, SDK, buyers, viaSdk, transactions -> {
                     Map<String, TransactWriteItemsRequest> requests = new java.util.HashMap<>();
                     for (List<String> mine : transactions) {
                         for (String body : mine) {
                             requests.put(body, WireRequests.transaction(body));
                         }
                     }
-                    tap.reset();
-                    viaSdk.add(PlacementSide.timed(concurrency, transactions, body -> {
-                        long start = System.nanoTime();
-                        sdk.transactWriteItems(requests.get(body));
-                        if (concurrency == 1) {
-                            viaSdk.ownTime(start, tap.lastTransaction());
-                        }
-                        return true;
-                    }), tap);
-                });
+                    return body -> sdk.transactWriteItems(requests.get(body));
+                }));
             }
             if (with.wire() && !writes.isEmpty()) {
-                sides.add(() -> {
-                    List<List<String>> transactions = replay(tap, writes, BARE, buyers);
-                    tap.reset();
-                    bare.add(PlacementSide.timed(concurrency, transactions, body -> {
-                        long start = System.nanoTime();
-                        tap.send("TransactWriteItems", body);
-                        if (concurrency == 1) {
-                            bare.ownTime(start, tap.lastTransaction());
-                        }
-                        return true;
-                    }), tap);
-                });
+                sides.add(() -> baseline(tap, writes, BARE, buyers, bare, transactions -> body -> tap.send("TransactWriteItems", body)));
             }
             for (Phase side : PlacementSide.ordering(sides, round)) {
                 side.run();
@@ -296,11 +289,14 @@ final class PlacementBench {
             hops.addAll(bare.hops);
             double hop = PlacementSide.median(hops);
             level.put("transactionAtHopMillis", hop);
-            level.with("handler").put("ownMillis", PlacementSide.median(handler.own)).put("transactionAtHopMillis", PlacementSide.median(handler.hops));
-            level.with("sdk").put("ownMillis", PlacementSide.median(viaSdk.own)).put("transactionAtHopMillis", PlacementSide.median(viaSdk.hops));
-            level.with("bare").put("ownMillis", PlacementSide.median(bare.own)).put("transactionAtHopMillis", PlacementSide.median(bare.hops));
-            level.put("p50RatioTransactionHeldEqual", (PlacementSide.median(handler.own) + hop) / (PlacementSide.median(viaSdk.own) + hop));
-            level.put("p50RatioToWireTransactionHeldEqual", (PlacementSide.median(handler.own) + hop) / (PlacementSide.median(bare.own) + hop));
+            double handlerOwn = PlacementSide.median(handler.own);
+            double sdkOwn = PlacementSide.median(viaSdk.own);
+            double bareOwn = PlacementSide.median(bare.own);
+            level.with("handler").put("ownMillis", handlerOwn).put("transactionAtHopMillis", PlacementSide.median(handler.hops));
+            level.with("sdk").put("ownMillis", sdkOwn).put("transactionAtHopMillis", PlacementSide.median(viaSdk.hops));
+            level.with("bare").put("ownMillis", bareOwn).put("transactionAtHopMillis", PlacementSide.median(bare.hops));
+            level.put("p50RatioTransactionHeldEqual", (handlerOwn + hop) / (sdkOwn + hop));
+            level.put("p50RatioToWireTransactionHeldEqual", (handlerOwn + hop) / (bareOwn + hop));
         }
         level.put("p99Ratio", h.p99() / s.p99());
         level.put("throughputRatio", h.throughput() / s.throughput());
@@ -309,6 +305,25 @@ final class PlacementBench {
         ObjectNode perTicket = Results.object();
         calls.forEach((operation, count) -> perTicket.put(operation, count / (double) purchases));
         level.set("dynamoCallsPerTicket", perTicket);
+    }
+
+    /**
+     * One baseline's round: the previous round's writes replayed to its tables ({@code prefix}),
+     * its transactions prepared by {@code sender}, then sent per buyer on the clock into {@code side}.
+     */
+    private static void baseline(DynamoTap tap, List<DynamoTap.Captured> writes, String prefix, List<TestPlayers.TestPlayer> buyers,
+            PlacementSide side, Sender sender) throws Exception {
+        List<List<String>> transactions = replay(tap, writes, prefix, buyers);
+        Transaction transaction = sender.prepare(transactions);
+        tap.reset();
+        side.add(PlacementSide.timed(buyers.size(), transactions, body -> {
+            long start = System.nanoTime();
+            transaction.send(body);
+            if (buyers.size() == 1) {
+                side.ownTime(start, tap.lastTransaction());
+            }
+            return true;
+        }), tap);
     }
 
     /**
@@ -342,9 +357,6 @@ final class PlacementBench {
         throw new IllegalStateException("a captured transaction names none of the buyers");
     }
 
-    /** Writes JSON without the results files' indentation, as the SDK does. */
-    private static final com.fasterxml.jackson.databind.ObjectMapper COMPACT = new com.fasterxml.jackson.databind.ObjectMapper();
-
     /**
      * The body for a baseline's tables, as compact as the SDK writes it. A transaction's
      * ClientRequestToken (the SDK sets one on every TransactWriteItems) is replaced by a fresh one,
@@ -357,7 +369,7 @@ final class PlacementBench {
         if (tree instanceof ObjectNode object && object.has("ClientRequestToken")) {
             object.put("ClientRequestToken", UUID.randomUUID().toString());
         }
-        return COMPACT.writeValueAsString(tree);
+        return Results.WIRE.writeValueAsString(tree);
     }
 
     private static void rename(JsonNode node, String prefix) {

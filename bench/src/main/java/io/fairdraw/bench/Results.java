@@ -12,6 +12,8 @@ import java.nio.file.Path;
 /** One scenario's figures, kept as JSON under {@code bench/target/results} until the report reads them. */
 final class Results {
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** DynamoDB's wire JSON: no indentation, as the SDK writes it. */
+    static final ObjectMapper WIRE = new ObjectMapper();
 
     private Results() {
     }
