@@ -83,7 +83,7 @@ async function player(username, random, deadline, stats, bought) {
   await retried('POST', '/v1/players', { bearer, body: { dateOfBirth: '1991-03-04', country: 'ID', subdivision: 'ID-JK',
     displayName: username, contactPreferences: { marketingEmail: false, marketingSms: false } } }, stats);
   await retried('POST', '/v1/players/me/verification', { bearer, body: { documentType: 'NATIONAL_ID',
-    documentNumber: `N${username}`.slice(0, 40), fullName: username } }, stats);
+    documentNumber: `N${username}`.slice(0, 40), fullName: username, dateOfBirth: '1991-03-04' } }, stats);
   while (Date.now() < deadline) {
     const roll = random();
     const key = randomUUID();

@@ -81,7 +81,8 @@ export async function journey(user = 'alice', { waitMs = 8 * 60_000 } = {}) {
 
   await call('POST', '/v1/players/me/verification', {
     bearer, expect: [200, 201],
-    body: { documentType: 'PASSPORT', documentNumber: `X${user.toUpperCase()}1234`, fullName: `${user} Example` },
+    body: { documentType: 'PASSPORT', documentNumber: `X${user.toUpperCase()}1234`, fullName: `${user} Example`,
+      dateOfBirth: '1990-05-17' },
   });
   const eligibility = await call('GET', '/v1/players/me/eligibility', { bearer, expect: [200] });
   say(`3. identity checked; eligibility ${JSON.stringify(eligibility.body.decision ?? eligibility.body)}`);

@@ -37,6 +37,7 @@ export async function nextDraw(gameId: string, marginMs = 15_000): Promise<Draw 
 export interface Player {
   playerId: string;
   displayName: string;
+  dateOfBirth?: string;
   status: string;
   identityCheck: string;
 }

@@ -52,6 +52,7 @@ export async function browserJourney({ apiUrl, screenshotsDir, user = 'alice', l
       await page.getByLabel('Document', { exact: true }).selectOption('PASSPORT');
       await page.getByLabel('Document number').fill(`X${user.toUpperCase()}1234`);
       await page.getByLabel('Full name as on the document').fill(`${user} Example`);
+      await page.getByLabel('Date of birth as on the document').fill('1990-05-17');
       await page.getByRole('button', { name: 'Check my identity' }).click();
       await registered.waitFor();
       log('identity checked');

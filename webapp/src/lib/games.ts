@@ -7,6 +7,8 @@ export interface BetTerms {
   minStake: number;
   maxStake: number;
   liabilityLimit?: number;
+  /** How many times one line can win in a draw: colok bebas once per occurrence of its digit (4), others 1. */
+  maxWinsPerDraw?: number;
 }
 
 export interface Game {

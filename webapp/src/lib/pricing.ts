@@ -1,7 +1,7 @@
 // The price and potential win of a cart, mirroring the betting API's rules (docs/betting.md,
 // docs/games.md): the player pays stake − floor(stake × discount); a line pays
-// floor(stake × multiplier) once (colok bebas once per occurrence, so "potential win" names one
-// occurrence, as the receipt does); a lotto line costs the game's line price and pays a share of
+// floor(stake × multiplier) per win, and colok bebas wins once per occurrence of its digit, so a
+// line's potential win is its most in one draw (maxWinsPerDraw wins), as the receipt says; a lotto line costs the game's line price and pays a share of
 // a pool (no fixed potential win). At most 40 lines go on one ticket.
 import type { BetTerms, Game } from './games.js';
 import { isLotto } from './games.js';
@@ -24,10 +24,11 @@ export function priceOf(stake: number, terms: Pick<BetTerms, 'discountBasisPoint
   return stake - Math.floor((stake * terms.discountBasisPoints) / 10_000);
 }
 
-/** floor(stake × multiplierMilli / 1000), in minor units: what one win pays. */
-export function potentialWinOf(stake: number, terms: Pick<BetTerms, 'multiplierMilli'>): number {
+/** floor(stake × multiplierMilli / 1000) × maxWinsPerDraw, in minor units: the most one line pays in a draw. */
+export function potentialWinOf(stake: number, terms: Pick<BetTerms, 'multiplierMilli' | 'maxWinsPerDraw'>): number {
   // stake ≤ 10^8 and multiplier ≤ 10^7 stay well inside 2^53; BigInt keeps it exact regardless.
-  return Number((BigInt(stake) * BigInt(terms.multiplierMilli)) / 1000n);
+  const oneWin = (BigInt(stake) * BigInt(terms.multiplierMilli)) / 1000n;
+  return Number(oneWin * BigInt(terms.maxWinsPerDraw ?? 1));
 }
 
 /** Why a stake is refused (STAKE_OUT_OF_RANGE), or null when the API would take it. */

@@ -64,18 +64,21 @@ function renderVerification(main: HTMLElement, player: Player, onDone: () => voi
     h('option', { value: 'DRIVING_LICENCE' }, 'Driving licence'));
   const number = h('input', { name: 'documentNumber', required: true, maxlength: 64 });
   const fullName = h('input', { name: 'fullName', required: true, maxlength: 200, autocomplete: 'name' });
+  // The date as the document shows it; the provider checks it against the document and the date you registered.
+  const born = h('input', { name: 'dateOfBirth', type: 'date', required: true, value: player.dateOfBirth ?? '' });
   const status = h('div');
   const form = h('form', { class: 'card', 'aria-labelledby': 'kyc-title' },
     h('h2', { id: 'kyc-title' }, 'Confirm your identity'),
     h('p', {}, `Welcome, ${player.displayName}. One more step: the document you identify yourself with.`),
     field('Document', type), field('Document number', number), field('Full name as on the document', fullName),
+    field('Date of birth as on the document', born),
     h('button', { type: 'submit', class: 'primary' }, 'Check my identity'),
     status);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     try {
       await api('POST', '/v1/players/me/verification', {
-        body: { documentType: type.value, documentNumber: number.value, fullName: fullName.value },
+        body: { documentType: type.value, documentNumber: number.value, fullName: fullName.value, dateOfBirth: born.value },
       });
       onDone();
     } catch (e) {

@@ -79,6 +79,8 @@ test('prices and wins mirror the receipt of docs/betting.md', () => {
   // The discount is rounded down, so the player never pays a fraction more.
   assert.equal(priceOf(100001, { discountBasisPoints: 6600 }), 34001);
   assert.equal(potentialWinOf(100001, { multiplierMilli: 1500 }), 150001);
+  // Colok bebas pays once per occurrence of its digit: a 7 on 7777 wins four times.
+  assert.equal(potentialWinOf(1000, { multiplierMilli: 1500, maxWinsPerDraw: 4 }), 6000);
   assert.equal(priceLine(FOUR_D, { betType: 'TWO_D_BACK', selection: '07', stake: 100000 }).price, 71000);
   assert.equal(priceLine(FOUR_D, { betType: 'TWO_D_BACK', selection: '07', stake: 100000 }).potentialWin, 7000000);
   assert.deepEqual(priceLine(LOTTO, { betType: 'LOTTO', selection: '01-02-03-04-05-06', stake: 0 }),

@@ -7,6 +7,7 @@ import io.fairdraw.model.draw.Draw;
 import io.fairdraw.model.fairness.MerkleTree;
 import io.fairdraw.model.fairness.TicketLeaf;
 import io.fairdraw.model.game.BetTerms;
+import io.fairdraw.model.game.BetType;
 import io.fairdraw.model.game.FixedOddsGame;
 import io.fairdraw.model.game.Game;
 import io.fairdraw.model.game.LottoGame;
@@ -174,10 +175,12 @@ public final class BettingViews {
 
     @Schema(name = "BetTerms")
     @RegisterForReflection
-    public record TermsView(long multiplierMilli, int discountBasisPoints, long minStake, long maxStake, long liabilityLimit) {
-        static TermsView of(BetTerms terms) {
+    /** {@code maxWinsPerDraw}: how many times one line can win in a draw (colok bebas 4, once per occurrence; others 1). */
+    public record TermsView(long multiplierMilli, int discountBasisPoints, long minStake, long maxStake, long liabilityLimit,
+            int maxWinsPerDraw) {
+        static TermsView of(BetType type, BetTerms terms) {
             return new TermsView(terms.multiplierMilli(), terms.discountBasisPoints(), terms.minStakeMinor(), terms.maxStakeMinor(),
-                    terms.liabilityLimitMinor());
+                    terms.liabilityLimitMinor(), type.maxUnits());
         }
     }
 
@@ -201,7 +204,7 @@ public final class BettingViews {
             return switch (game) {
                 case FixedOddsGame fixed -> {
                     Map<String, TermsView> terms = new TreeMap<>();
-                    fixed.terms().forEach((type, t) -> terms.put(type.name(), TermsView.of(t)));
+                    fixed.terms().forEach((type, t) -> terms.put(type.name(), TermsView.of(type, t)));
                     yield new GameView(fixed.id(), fixed.version(), fixed.name(), "FIXED_ODDS", fixed.currency().code(), schedule, terms,
                             null, null, null, null);
                 }

@@ -8,6 +8,7 @@ import io.fairdraw.model.betting.PricedLine;
 import io.fairdraw.model.betting.RequestedLine;
 import io.fairdraw.model.betting.TicketId;
 import io.fairdraw.model.betting.TicketPricing;
+import io.fairdraw.model.compliance.AgeRule;
 import io.fairdraw.model.compliance.LimitKey;
 import io.fairdraw.model.compliance.LimitKind;
 import io.fairdraw.model.compliance.LimitWindow;
@@ -22,6 +23,7 @@ import io.fairdraw.model.game.FixedOddsGame;
 import io.fairdraw.model.game.Game;
 import io.fairdraw.model.id.IdempotencyKey;
 import io.fairdraw.model.id.PlayerId;
+import io.fairdraw.model.player.CountryCode;
 import io.fairdraw.model.ledger.AccountId;
 import io.fairdraw.model.ledger.AccountType;
 import io.fairdraw.model.ledger.Transfer;
@@ -43,7 +45,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -108,7 +109,7 @@ public class Purchases {
      * the key claimed first, everything read afresh.
      */
     public Answer buy(PlayerId player, IdempotencyKey key, String fingerprint, String drawId, int drawCount,
-            Function<Game, List<RequestedLine>> expand, AuditStamp stamp) {
+            Function<Game, List<RequestedLine>> expand, Optional<CountryCode> where, AuditStamp stamp) {
         if (drawCount < 1 || drawCount > MAX_DRAWS) {
             throw io.fairdraw.model.error.ValidationException.of("draws", "must be between 1 and " + MAX_DRAWS);
         }
@@ -116,7 +117,7 @@ public class Purchases {
         if (drawCount == 1) {
             Optional<Answer> quick = idempotent.runInOneTransaction(scope, key, fingerprint, recorder -> purchase(player, key,
                     () -> snapshots.draw(drawId, () -> readings.find(drawId)), () -> snapshots.buyer(player, () -> buyer(player)), 1, expand,
-                    recorder, stamp));
+                    where, recorder, stamp));
             if (quick.isPresent()) {
                 return quick.get();
             }
@@ -126,7 +127,7 @@ public class Purchases {
             Snapshots.Buyer fresh = buyer(player);
             snapshots.remember(player, fresh);
             return fresh;
-        }, drawCount, expand, idempotent.recorder(started), stamp));
+        }, drawCount, expand, where, idempotent.recorder(started), stamp));
     }
 
     private Snapshots.Buyer buyer(PlayerId player) {
@@ -134,7 +135,8 @@ public class Purchases {
     }
 
     private Answer purchase(PlayerId player, IdempotencyKey key, Supplier<Draw> drawLookup, Supplier<Snapshots.Buyer> buyerLookup,
-            int drawCount, Function<Game, List<RequestedLine>> expand, IdempotentRequests.Recorder recorder, AuditStamp stamp) {
+            int drawCount, Function<Game, List<RequestedLine>> expand, Optional<CountryCode> where, IdempotentRequests.Recorder recorder,
+            AuditStamp stamp) {
         Draw first = drawLookup.get();
         requireOpen(first);
         // Every ticket of a draw is priced (and later settled) by the terms the draw opened under.
@@ -163,10 +165,11 @@ public class Purchases {
         List<BettingViews.TicketSummary> later = tickets.subList(1, tickets.size()).stream().map(BettingViews.TicketSummary::of).toList();
         String body = write(BettingViews.TicketView.of(tickets.get(0), first, later));
         SafetySettings safety = buyer.safety();
+        AgeRule age = holders.ageRule(holder, where);
         for (int i = 1; i < tickets.size(); i++) {
-            commit(holder, safety, tickets.get(i), targets.get(i), game, Optional.empty(), stamp);
+            commit(holder, age, safety, tickets.get(i), targets.get(i), game, Optional.empty(), stamp);
         }
-        Ledger.Outcome outcome = commit(holder, safety, tickets.get(0), first, game, Optional.of(recorder.answer(CREATED, body)), stamp);
+        Ledger.Outcome outcome = commit(holder, age, safety, tickets.get(0), first, game, Optional.of(recorder.answer(CREATED, body)), stamp);
         if (outcome instanceof Ledger.AlreadyApplied) {
             // Bought by an earlier attempt whose remembered answer has since expired: answer with what was bought.
             Ticket bought = store.find(tickets.get(0).id()).orElseThrow();
@@ -198,7 +201,8 @@ public class Purchases {
         return open;
     }
 
-    private Ledger.Outcome commit(Holders.Holder holder, SafetySettings safety, Ticket ticket, Draw draw, Game game, Optional<TransactWriteItem> answer,
+    private Ledger.Outcome commit(Holders.Holder holder, AgeRule age, SafetySettings safety, Ticket ticket, Draw draw, Game game,
+            Optional<TransactWriteItem> answer,
             AuditStamp stamp) {
         Instant now = ticket.purchasedAt();
         PlayerId player = holder.player().id();
@@ -213,15 +217,15 @@ public class Purchases {
         actions.add(store.newTicket(ticket, stamp));
         failures.at(first + actions.size(), () -> new DomainException(ErrorType.DRAW_NOT_OPEN, "sales for " + draw.id() + " have closed"));
         actions.add(draws.gateOpen(draw.id(), TicketStore.shardOf(ticket.id()), now));
-        failures.at(first + actions.size(), () -> guard.refusalFor(player, now));
-        actions.add(guard.playerMayPlay(player, now));
+        failures.at(first + actions.size(), () -> guard.refusalFor(player, age, now));
+        actions.add(guard.playerMayPlay(player, age, now));
         failures.at(first + actions.size(), () -> new DomainException(ErrorType.CONCURRENT_UPDATE, "your limits changed during the purchase; retry"));
         actions.add(guard.settingsUnchanged(player, safety));
         for (LimitWindow window : LimitWindow.values()) {
             LimitKey limitKey = new LimitKey(LimitKind.NET_LOSS, window);
             Optional<Money> limit = Limits.applicable(safety.limit(limitKey), holder.home(), now);
             failures.at(first + actions.size(), () -> new DomainException(ErrorType.LOSS_LIMIT_REACHED,
-                    "this ticket would exceed your " + window.name().toLowerCase(Locale.ROOT) + "ly net-loss limit"));
+                    "this ticket would exceed your " + window.adjective() + " net-loss limit"));
             actions.add(guard.count(player, limitKey, holder.home(), now, price, limit));
         }
         if (answer.isPresent()) {

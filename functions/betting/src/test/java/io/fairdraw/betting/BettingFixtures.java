@@ -75,7 +75,7 @@ public class BettingFixtures {
      */
     public IdempotentRequests.Answer buyDirect(PlayerId player, String drawId, String key, List<RequestedLine> lines) {
         return purchases.buy(player, new IdempotencyKey(key), "fp-" + lines.hashCode() + "@" + drawId,
-                drawId, 1, game -> lines, new AuditStamp("player:" + player.value(), new RequestId("race")));
+                drawId, 1, game -> lines, java.util.Optional.empty(), new AuditStamp("player:" + player.value(), new RequestId("race")));
     }
 
     /** A new open draw of the game, its cut-off {@code salesFor} from now (each call a distinct draw time, far ahead). */

@@ -65,10 +65,13 @@ public interface PaymentProvider {
     /**
      * A verified event: a payment or payout reached a final state. {@code merchantReference} is
      * Fairdraw's deposit or withdrawal id; {@code instrumentReference} is the provider's token of
-     * the card or account used, where it has one.
+     * the card or account used, where it has one. {@code startedAs} is the id the provider gave
+     * when the deposit started ({@link PaymentSession#providerPaymentId()}), where the notification
+     * repeats it: the wallet credits a deposit only from a notification of the very payment it
+     * started, so a notification cannot name one deposit and carry another's payment.
      */
     record PaymentEvent(Kind kind, String providerPaymentId, String merchantReference, Money amount, boolean success,
-            Optional<String> instrumentReference, Optional<String> reason) {
+            Optional<String> instrumentReference, Optional<String> reason, Optional<String> startedAs) {
         public enum Kind {
             DEPOSIT,
             PAYOUT
@@ -81,6 +84,7 @@ public interface PaymentProvider {
             Objects.requireNonNull(amount, "amount");
             Objects.requireNonNull(instrumentReference, "instrumentReference");
             Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(startedAs, "startedAs");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.fairdraw.payments;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fairdraw.model.money.Money;
@@ -32,7 +33,8 @@ public class SandboxProvider implements PaymentProvider {
     public static final String NAME = "sandbox";
     public static final String SIGNATURE_HEADER = "fairdraw-signature";
     public static final Duration REPLAY_WINDOW = Duration.ofMinutes(5);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Duplicate fields are refused: a signed body must mean one thing to every reader. */
+    private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private static final int MIN_SECRET_LENGTH = 32;
 
@@ -120,9 +122,12 @@ public class SandboxProvider implements PaymentProvider {
             if (!amount.get("amount").canConvertToExactIntegral()) {
                 throw new WebhookRejected(WebhookRejected.Reason.MALFORMED, "amounts are whole minor units");
             }
-            return new PaymentEvent(kind, node.get("paymentId").asText(), node.get("merchantReference").asText(),
+            String paymentId = node.get("paymentId").asText();
+            // The sandbox's deposit is paid under the very id it started with.
+            return new PaymentEvent(kind, paymentId, node.get("merchantReference").asText(),
                     Money.of(amount.get("amount").longValue(), amount.get("currency").asText()), node.get("success").asBoolean(),
-                    Optional.ofNullable(node.get("instrument")).map(JsonNode::asText), Optional.ofNullable(node.get("reason")).map(JsonNode::asText));
+                    Optional.ofNullable(node.get("instrument")).map(JsonNode::asText), Optional.ofNullable(node.get("reason")).map(JsonNode::asText),
+                    kind == PaymentEvent.Kind.DEPOSIT ? Optional.of(paymentId) : Optional.empty());
         } catch (WebhookRejected e) {
             throw e;
         } catch (RuntimeException | java.io.IOException e) {

@@ -6,6 +6,7 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.fairdraw.payments.PaymentProvider.PaymentEvent;
 import io.fairdraw.payments.PaymentProvider.WebhookRejected;
+import io.fairdraw.testsupport.UntrustedText;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,7 @@ import java.util.Optional;
  * Fuzz targets for the sandbox's webhooks, read exactly as the wallet's webhook route reads them.
  * Whatever arrives, the answer is events or {@link WebhookRejected}; an unsigned or wrongly
  * signed notification is never read, and a correctly signed one that is not a sandbox event is
- * refused as malformed. A normal test run replays the corpus under
+ * refused as malformed, as is one that names a field twice. A normal test run replays the corpus under
  * src/test/resources/io/fairdraw/payments/SandboxWebhookFuzzTestInputs; {@code JAZZER_FUZZ=1} fuzzes.
  */
 class SandboxWebhookFuzzTest {
@@ -49,6 +50,8 @@ class SandboxWebhookFuzzTest {
         String body = data.consumeRemainingAsString();
         try {
             List<PaymentEvent> events = SANDBOX.verify(Map.of("Fairdraw-Signature", SANDBOX.signatureHeader(sentAt, body)), body, NOW);
+            // A signed body must mean one thing to every reader: one naming a field twice is never read.
+            assertThat(UntrustedText.hasDuplicateField(body)).isFalse();
             assertThat(events).singleElement().satisfies(event -> {
                 assertThat(event.kind()).isNotNull();
                 assertThat(event.amount().currency().code()).matches("[A-Z]{3}");

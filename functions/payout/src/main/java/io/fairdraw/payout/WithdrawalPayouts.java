@@ -1,5 +1,7 @@
 package io.fairdraw.payout;
 
+import io.fairdraw.model.compliance.AgeRule;
+import io.fairdraw.model.compliance.Decision;
 import io.fairdraw.model.time.TimeSource;
 import io.fairdraw.model.wallet.Withdrawal;
 import io.fairdraw.payments.PaymentProvider;
@@ -15,7 +17,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Pays a requested withdrawal through its provider, once. A withdrawal above the review limit of
- * its currency, or one whose player's identity-check name now matches the sanctions list (screened
+ * its currency, one of a player under the minimum age of their home jurisdiction, or one whose
+ * player's identity-check name now matches the sanctions list (screened
  * again before every payment, so a player listed after registering is still caught), is held for an
  * operator (REVIEW) until the back office approves it (APPROVED, paid
  * like a requested one without being held again) or rejects it (RETURNED). Otherwise the provider is asked to pay it
@@ -64,7 +67,7 @@ public class WithdrawalPayouts {
         boolean approved = withdrawal.status() == Withdrawal.Status.APPROVED;
         Optional<String> hold = approved ? Optional.empty()
                 : reviewAbove != null && withdrawal.amount().amountMinor() > reviewAbove ? Optional.of("above the review limit of " + reviewAbove)
-                : sanctionsMatch(withdrawal).map(SanctionsScreening.Match::describe);
+                : underage(withdrawal).or(() -> sanctionsMatch(withdrawal).map(SanctionsScreening.Match::describe));
         if (hold.isPresent()) {
             withdrawals.mark(withdrawalId, Set.of(Withdrawal.Status.REQUESTED), Withdrawal.Status.REVIEW, hold, stamp);
             LOG.infof("withdrawal %s held for review: %s", withdrawalId, hold.get());
@@ -82,6 +85,17 @@ public class WithdrawalPayouts {
             LOG.infof("withdrawal %s refused by %s (%s): returned to the wallet", withdrawalId, provider.name(),
                     result.refusalReason().orElse("no reason"));
         }
+    }
+
+    /**
+     * A minor's balance is not paid out automatically: how it came to be and where it should go
+     * (back to the payer, to a guardian, to the regulator) is an operator's case.
+     */
+    private Optional<String> underage(Withdrawal withdrawal) {
+        return holders.findHolder(withdrawal.player())
+                .map(holder -> AgeRule.of(holder.home()).check(holder.player().dateOfBirth(), clock.now()))
+                .filter(Decision.Deny.class::isInstance)
+                .map(deny -> "the player is under age: " + ((Decision.Deny) deny).detail());
     }
 
     private Optional<SanctionsScreening.Match> sanctionsMatch(Withdrawal withdrawal) {

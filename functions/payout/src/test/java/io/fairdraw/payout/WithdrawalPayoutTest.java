@@ -267,11 +267,32 @@ class WithdrawalPayoutTest {
         assertThat(payoutCalls(clear)).isEqualTo(1);
     }
 
+    @Test
+    void aMinorsWithdrawalIsHeldForAnOperatorWhateverItsSize() throws Exception {
+        AdyenOnWireMock.server().stubFor(post(AdyenOnWireMock.PAYOUT).willReturn(adyen(200, "payout-received.json")));
+        Withdrawal minors = requested(1_000);
+        Withdrawal adults = requested(1_000);
+        register(minors.player(), LocalDate.now().minusYears(11), Optional.empty());
+        register(adults.player(), LocalDate.parse("1980-02-02"), Optional.empty());
+
+        assertThat(deliver(minors).get("batchItemFailures")).isEmpty();
+        assertThat(deliver(adults).get("batchItemFailures")).isEmpty();
+
+        assertThat(status(minors)).isEqualTo(Withdrawal.Status.REVIEW);
+        assertThat(payoutCalls(minors)).isZero();
+        assertThat(balance(AccountId.pendingWithdrawal(minors.player(), EUR))).isEqualTo(1_000);
+        assertThat(status(adults)).isEqualTo(Withdrawal.Status.SENT);
+    }
+
     private void registerChecked(PlayerId id, String checkedName) {
-        Registration registration = new Registration(new DateOfBirth(LocalDate.parse("1980-02-02")),
+        register(id, LocalDate.parse("1980-02-02"), Optional.of(screening.fingerprint(checkedName)));
+    }
+
+    private void register(PlayerId id, LocalDate born, Optional<String> fingerprint) {
+        Registration registration = new Registration(new DateOfBirth(born),
                 new Residence(new CountryCode("ID"), Optional.empty()), new DisplayName("Payee"), ContactPreferences.NONE);
-        Player player = Player.register(id, registration, Instant.parse("2026-01-01T00:00:00Z"))
-                .withScreeningFingerprint(screening.fingerprint(checkedName));
+        Player registered = Player.register(id, registration, Instant.parse("2026-01-01T00:00:00Z"));
+        Player player = fingerprint.map(registered::withScreeningFingerprint).orElse(registered);
         dynamo.putItem(b -> b.tableName(tables.players()).item(PlayerItems.toItem(player, STAMP)));
     }
 }

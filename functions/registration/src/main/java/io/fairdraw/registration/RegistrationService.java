@@ -1,5 +1,8 @@
 package io.fairdraw.registration;
 
+import io.fairdraw.model.compliance.Decision;
+import io.fairdraw.model.compliance.Eligibility;
+import io.fairdraw.model.compliance.ReasonCode;
 import io.fairdraw.model.error.DomainException;
 import io.fairdraw.model.error.ErrorType;
 import io.fairdraw.model.id.PlayerId;
@@ -7,9 +10,11 @@ import io.fairdraw.model.player.Player;
 import io.fairdraw.model.player.ProfileChange;
 import io.fairdraw.model.player.Registration;
 import io.fairdraw.model.time.TimeSource;
+import io.fairdraw.platform.config.Catalogues;
 import io.fairdraw.platform.dynamo.AuditStamp;
 import io.fairdraw.registration.store.Players;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import org.jboss.logging.Logger;
 
 /**
@@ -24,15 +29,28 @@ public class RegistrationService {
     private static final Logger LOG = Logger.getLogger(RegistrationService.class);
 
     private final Players players;
+    private final Catalogues catalogues;
     private final TimeSource clock;
 
-    public RegistrationService(Players players, TimeSource clock) {
+    public RegistrationService(Players players, Catalogues catalogues, TimeSource clock) {
         this.players = players;
+        this.catalogues = catalogues;
         this.clock = clock;
     }
 
+    /**
+     * Registers the caller, refusing at once a person under the home jurisdiction's minimum age or
+     * resident where play is not offered: such an account could never deposit or play.
+     */
     public RegistrationResult register(PlayerId id, Registration registration, AuditStamp stamp) {
-        Player fresh = Player.register(id, registration, clock.now());
+        Instant now = clock.now();
+        if (Eligibility.toRegister(catalogues.jurisdictions(), registration.residence(), registration.dateOfBirth(), now)
+                instanceof Decision.Deny deny) {
+            LOG.infof("registration of %s refused: %s", id, deny.reason());
+            throw new DomainException(deny.reason() == ReasonCode.UNDERAGE ? ErrorType.BELOW_MINIMUM_AGE : ErrorType.RESIDENCE_NOT_SERVED,
+                    deny.detail());
+        }
+        Player fresh = Player.register(id, registration, now);
         if (players.insert(fresh, stamp)) {
             LOG.infof("player %s registered", id);
             return new RegistrationResult.Registered(fresh);

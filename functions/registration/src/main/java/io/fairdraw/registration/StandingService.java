@@ -87,18 +87,24 @@ public class StandingService {
         Optional<SanctionsScreening.Match> match = screening.screen(submission.fullName(), checked.dateOfBirth().value());
         String fingerprint = screening.fingerprint(submission.fullName());
         KycProvider.Result result = kyc.check(id, submission);
-        KycOutcome outcome = match.isPresent() && result.outcome() == KycOutcome.APPROVE ? KycOutcome.REFER : result.outcome();
-        LOG.infof("identity check of %s: %s by %s, screening %s", id, result.outcome(), result.providerName(),
-                match.isPresent() ? "MATCH" : "CLEAR");
+        // The declared date of birth is what every age check reads: an approval stands only if the
+        // provider verified the same date on the document.
+        boolean birthDateVerified = result.verifiedDateOfBirth().filter(checked.dateOfBirth().value()::equals).isPresent();
+        boolean hold = match.isPresent() || !birthDateVerified;
+        KycOutcome outcome = hold && result.outcome() == KycOutcome.APPROVE ? KycOutcome.REFER : result.outcome();
+        LOG.infof("identity check of %s: %s by %s, screening %s, birth date %s", id, result.outcome(), result.providerName(),
+                match.isPresent() ? "MATCH" : "CLEAR", birthDateVerified ? "VERIFIED" : "DIFFERS");
         Map<String, String> details = new LinkedHashMap<>();
         details.put("provider", result.providerName());
         details.put("reference", result.reference());
         details.put("outcome", outcome.name());
         details.put("providerOutcome", result.outcome().name());
         details.put("screening", match.isPresent() ? "MATCH" : "CLEAR");
+        details.put("birthDate", birthDateVerified ? "VERIFIED" : "DIFFERS");
         details.put("sanctionsListVersion", Integer.toString(screening.list().version()));
         match.ifPresent(m -> details.put("sanctionsEntry", m.reference()));
-        String reason = "provider outcome " + result.outcome() + match.map(m -> "; " + m.describe() + ", held for review").orElse("");
+        String reason = "provider outcome " + result.outcome() + match.map(m -> "; " + m.describe() + ", held for review").orElse("")
+                + (birthDateVerified ? "" : "; the verified date of birth differs from the declared one, held for review");
         return change(id, stamp, (player, now) -> new Change(
                 StandingChanges.recordIdentityCheck(player, outcome, now).withScreeningFingerprint(fingerprint),
                 new ComplianceEvent(now, ComplianceEvent.Kind.IDENTITY_CHECKED, stamp.actor(), reason, details)));

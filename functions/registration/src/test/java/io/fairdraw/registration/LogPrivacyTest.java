@@ -23,10 +23,10 @@ class LogPrivacyTest {
         String token = Tokens.player(subject);
         String name = "Zsófia Privát";
         given().auth().oauth2(token).contentType(ContentType.JSON)
-                .body("{\"dateOfBirth\":\"1987-03-14\",\"country\":\"HU\",\"displayName\":\"" + name + "\"}")
+                .body("{\"dateOfBirth\":\"1987-03-14\",\"country\":\"GB\",\"displayName\":\"" + name + "\"}")
                 .post("/v1/players").then().statusCode(201);
         given().auth().oauth2(token).contentType(ContentType.JSON)
-                .body("{\"dateOfBirth\":\"1987-02-30\",\"country\":\"HU\",\"displayName\":\"" + name + "\"}")
+                .body("{\"dateOfBirth\":\"1987-02-30\",\"country\":\"GB\",\"displayName\":\"" + name + "\"}")
                 .post("/v1/players").then().statusCode(400);
         given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"displayName\":" )
                 .patch("/v1/players/me").then().statusCode(400);

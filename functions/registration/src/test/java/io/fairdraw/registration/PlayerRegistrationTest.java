@@ -91,7 +91,7 @@ class PlayerRegistrationTest {
         given().auth().oauth2(token).contentType(ContentType.JSON).body(registration("Before")).post("/v1/players")
                 .then().statusCode(201);
 
-        given().auth().oauth2(token).contentType("application/merge-patch+json")
+        given().auth().oauth2(token).contentType("application/merge-patch+json; charset=UTF-8")
                 .body("{\"displayName\":\"  After  \",\"contactPreferences\":{\"marketingEmail\":true,\"marketingSms\":false}}")
                 .when().patch("/v1/players/me")
                 .then().statusCode(200)

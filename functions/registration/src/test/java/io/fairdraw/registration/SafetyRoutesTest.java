@@ -42,7 +42,7 @@ class SafetyRoutesTest {
         clock.reset();
     }
 
-    record Player(String subject, String token) {
+    record Player(String subject, String token, String dateOfBirth) {
         RequestSpecification as() {
             return given().auth().oauth2(token).header("CloudFront-Viewer-Country", "ID").header("CloudFront-Viewer-Country-Region", "JK");
         }
@@ -50,7 +50,7 @@ class SafetyRoutesTest {
 
     static Player registered(String dateOfBirth) {
         String subject = "safety-" + UUID.randomUUID();
-        Player player = new Player(subject, Tokens.player(subject));
+        Player player = new Player(subject, Tokens.player(subject), dateOfBirth);
         player.as().contentType(ContentType.JSON)
                 .body("{\"dateOfBirth\":\"" + dateOfBirth + "\",\"country\":\"ID\",\"displayName\":\"Safe\"}")
                 .post("/v1/players").then().statusCode(201);
@@ -68,8 +68,14 @@ class SafetyRoutesTest {
     }
 
     static io.restassured.response.Response verify(Player player, String documentNumber, String fullName) {
+        return verify(player, documentNumber, fullName, player.dateOfBirth());
+    }
+
+    /** The identity check with the document showing {@code documentBirthDate}. */
+    static io.restassured.response.Response verify(Player player, String documentNumber, String fullName, String documentBirthDate) {
         return player.as().contentType(ContentType.JSON)
-                .body("{\"documentType\":\"PASSPORT\",\"documentNumber\":\"" + documentNumber + "\",\"fullName\":\"" + fullName + "\"}")
+                .body("{\"documentType\":\"PASSPORT\",\"documentNumber\":\"" + documentNumber + "\",\"fullName\":\"" + fullName
+                        + "\",\"dateOfBirth\":\"" + documentBirthDate + "\"}")
                 .post("/v1/players/me/verification");
     }
 
@@ -147,8 +153,11 @@ class SafetyRoutesTest {
         given().auth().oauth2(adult.token()).header("CloudFront-Viewer-Country", "US")
                 .get("/v1/players/me/eligibility").then().statusCode(200).body("reasonCode", equalTo("LOCATION_BLOCKED"));
 
-        Player minor = verified("2012-01-01");
-        assertThat(eligibility(minor)).isEqualTo("UNDERAGE");
+        // Nineteen: of age at home in Indonesia (18), not in Malaysia (21), whose stricter rule applies there.
+        Player nineteen = verified(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Jakarta")).minusYears(19).toString());
+        assertThat(eligibility(nineteen)).isEqualTo("ALLOW");
+        given().auth().oauth2(nineteen.token()).header("CloudFront-Viewer-Country", "MY").header("CloudFront-Viewer-Country-Region", "14")
+                .get("/v1/players/me/eligibility").then().statusCode(200).body("reasonCode", equalTo("UNDERAGE"));
     }
 
     @Test

@@ -70,6 +70,16 @@ public final class LambdaEvents {
                 .build();
     }
 
+    /**
+     * The event as it arrives behind the compliance authorizer: its context under
+     * {@code requestContext.authorizer.lambda} (the names of the compliance function's ContextKeys).
+     */
+    public static APIGatewayV2HTTPEvent authorized(APIGatewayV2HTTPEvent event, Map<String, Object> authorizerContext) {
+        event.getRequestContext().setAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                .withLambda(new HashMap<>(authorizerContext)).build());
+        return event;
+    }
+
     /** A response header by name, whatever case the function used for it. */
     public static String header(APIGatewayV2HTTPResponse response, String name) {
         if (response.getHeaders() != null) {

@@ -45,9 +45,17 @@ public final class TestPlayers {
 
     /** A registered resident of Indonesia in the standing {@code standing} gives them. */
     public static TestPlayer stored(String prefix, UnaryOperator<Player> standing) {
+        return stored(prefix, LocalDate.of(1990, 5, 17), standing);
+    }
+
+    /**
+     * A registered resident of Indonesia born on {@code born}: registration refuses a minor today,
+     * so a stored minor stands for one who got in before that rule, or whose record was altered.
+     */
+    public static TestPlayer stored(String prefix, LocalDate born, UnaryOperator<Player> standing) {
         String subject = prefix + "-" + UUID.randomUUID();
         PlayerId id = Tokens.playerIdOf(subject);
-        Player registered = Player.register(id, new Registration(new DateOfBirth(LocalDate.of(1990, 5, 17)),
+        Player registered = Player.register(id, new Registration(new DateOfBirth(born),
                 new Residence(new CountryCode("ID"), Optional.empty()), DisplayName.of("Holder"), ContactPreferences.NONE),
                 Instant.now().minusSeconds(3600));
         Player player = standing.apply(registered);

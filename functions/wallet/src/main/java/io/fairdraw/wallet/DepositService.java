@@ -1,5 +1,6 @@
 package io.fairdraw.wallet;
 
+import io.fairdraw.model.compliance.AgeRule;
 import io.fairdraw.model.compliance.LimitKey;
 import io.fairdraw.model.compliance.LimitKind;
 import io.fairdraw.model.compliance.LimitWindow;
@@ -19,6 +20,7 @@ import io.fairdraw.platform.dynamo.Transactions;
 import io.fairdraw.platform.ledger.Ledger;
 import io.fairdraw.platform.players.ComplianceGuard;
 import io.fairdraw.platform.players.Holders;
+import io.fairdraw.platform.security.SecurityEvents;
 import io.fairdraw.payments.PaymentProvider;
 import io.fairdraw.payments.PaymentProvider.PaymentEvent;
 import io.fairdraw.wallet.store.WalletStore;
@@ -33,9 +35,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
  * Deposits. Starting one checks the player and counts it against every deposit limit in the
- * same transaction that records it, so no limit or exclusion can be slipped past by racing;
- * the provider's confirmed notification then credits the wallet exactly once, keyed by the
- * provider's payment id.
+ * same transaction that records it, so no limit, exclusion or age rule can be slipped past by
+ * racing; the provider's confirmed notification of the payment the deposit started then credits
+ * the wallet exactly once per deposit.
  */
 @ApplicationScoped
 public class DepositService {
@@ -52,9 +54,11 @@ public class DepositService {
     private final Ledger ledger;
     private final TimeSource clock;
     private final String returnUrl;
+    private final SecurityEvents security;
 
     public DepositService(Holders holders, WalletStore store, ComplianceGuard guard, Transactions transactions, Ledger ledger,
-            TimeSource clock, @ConfigProperty(name = "fairdraw.payments.return-url") String returnUrl) {
+            TimeSource clock, @ConfigProperty(name = "fairdraw.payments.return-url") String returnUrl, SecurityEvents security) {
+        this.security = security;
         this.holders = holders;
         this.store = store;
         this.guard = guard;
@@ -65,11 +69,13 @@ public class DepositService {
     }
 
     /** Records and counts the deposit, then asks the provider for a payment; idempotent by deposit id. */
-    public StartedDeposit start(Holders.Holder holder, String depositId, Money requested, PaymentProvider provider, AuditStamp stamp) {
+    public StartedDeposit start(Holders.Holder holder, AgeRule age, String depositId, Money requested, PaymentProvider provider,
+            AuditStamp stamp) {
         Money amount = holder.requireAmount(requested);
         Instant now = clock.now();
-        Deposit deposit = new Deposit(depositId, holder.player().id(), amount, provider.name(), Optional.empty(), Deposit.Status.PENDING, now);
-        boolean recordedBefore = record(holder, deposit, now, stamp);
+        Deposit deposit = new Deposit(depositId, holder.player().id(), amount, provider.name(), Optional.empty(), Deposit.Status.PENDING, now,
+                Optional.empty());
+        boolean recordedBefore = record(holder, age, deposit, now, stamp);
         PaymentProvider.PaymentSession session = provider.startDeposit(
                 new PaymentProvider.DepositRequest(depositId, holder.player().id(), amount, returnUrl));
         store.attachPayment(depositId, session.providerPaymentId());
@@ -82,21 +88,21 @@ public class DepositService {
     }
 
     /** True when the deposit was already recorded by an earlier attempt of the same request. */
-    private boolean record(Holders.Holder holder, Deposit deposit, Instant now, AuditStamp stamp) {
+    private boolean record(Holders.Holder holder, AgeRule age, Deposit deposit, Instant now, AuditStamp stamp) {
         SafetySettings safety = guard.settings(holder.player().id());
         List<TransactWriteItem> actions = new ArrayList<>();
-        actions.add(guard.playerMayPlay(holder.player().id(), now));
+        actions.add(guard.playerMayPlay(holder.player().id(), age, now));
         actions.add(guard.settingsUnchanged(holder.player().id(), safety));
         actions.add(store.newDeposit(deposit, stamp));
         ConditionFailures failures = ConditionFailures.none()
-                .at(GUARD, () -> guard.refusalFor(holder.player().id(), now))
+                .at(GUARD, () -> guard.refusalFor(holder.player().id(), age, now))
                 .at(SETTINGS, () -> new DomainException(ErrorType.CONCURRENT_UPDATE, "the limits changed during the request; retry"))
                 .at(NEW_DEPOSIT, AlreadyRecorded::new);
         for (LimitWindow window : LimitWindow.values()) {
             LimitKey key = new LimitKey(LimitKind.DEPOSIT, window);
             Optional<Money> limit = Limits.applicable(safety.limit(key), holder.home(), now);
             failures.at(FIRST_COUNTER + window.ordinal(), () -> new DomainException(ErrorType.DEPOSIT_LIMIT_REACHED,
-                    "this deposit would exceed your " + window.name().toLowerCase(java.util.Locale.ROOT) + "ly deposit limit"));
+                    "this deposit would exceed your " + window.adjective() + " deposit limit"));
             actions.add(guard.count(holder.player().id(), key, holder.home(), now, deposit.amount(), limit));
         }
         try {
@@ -108,15 +114,19 @@ public class DepositService {
     }
 
     /**
-     * A verified deposit notification. A success credits the wallet once per provider payment
-     * id and remembers the instrument for withdrawals; a failure marks the deposit failed.
-     * A notification that names no deposit of ours, or another amount, is refused.
+     * A verified deposit notification. It acts only on the deposit it names, and only if it is a
+     * notification of the very payment that deposit started: the same provider, amount and
+     * currency, and the payment id the provider gave at the start. Anything else is refused,
+     * recorded as a security event and credits nothing. A success credits the wallet exactly once
+     * per deposit (the transfer's id derives from the deposit's) and remembers the instrument for
+     * withdrawals; a failure marks the deposit failed.
      */
     public void settle(PaymentProvider provider, PaymentEvent event, AuditStamp stamp) {
         Deposit deposit = store.deposit(event.merchantReference())
-                .orElseThrow(() -> mismatch("no deposit " + event.merchantReference()));
-        if (!deposit.provider().equals(provider.name()) || !deposit.amount().equals(event.amount())) {
-            throw mismatch("the notification's provider or amount differs from deposit " + deposit.id());
+                .orElseThrow(() -> refuse(SecurityEvents.Kind.PAYMENT_NOTIFICATION_MISMATCH, provider, event, "it names no deposit of ours"));
+        Optional<String> mismatch = mismatch(provider, deposit, event);
+        if (mismatch.isPresent()) {
+            throw refuse(SecurityEvents.Kind.PAYMENT_NOTIFICATION_MISMATCH, provider, event, mismatch.get());
         }
         if (!event.success()) {
             try {
@@ -127,19 +137,49 @@ public class DepositService {
             }
             return;
         }
+        String startedAs = deposit.providerPaymentId().orElseThrow();
         AccountId wallet = AccountId.wallet(deposit.player(), deposit.amount().currency());
-        Transfer credit = Transfer.of(TransferKind.DEPOSIT, provider.name() + ":" + event.providerPaymentId(),
-                AccountId.clearing(provider.name(), deposit.amount().currency()), wallet, deposit.amount(), clock.now());
+        Transfer credit = Transfer.of(TransferKind.DEPOSIT, deposit.id(), AccountId.clearing(provider.name(), deposit.amount().currency()),
+                wallet, deposit.amount(), clock.now());
         List<TransactWriteItem> alongside = new ArrayList<>();
-        alongside.add(store.markCredited(deposit.id()));
+        alongside.add(store.markCredited(deposit.id(), startedAs, event.providerPaymentId()));
         event.instrumentReference().ifPresent(reference -> alongside.add(
                 store.rememberInstrument(deposit.player(), new Instrument(provider.name(), reference), clock.now(), stamp)));
-        Ledger.Outcome outcome = ledger.apply(credit, alongside, ConditionFailures.none(), stamp);
-        LOG.infof("deposit %s: %s", deposit.id(), outcome instanceof Ledger.Applied ? "credited" : "already credited");
+        ConditionFailures failures = ConditionFailures.none().at(Ledger.firstCallerAction(credit),
+                () -> refuse(SecurityEvents.Kind.PAYMENT_NOTIFICATION_MISMATCH, provider, event, "the deposit changed under the notification"));
+        if (ledger.apply(credit, alongside, failures, stamp) instanceof Ledger.Applied) {
+            LOG.infof("deposit %s credited by payment %s", deposit.id(), event.providerPaymentId());
+            return;
+        }
+        Optional<String> creditedBy = store.deposit(deposit.id()).flatMap(Deposit::creditedPaymentId);
+        if (creditedBy.isPresent() && !creditedBy.get().equals(event.providerPaymentId())) {
+            // The provider took the money twice for one deposit: the second payment is for an operator to refund.
+            throw refuse(SecurityEvents.Kind.DEPOSIT_PAID_TWICE, provider, event, "deposit " + deposit.id()
+                    + " was already credited by payment " + creditedBy.get());
+        }
+        LOG.infof("deposit %s already credited by payment %s", deposit.id(), event.providerPaymentId());
     }
 
-    private static DomainException mismatch(String detail) {
-        return new DomainException(ErrorType.WEBHOOK_MISMATCH, detail);
+    /** Why the notification is not one of the payment {@code deposit} started, if it is not. */
+    private static Optional<String> mismatch(PaymentProvider provider, Deposit deposit, PaymentEvent event) {
+        if (!deposit.provider().equals(provider.name())) {
+            return Optional.of("deposit " + deposit.id() + " was made with " + deposit.provider());
+        }
+        if (!deposit.amount().equals(event.amount())) {
+            return Optional.of("the amount or currency differs from deposit " + deposit.id());
+        }
+        if (deposit.providerPaymentId().isEmpty()) {
+            return Optional.of("deposit " + deposit.id() + " has no payment started with the provider");
+        }
+        if (!event.startedAs().equals(deposit.providerPaymentId())) {
+            return Optional.of("the payment is not the one deposit " + deposit.id() + " started");
+        }
+        return Optional.empty();
+    }
+
+    private DomainException refuse(SecurityEvents.Kind kind, PaymentProvider provider, PaymentEvent event, String why) {
+        security.record(kind, provider.name() + " notification of payment " + event.providerPaymentId() + " refused: " + why);
+        return new DomainException(ErrorType.WEBHOOK_MISMATCH, "the notification does not match the deposit it names");
     }
 
     private static final class AlreadyRecorded extends DomainException {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fairdraw.model.id.IdempotencyKey;
 import io.fairdraw.model.id.PlayerId;
 import io.fairdraw.model.money.Money;
+import io.fairdraw.model.player.CountryCode;
 import io.fairdraw.model.wallet.Withdrawal;
 import io.fairdraw.platform.dynamo.AuditStamp;
 import io.fairdraw.platform.idempotency.IdempotencyScope;
@@ -44,10 +45,13 @@ public class WalletCommands {
         this.json = json;
     }
 
-    public Answer deposit(PlayerId player, IdempotencyKey key, String fingerprint, Money amount, String provider, AuditStamp stamp) {
+    /** {@code where}: the country the authorizer placed the caller in, which may raise the minimum age. */
+    public Answer deposit(PlayerId player, IdempotencyKey key, String fingerprint, Money amount, String provider,
+            Optional<CountryCode> where, AuditStamp stamp) {
         return idempotent.run(new IdempotencyScope(player, DEPOSITS_ROUTE), key, fingerprint, started -> {
             Holders.Holder holder = holders.of(player);
-            var result = deposits.start(holder, WalletIds.deposit(player, key), amount, providers.named(provider), stamp);
+            var result = deposits.start(holder, holders.ageRule(holder, where), WalletIds.deposit(player, key), amount,
+                    providers.named(provider), stamp);
             return Answer.toRecord(CREATED, write(WalletViews.DepositView.of(result)));
         });
     }

@@ -48,6 +48,13 @@ final class WalletFixtures {
         return store(p -> StandingChanges.recordIdentityCheck(p, KycOutcome.APPROVE, Instant.now()));
     }
 
+    /** A verified resident of Indonesia born on {@code born}. */
+    static Holder verifiedPlayerBorn(java.time.LocalDate born) {
+        TestPlayers.TestPlayer stored = TestPlayers.stored("wallet", born,
+                p -> StandingChanges.recordIdentityCheck(p, KycOutcome.APPROVE, Instant.now()));
+        return new Holder(stored.subject(), stored.token(), stored.id());
+    }
+
     static Holder unverifiedPlayer() {
         return store(p -> p);
     }
@@ -75,8 +82,12 @@ final class WalletFixtures {
     }
 
     static String paymentEvent(String kind, String paymentId, String reference, long amount, boolean success) {
+        return paymentEvent(kind, paymentId, reference, amount, "IDR", success);
+    }
+
+    static String paymentEvent(String kind, String paymentId, String reference, long amount, String currency, boolean success) {
         return "{\"kind\":\"" + kind + "\",\"paymentId\":\"" + paymentId + "\",\"merchantReference\":\"" + reference
-                + "\",\"amount\":{\"amount\":" + amount + ",\"currency\":\"IDR\"},\"success\":" + success
+                + "\",\"amount\":{\"amount\":" + amount + ",\"currency\":\"" + currency + "\"},\"success\":" + success
                 + ",\"instrument\":\"card-tok-4242\"}";
     }
 

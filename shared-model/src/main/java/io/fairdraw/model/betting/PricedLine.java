@@ -6,8 +6,9 @@ import java.util.OptionalLong;
 
 /**
  * One line of a ticket under the terms it is sold under: the canonical selection, the stake,
- * the price after the bet type's discount, what it pays if it wins (fixed odds; lotto pays a
- * share of a pool, unknown until the draw), and the liability it adds to its selection's budget.
+ * the price after the bet type's discount, the most it can pay in one draw (fixed odds: colok
+ * bebas pays per occurrence of its digit, so up to four times; lotto pays a share of a pool,
+ * unknown until the draw), and the liability it adds to its selection's budget.
  */
 public record PricedLine(String betType, String selection, long stakeMinor, long priceMinor, OptionalLong potentialWinMinor,
         long liabilityMinor, long multiplierMilli, int discountBasisPoints) {

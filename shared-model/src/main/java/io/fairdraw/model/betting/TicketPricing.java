@@ -97,10 +97,11 @@ public final class TicketPricing {
         }
         requireStake(line.stakeMinor(), terms.minStakeMinor(), terms.maxStakeMinor(), field);
         Money stake = new Money(line.stakeMinor(), game.currency());
-        long win = terms.payout(stake, 1).amountMinor();
-        long liability = terms.maxPayout(stake, type.maxUnits()).amountMinor();
+        // The most the line can pay in one draw is also what it reserves of its selection's budget:
+        // colok bebas pays once per occurrence of its digit, so 7777 pays a 7 four times.
+        long mostItCanWin = terms.maxPayout(stake, type.maxUnits()).amountMinor();
         return new PricedLine(type.name(), selection, line.stakeMinor(), terms.price(stake).amountMinor(),
-                OptionalLong.of(win), liability, terms.multiplierMilli(), terms.discountBasisPoints());
+                OptionalLong.of(mostItCanWin), mostItCanWin, terms.multiplierMilli(), terms.discountBasisPoints());
     }
 
     private static PricedLine lotto(LottoGame game, RequestedLine line, String field) {

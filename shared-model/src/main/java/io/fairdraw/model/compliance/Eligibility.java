@@ -1,9 +1,11 @@
 package io.fairdraw.model.compliance;
 
+import io.fairdraw.model.player.DateOfBirth;
 import io.fairdraw.model.player.KycState;
 import io.fairdraw.model.player.PlayerStatus;
+import io.fairdraw.model.player.Residence;
+import io.fairdraw.model.player.Subdivision;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Optional;
 
 /**
@@ -27,12 +29,25 @@ public final class Eligibility {
             return account;
         }
         // The stricter minimum age of where they live and where they are, on the local calendar.
-        int minimumAge = Math.max(here.minimumAge(), home.map(Jurisdiction::minimumAge).orElse(Jurisdiction.DEFAULT_MINIMUM_AGE));
-        LocalDate today = LocalDate.ofInstant(now, here.timeZone());
-        if (Age.yearsOn(standing.dateOfBirth(), today) < minimumAge) {
-            return Decision.deny(ReasonCode.UNDERAGE, "play is open from the age of " + minimumAge);
+        return AgeRule.of(here, home).check(standing.dateOfBirth(), now);
+    }
+
+    /**
+     * May someone register as a resident of {@code residence}: the country must be one the
+     * catalogue serves, the subdivision not a blocked one, and the person already of the home
+     * jurisdiction's minimum age on its calendar. Refusing here, at once, is kinder than
+     * accepting a registration that could never deposit or play.
+     */
+    public static Decision toRegister(JurisdictionCatalogue catalogue, Residence residence, DateOfBirth dateOfBirth, Instant now) {
+        Optional<Jurisdiction> home = catalogue.of(residence.country());
+        if (home.isEmpty()) {
+            return Decision.deny(ReasonCode.LOCATION_BLOCKED, "play is not offered to residents of " + residence.country());
         }
-        return Decision.ALLOW;
+        Optional<Subdivision> blocked = residence.subdivision().filter(home.get().blockedSubdivisions()::contains);
+        if (blocked.isPresent()) {
+            return Decision.deny(ReasonCode.LOCATION_BLOCKED, "play is not offered to residents of " + blocked.get());
+        }
+        return AgeRule.of(home.get()).check(dateOfBirth, now);
     }
 
     /** The account's own state: closed, suspended, excluded, timed out, not verified. */

@@ -26,6 +26,15 @@ public enum LimitWindow {
         };
     }
 
+    /** How the window reads before a noun, in messages to players: daily, weekly, monthly. */
+    public String adjective() {
+        return switch (this) {
+            case DAY -> "daily";
+            case WEEK -> "weekly";
+            case MONTH -> "monthly";
+        };
+    }
+
     /** The instant the window holding {@code instant} ends (the next window's first midnight). */
     public Instant end(Instant instant, ZoneId zone) {
         LocalDate start = startDate(instant, zone);

@@ -66,6 +66,11 @@ public enum ErrorType {
     CONFIG_CHANGE_REFUSED(422, "The configuration change would alter what change control keeps fixed"),
     EFFECTIVE_TIME_PASSED(409, "The change's effective time has passed; propose it again with a later one"),
     ERASURE_NOT_ALLOWED(409, "Personal data is erased only from a closed account whose retention period has passed"),
+    BELOW_MINIMUM_AGE(422, "Registration is open only from the minimum age of the jurisdiction of residence"),
+    RESIDENCE_NOT_SERVED(422, "Play is not offered to residents of this country or subdivision"),
+    UNSAFE_TEXT(422, "A text field holds invisible, direction-changing or unassigned characters"),
+    DUPLICATE_FIELD(400, "A field appears more than once in the request body"),
+    UNSUPPORTED_CHARSET(415, "Request bodies are UTF-8; another charset was declared"),
     INTERNAL_ERROR(500, "An unexpected error occurred");
 
     private static final String TYPE_BASE = "https://fairdraw.io/problems/";

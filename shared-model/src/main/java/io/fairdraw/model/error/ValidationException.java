@@ -10,7 +10,18 @@ public final class ValidationException extends DomainException {
     private final List<Violation> violations;
 
     public ValidationException(List<Violation> violations) {
-        super(ErrorType.VALIDATION_FAILED, describe(violations));
+        this(ErrorType.VALIDATION_FAILED, violations);
+    }
+
+    /**
+     * A refusal of another validation type: {@link ErrorType#UNSAFE_TEXT} (422) for text that is
+     * well-formed but holds what must not be shown, as against a missing or malformed field (400).
+     */
+    public ValidationException(ErrorType type, List<Violation> violations) {
+        super(type, describe(violations));
+        if (type != ErrorType.VALIDATION_FAILED && type != ErrorType.UNSAFE_TEXT) {
+            throw new IllegalArgumentException(type + " is not a validation type");
+        }
         this.violations = List.copyOf(violations);
     }
 

@@ -14,6 +14,11 @@ public record CountryCode(String value) {
         }
     }
 
+    /** Whether {@code value} is a code this type accepts, for input that may be absent or foreign. */
+    public static boolean isValid(String value) {
+        return value != null && ASSIGNED.contains(value);
+    }
+
     @Override
     public String toString() {
         return value;

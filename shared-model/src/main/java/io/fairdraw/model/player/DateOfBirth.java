@@ -1,7 +1,9 @@
 package io.fairdraw.model.player;
 
 import io.fairdraw.model.error.ValidationException;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
@@ -23,6 +25,11 @@ public record DateOfBirth(LocalDate value) {
         if (value.isBefore(EARLIEST)) {
             throw ValidationException.of("dateOfBirth", "must not be before " + EARLIEST);
         }
+    }
+
+    /** The calendar date is latest at UTC+14: a date of birth after it is in the future everywhere on Earth. */
+    public static LocalDate latestCalendarDate(Instant now) {
+        return LocalDate.ofInstant(now, ZoneOffset.ofHours(14));
     }
 
     /** Parses {@code yyyy-MM-dd} strictly and refuses a date after {@code today}. */

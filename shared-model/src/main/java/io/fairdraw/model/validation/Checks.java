@@ -1,6 +1,10 @@
 package io.fairdraw.model.validation;
 
+import io.fairdraw.model.error.ErrorType;
 import io.fairdraw.model.error.ValidationException;
+import io.fairdraw.model.error.Violation;
+import java.text.Normalizer;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -19,19 +23,40 @@ public final class Checks {
         return value;
     }
 
-    /** Non-blank text of at most {@code maxLength} code points with no control characters. */
+    /**
+     * Non-blank text of at most {@code maxLength} code points, normalised to NFC, with nothing a
+     * reader cannot see: no control characters, no lone surrogates, no format characters (the
+     * bidirectional overrides and isolates U+202A..U+202E and U+2066..U+2069 that make a name read
+     * backwards, zero-width spaces and joiners, the byte-order mark, soft hyphens, tag characters),
+     * no line or paragraph separators, and no private-use or unassigned code points. Returns the
+     * normalised text, which is what callers keep.
+     */
     public static String text(String value, String field, int maxLength) {
         present(value, field);
-        if (value.isBlank()) {
+        String text = Normalizer.normalize(value, Normalizer.Form.NFC);
+        if (text.isBlank()) {
             throw ValidationException.of(field, "must not be blank");
         }
-        if (value.codePointCount(0, value.length()) > maxLength) {
+        if (text.codePointCount(0, text.length()) > maxLength) {
             throw ValidationException.of(field, "must be at most " + maxLength + " characters");
         }
-        if (value.codePoints().anyMatch(Character::isISOControl)) {
+        if (text.codePoints().anyMatch(Character::isISOControl)) {
             throw ValidationException.of(field, "must not contain control characters");
         }
-        return value;
+        if (text.codePoints().anyMatch(Checks::invisible)) {
+            throw new ValidationException(ErrorType.UNSAFE_TEXT,
+                    List.of(new Violation(field, "must not contain invisible or direction-changing characters")));
+        }
+        return text;
+    }
+
+    /** Characters that change how text reads without being seen, or that are not characters at all. */
+    private static boolean invisible(int codePoint) {
+        return switch (Character.getType(codePoint)) {
+            case Character.FORMAT, Character.SURROGATE, Character.PRIVATE_USE, Character.UNASSIGNED,
+                    Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR -> true;
+            default -> false;
+        };
     }
 
     public static String matches(String value, Pattern pattern, String field, String expectation) {

@@ -47,7 +47,8 @@ class TicketPricingTest {
     void aWinPaysTheStakeTimesTheMultiplierInThousandthsRoundedDown() {
         assertThat(priceOne(JAKARTA, "FOUR_D", "1234", 3_000).potentialWinMinor()).isEqualTo(OptionalLong.of(9_000_000));
         assertThat(priceOne(PASAR, "TWO_D_BACK", "07", 101).potentialWinMinor()).isEqualTo(OptionalLong.of(7_070));
-        assertThat(priceOne(PASAR, "COLOK_BEBAS", "7", 101).potentialWinMinor()).isEqualTo(OptionalLong.of(151));
+        // Colok bebas names the most it can win: its digit four times (a result of 7777).
+        assertThat(priceOne(PASAR, "COLOK_BEBAS", "7", 101).potentialWinMinor()).isEqualTo(OptionalLong.of(606));
     }
 
     @Test
@@ -61,7 +62,7 @@ class TicketPricingTest {
     @Test
     void colokBebasReservesFourWinsOfLiabilityAndEveryOtherTypeOne() {
         PricedLine bebas = priceOne(JAKARTA, "COLOK_BEBAS", "7", 1_000);
-        assertThat(bebas.potentialWinMinor()).isEqualTo(OptionalLong.of(1_500));
+        assertThat(bebas.potentialWinMinor()).isEqualTo(OptionalLong.of(6_000));
         assertThat(bebas.liabilityMinor()).isEqualTo(6_000);
         assertThat(priceOne(PASAR, "COLOK_BEBAS", "7", 101).liabilityMinor()).isEqualTo(606);
         assertThat(priceOne(JAKARTA, "COLOK_MACAU", "37", 1_000).liabilityMinor()).isEqualTo(7_500);

@@ -128,4 +128,35 @@ class EligibilityTest {
         return new Standing(status, kyc, base.dateOfBirth(), base.residence(),
                 Optional.ofNullable(timedOutUntil), Optional.ofNullable(excludedUntil));
     }
+
+    @Test
+    void theLatestBirthDateOfAnAgeAgreesWithCompletedYearsOnEveryDayOfAFourYearCycle() {
+        // Every calendar day of 2024..2027 (a leap year among them) against every birth date a
+        // year either side of the boundary: the comparison the transaction makes is the age rule.
+        for (LocalDate today = LocalDate.of(2024, 1, 1); today.isBefore(LocalDate.of(2028, 1, 1)); today = today.plusDays(1)) {
+            Instant noon = today.atTime(12, 0).atZone(JAKARTA).toInstant();
+            LocalDate latest = new AgeRule(18, JAKARTA).latestBirthDate(noon);
+            for (LocalDate born = today.minusYears(19); born.isBefore(today.minusYears(17)); born = born.plusDays(1)) {
+                boolean adult = Age.yearsOn(new DateOfBirth(born), today) >= 18;
+                assertThat(!born.isAfter(latest)).as("born %s, today %s", born, today).isEqualTo(adult);
+                assertThat(born.toString().compareTo(latest.toString()) <= 0).isEqualTo(adult);
+            }
+        }
+    }
+
+    @Test
+    void registrationIsRefusedToAMinorOfTheHomeJurisdictionAndToResidentsOfABlockedOrUnservedPlace() {
+        Residence jakarta = new Residence(ID, Optional.of(new Subdivision("ID-JK")));
+        assertThat(Eligibility.toRegister(CATALOGUE, jakarta, new DateOfBirth(LocalDate.of(1990, 5, 17)), NOON_JAKARTA))
+                .isEqualTo(Decision.ALLOW);
+        assertThat(reason(Eligibility.toRegister(CATALOGUE, jakarta, new DateOfBirth(LocalDate.of(2015, 1, 2)), NOON_JAKARTA)))
+                .isEqualTo(ReasonCode.UNDERAGE);
+        // 18 is enough in Indonesia; a resident of Great Britain (21 in this catalogue) is refused at 19.
+        assertThat(reason(Eligibility.toRegister(CATALOGUE, new Residence(GB, Optional.empty()),
+                new DateOfBirth(LocalDate.of(2007, 1, 2)), NOON_JAKARTA))).isEqualTo(ReasonCode.UNDERAGE);
+        assertThat(reason(Eligibility.toRegister(CATALOGUE, new Residence(ID, Optional.of(new Subdivision("ID-AC"))),
+                new DateOfBirth(LocalDate.of(1990, 5, 17)), NOON_JAKARTA))).isEqualTo(ReasonCode.LOCATION_BLOCKED);
+        assertThat(reason(Eligibility.toRegister(CATALOGUE, new Residence(US, Optional.empty()),
+                new DateOfBirth(LocalDate.of(1990, 5, 17)), NOON_JAKARTA))).isEqualTo(ReasonCode.LOCATION_BLOCKED);
+    }
 }

@@ -98,6 +98,8 @@ public class DrawResource {
     @Operation(summary = "Buy a ticket: every line in one atomic, idempotent purchase")
     @APIResponse(responseCode = "201", description = "Bought; the receipt",
             content = @Content(schema = @Schema(implementation = BettingViews.TicketView.class)))
+    @APIResponse(responseCode = "403", description = "Not allowed to play (reasonCode says why, e.g. UNDERAGE, SELF_EXCLUDED, LOSS_LIMIT_REACHED)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "409", description = "Sales closed (DRAW_NOT_OPEN) or a selection sold out (LIABILITY_LIMIT_REACHED)",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "422", description = "Stake out of range, too many lines, insufficient funds, or a reused key",
@@ -109,7 +111,7 @@ public class DrawResource {
         var who = caller.get();
         AuditStamp stamp = new AuditStamp(who.actor(), GatewayRequests.requestId(event));
         Answer answer = purchases.buy(who.playerId(), idempotencyKey, fingerprint + "@" + drawId, drawId,
-                ticket.drawCount(), game -> ticket.expand(game, random), stamp);
+                ticket.drawCount(), game -> ticket.expand(game, random), GatewayRequests.authorizedCountry(event), stamp);
         Response.ResponseBuilder response = Response.status(answer.status()).type(MediaType.APPLICATION_JSON).entity(answer.body());
         return answer.replayed() ? response.header("Idempotent-Replayed", "true").build() : response.build();
     }

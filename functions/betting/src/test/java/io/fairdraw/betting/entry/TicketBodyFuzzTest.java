@@ -13,6 +13,7 @@ import io.fairdraw.model.game.Game;
 import io.fairdraw.platform.games.GameFiles;
 import io.fairdraw.platform.web.Bodies;
 import io.fairdraw.platform.web.StrictJson;
+import io.fairdraw.testsupport.UntrustedText;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -34,6 +35,7 @@ class TicketBodyFuzzTest {
         String json = data.consumeRemainingAsString();
         try {
             TicketBodies.TicketBody body = Bodies.required(JSON.readValue(json, TicketBodies.TicketBody.class));
+            assertThat(UntrustedText.hasDuplicateField(json)).as("a body naming a field twice was read").isFalse();
             assertThat(body.drawCount()).isNotNull();
             List<PricedLine> lines = TicketPricing.price(game, body.expand(game, new SplittableRandom(seed)));
             assertThat(lines).isNotEmpty();

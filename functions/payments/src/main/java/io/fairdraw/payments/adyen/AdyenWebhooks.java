@@ -41,6 +41,7 @@ final class AdyenWebhooks {
     static final Duration MAX_AHEAD = Duration.ofHours(1);
     private static final List<String> PAYOUT_UNDONE = List.of(EVENT_CODE_PAYOUT_DECLINE, EVENT_CODE_PAYOUT_EXPIRE, EVENT_CODE_PAIDOUT_REVERSED);
     // Newer API versions name the token storedPaymentMethodId; older ones recurringDetailReference.
+    private static final String CHECKOUT_SESSION_ID = "checkoutSessionId";
     private static final List<String> TOKEN_KEYS = List.of("tokenization.storedPaymentMethodId", "recurring.recurringDetailReference");
 
     private final HMACValidator validator = new HMACValidator();
@@ -117,25 +118,36 @@ final class AdyenWebhooks {
         String code = item.getEventCode() == null ? "" : item.getEventCode();
         if (code.equals(EVENT_CODE_AUTHORISATION)) {
             return Optional.of(event(PaymentEvent.Kind.DEPOSIT, item, item.isSuccess(),
-                    item.isSuccess() ? token(item.getAdditionalData()) : Optional.empty(), failure(item)));
+                    item.isSuccess() ? token(item.getAdditionalData()) : Optional.empty(), failure(item), sessionOf(item.getAdditionalData())));
         }
         if (code.equals(EVENT_CODE_PAYOUT_THIRDPARTY)) {
-            return Optional.of(event(PaymentEvent.Kind.PAYOUT, item, item.isSuccess(), Optional.empty(), failure(item)));
+            return Optional.of(event(PaymentEvent.Kind.PAYOUT, item, item.isSuccess(), Optional.empty(), failure(item), Optional.empty()));
         }
         if (PAYOUT_UNDONE.contains(code) && item.isSuccess()) {
             // success=true means the decline, expiry or reversal happened: the money did not reach the player.
             // The event keeps its own pspReference, so that de-duplication by provider id can never merge a
             // reversal into the payout it reverses; merchantReference names the withdrawal.
             String reason = item.getReason() == null || item.getReason().isBlank() ? code : code + ": " + item.getReason();
-            return Optional.of(event(PaymentEvent.Kind.PAYOUT, item, false, Optional.empty(), Optional.of(reason)));
+            return Optional.of(event(PaymentEvent.Kind.PAYOUT, item, false, Optional.empty(), Optional.of(reason), Optional.empty()));
         }
         return Optional.empty();
     }
 
     private static PaymentEvent event(PaymentEvent.Kind kind, NotificationRequestItem item, boolean success, Optional<String> instrument,
-            Optional<String> reason) throws WebhookRejected {
+            Optional<String> reason, Optional<String> session) throws WebhookRejected {
         return new PaymentEvent(kind, required(item.getPspReference(), "pspReference"), required(item.getMerchantReference(), "merchantReference"),
-                amount(item), success, instrument, reason);
+                amount(item), success, instrument, reason, session);
+    }
+
+    /**
+     * The Checkout session the payment was made in: a Sessions-flow AUTHORISATION carries it in
+     * {@code additionalData.checkoutSessionId}. The wallet recorded the session's id when the
+     * deposit started and credits only a payment of that session. The HMAC does not cover it, but
+     * it covers the deposit's reference, the amount and the pspReference: whoever edits the session
+     * id of a genuine item can only make the wallet refuse it, never credit another deposit.
+     */
+    private static Optional<String> sessionOf(Map<String, String> additionalData) {
+        return Optional.ofNullable(additionalData).map(data -> data.get(CHECKOUT_SESSION_ID)).filter(id -> !id.isBlank());
     }
 
     private static Money amount(NotificationRequestItem item) throws WebhookRejected {

@@ -23,6 +23,8 @@ final class AdyenFixtures {
     static final String DEPOSIT_ID = "dep_5d0f6b2a9c1e4f7a8b3c2d1e0f9a8b7c";
     static final String WITHDRAWAL_ID = "wd_7c2e9a41b0d35f68e1a4c7b2d9f03e56";
     static final String TOKEN = "M5N7TQ4TG5PFWR50";
+    /** The Checkout session of the deposit, as {@code checkout-sessions-response.json} creates it. */
+    static final String SESSION_ID = "CS6B11058E72127704";
     static final String RETURN_URL = "https://play.fairdraw.example/wallet";
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -1,5 +1,6 @@
 package io.fairdraw.platform.players;
 
+import io.fairdraw.model.compliance.AgeRule;
 import io.fairdraw.model.compliance.Decision;
 import io.fairdraw.model.compliance.Eligibility;
 import io.fairdraw.model.compliance.Jurisdiction;
@@ -13,6 +14,7 @@ import io.fairdraw.model.error.ErrorType;
 import io.fairdraw.model.id.PlayerId;
 import io.fairdraw.model.money.Money;
 import io.fairdraw.model.player.KycState;
+import io.fairdraw.model.player.Player;
 import io.fairdraw.model.player.PlayerStatus;
 import io.fairdraw.platform.dynamo.Table;
 import io.fairdraw.platform.dynamo.TableNames;
@@ -20,6 +22,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -84,26 +87,33 @@ public class ComplianceGuard {
     }
 
     /**
-     * A ConditionCheck that the player is verified and neither suspended, closed, excluded nor
-     * timed out at {@code now}: the same rule as {@code Eligibility.account}, as a condition.
+     * A ConditionCheck that the player is verified, of age under {@code age} and neither
+     * suspended, closed, excluded nor timed out at {@code now}: the rules of
+     * {@code Eligibility.account} and {@link AgeRule#check}, as a condition. The age is compared as
+     * the latest date of birth that is old enough, so a minor's deposit or stake fails inside its
+     * own transaction whatever was decided before it.
      */
-    public TransactWriteItem playerMayPlay(PlayerId player, Instant now) {
+    public TransactWriteItem playerMayPlay(PlayerId player, AgeRule age, Instant now) {
+        LocalDate latestBirth = age.latestBirthDate(now);
         ConditionCheck check = ConditionCheck.builder()
                 .tableName(players)
                 .key(PlayerItems.key(player))
                 .conditionExpression("#kyc = :approved"
                         + " AND (#status = :verified OR (#status = :excluded AND #excludedUntil <= :now))"
-                        + " AND (attribute_not_exists(#timedOutUntil) OR #timedOutUntil <= :now)")
+                        + " AND (attribute_not_exists(#timedOutUntil) OR #timedOutUntil <= :now)"
+                        + " AND #dateOfBirth <= :latestBirth")
                 .expressionAttributeNames(Map.of(
                         "#kyc", PlayerItems.KYC,
                         "#status", PlayerItems.STATUS,
                         "#excludedUntil", PlayerItems.EXCLUDED_UNTIL,
-                        "#timedOutUntil", PlayerItems.TIMED_OUT_UNTIL))
+                        "#timedOutUntil", PlayerItems.TIMED_OUT_UNTIL,
+                        "#dateOfBirth", PlayerItems.DATE_OF_BIRTH))
                 .expressionAttributeValues(Map.of(
                         ":approved", AttributeValue.fromS(KycState.APPROVED.name()),
                         ":verified", AttributeValue.fromS(PlayerStatus.VERIFIED.name()),
                         ":excluded", AttributeValue.fromS(PlayerStatus.SELF_EXCLUDED.name()),
-                        ":now", AttributeValue.fromN(Long.toString(now.toEpochMilli()))))
+                        ":now", AttributeValue.fromN(Long.toString(now.toEpochMilli())),
+                        ":latestBirth", AttributeValue.fromS(latestBirth.toString())))
                 .build();
         return TransactWriteItem.builder().conditionCheck(check).build();
     }
@@ -150,13 +160,17 @@ public class ComplianceGuard {
      * Why {@link #playerMayPlay} failed, read again after the refusal. If the player may play
      * again by now (a time-out just ended), the refusal is a concurrent change to retry.
      */
-    public DomainException refusalFor(PlayerId player, Instant now) {
+    public DomainException refusalFor(PlayerId player, AgeRule age, Instant now) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(players).consistentRead(true)
                 .key(PlayerItems.key(player))).item();
         if (item == null || item.isEmpty()) {
             return new DomainException(ErrorType.PLAYER_NOT_REGISTERED, "register with POST /v1/players first");
         }
-        Decision decision = Eligibility.account(Standings.of(PlayerItems.fromItem(item)), now);
+        Player stored = PlayerItems.fromItem(item);
+        Decision decision = Eligibility.account(Standings.of(stored), now);
+        if (decision.allowed()) {
+            decision = age.check(stored.dateOfBirth(), now);
+        }
         if (decision instanceof Decision.Deny deny) {
             return Refusals.of(deny);
         }

@@ -1,5 +1,6 @@
 package io.fairdraw.platform.players;
 
+import io.fairdraw.model.compliance.AgeRule;
 import io.fairdraw.model.compliance.Jurisdiction;
 import io.fairdraw.model.error.DomainException;
 import io.fairdraw.model.error.ErrorType;
@@ -62,10 +63,26 @@ public class Holders {
         return recordedCountry.flatMap(country -> catalogues.jurisdictions().of(new CountryCode(country))).orElseGet(() -> of(id).home());
     }
 
+    /**
+     * The age rule a holder's money moves under: the stricter minimum of where they are (the
+     * authorizer's country, when one stood in front of the request) and where they live, on the
+     * calendar of where they are; their home's rule alone when the location is unknown.
+     */
+    public AgeRule ageRule(Holder holder, java.util.Optional<CountryCode> where) {
+        return where.flatMap(country -> catalogues.jurisdictions().of(country))
+                .map(here -> AgeRule.of(here, java.util.Optional.of(holder.home())))
+                .orElseGet(() -> AgeRule.of(holder.home()));
+    }
+
     /** The player as stored now, if registered. */
     public java.util.Optional<Player> find(PlayerId id) {
         var item = dynamo.getItem(b -> b.tableName(players).key(PlayerItems.key(id)).consistentRead(true)).item();
         return item == null || item.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(PlayerItems.fromItem(item));
+    }
+
+    /** The holder, if registered and resident where play is offered; empty otherwise. */
+    public java.util.Optional<Holder> findHolder(PlayerId id) {
+        return find(id).flatMap(player -> catalogues.jurisdictions().of(player.residence().country()).map(home -> new Holder(player, home)));
     }
 
     public Holder of(PlayerId id) {

@@ -33,7 +33,8 @@ public final class PlayerItems {
     static final String TIMED_OUT_UNTIL = "timedOutUntilMillis";
     static final String EXCLUDED_UNTIL = "excludedUntilMillis";
     private static final String DISPLAY_NAME = "displayName";
-    private static final String DATE_OF_BIRTH = "dateOfBirth";
+    /** ISO-8601 {@code yyyy-MM-dd} (years 1900 and after), so dates compare correctly as strings in a condition. */
+    static final String DATE_OF_BIRTH = "dateOfBirth";
     private static final String COUNTRY = "country";
     private static final String SUBDIVISION = "subdivision";
     private static final String MARKETING_EMAIL = "marketingEmail";

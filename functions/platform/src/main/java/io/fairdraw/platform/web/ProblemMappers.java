@@ -1,8 +1,10 @@
 package io.fairdraw.platform.web;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -18,6 +20,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -31,6 +34,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     private static final String BEARER_CHALLENGE = "Bearer";
+    /** How Jackson's strict duplicate detection begins its message: {@code Duplicate field 'name'}. */
+    private static final String DUPLICATE_FIELD = "Duplicate field '";
 
     @ServerExceptionMapper
     public Response domain(DomainException e, UriInfo uri) {
@@ -63,6 +68,14 @@ public class ProblemMappers {
             // A refusal raised while the body was read (it was too large) is wrapped by Jackson.
             return domain(refusal, uri);
         }
+        if (e instanceof InvalidDefinitionException) {
+            // Our types cannot be read or written as declared: a defect of ours, not of the request.
+            return unexpected(e, uri);
+        }
+        Optional<String> duplicate = duplicateFieldMessage(e);
+        if (duplicate.isPresent()) {
+            return respond(Problem.of(ErrorType.DUPLICATE_FIELD, duplicateField(duplicate.get()), path(uri), List.of()));
+        }
         return respond(Problem.of(ErrorType.MALFORMED_REQUEST, describe(e), path(uri), List.of()));
     }
 
@@ -85,6 +98,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response malformedJson(InvalidFormatException e, UriInfo uri) {
+        return malformedJson((JsonProcessingException) e, uri);
+    }
+
+    /** quarkus-rest-jackson answers this one with a bare 500; ours says it is ours, as problem+json. */
+    @ServerExceptionMapper
+    public Response malformedJson(InvalidDefinitionException e, UriInfo uri) {
         return malformedJson((JsonProcessingException) e, uri);
     }
 
@@ -120,7 +139,8 @@ public class ProblemMappers {
     public Response unexpected(Throwable e, UriInfo uri) {
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected failure, error id %s", errorId);
-        return respond(Problem.of(ErrorType.INTERNAL_ERROR, "quote error id " + errorId + " when reporting this", path(uri), List.of()));
+        return respond(Problem.of(ErrorType.INTERNAL_ERROR, "quote error id " + errorId + " when reporting this", path(uri), List.of())
+                .withCorrelationId(errorId));
     }
 
     private static DomainException domainCause(Throwable e) {
@@ -142,6 +162,23 @@ public class ProblemMappers {
                 .type(Problem.MEDIA_TYPE)
                 .entity(problem)
                 .build();
+    }
+
+    /** The parser's duplicate-field message, however deep in the reading of nested objects it was raised. */
+    private static Optional<String> duplicateFieldMessage(JsonProcessingException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof StreamReadException read && read.getOriginalMessage() != null
+                    && read.getOriginalMessage().startsWith(DUPLICATE_FIELD)) {
+                return Optional.of(read.getOriginalMessage());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Names the repeated field when its name is short, plain ASCII; never echoes anything else. */
+    private static String duplicateField(String message) {
+        String name = message.substring(DUPLICATE_FIELD.length()).replaceAll("'$", "");
+        return name.matches("[A-Za-z0-9_.-]{1,64}") ? "the field '" + name + "' appears more than once" : "a field appears more than once";
     }
 
     /** Says what is wrong with the JSON without echoing its values, which may be personal data. */

@@ -1,5 +1,6 @@
 package io.fairdraw.platform.web;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -12,12 +13,15 @@ import jakarta.inject.Singleton;
 /**
  * Request bodies are read strictly: an unknown field is a client's typo that would otherwise be
  * silently ignored, a float where an integer amount is expected must never be truncated, and a
- * null for a primitive is refused rather than read as zero.
+ * null for a primitive is refused rather than read as zero. A field named twice is refused too:
+ * "last one wins" would let a body mean one thing to a proxy, a log or a signature check and
+ * another to us (two {@code lines} arrays, two {@code amount}s).
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
     @Override
     public void customize(ObjectMapper mapper) {
+        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);

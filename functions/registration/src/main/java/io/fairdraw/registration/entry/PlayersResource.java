@@ -6,6 +6,7 @@ import io.fairdraw.platform.web.Bodies;
 import io.fairdraw.platform.web.Problem;
 import io.fairdraw.registration.RegistrationResult;
 import io.fairdraw.registration.RegistrationService;
+import io.fairdraw.model.player.DateOfBirth;
 import io.fairdraw.model.time.TimeSource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -19,7 +20,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -32,8 +32,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @SecurityRequirement(name = "bearer")
 public class PlayersResource {
     private static final String MERGE_PATCH_JSON = "application/merge-patch+json";
-    /** The calendar date is latest at UTC+14; a date of birth after it is in the future everywhere. */
-    private static final ZoneOffset EARTH_LATEST_OFFSET = ZoneOffset.ofHours(14);
 
     @Inject
     RegistrationService service;
@@ -56,8 +54,11 @@ public class PlayersResource {
     @APIResponse(responseCode = "200", description = "This identity was already registered; the stored player, unchanged",
             content = @Content(schema = @Schema(implementation = PlayerView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "422", description = "Registration is not open to this person: under the minimum age of the home "
+            + "jurisdiction (BELOW_MINIMUM_AGE) or resident where play is not offered (RESIDENCE_NOT_SERVED)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response register(RegistrationRequest body) {
-        LocalDate latestDate = LocalDate.ofInstant(clock.now(), EARTH_LATEST_OFFSET);
+        LocalDate latestDate = DateOfBirth.latestCalendarDate(clock.now());
         RegistrationResult result = service.register(caller.get().playerId(), Bodies.required(body).toRegistration(latestDate), request.stamp());
         PlayerView view = PlayerView.of(result.player());
         return switch (result) {

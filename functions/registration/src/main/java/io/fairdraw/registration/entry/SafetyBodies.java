@@ -14,6 +14,7 @@ import io.fairdraw.model.compliance.TimeOut;
 import io.fairdraw.model.compliance.Jurisdiction;
 import io.fairdraw.model.error.ValidationException;
 import io.fairdraw.model.money.Money;
+import io.fairdraw.model.player.DateOfBirth;
 import io.fairdraw.model.validation.Checks;
 import io.fairdraw.model.validation.Validation;
 import io.fairdraw.registration.SafetyRequest;
@@ -21,6 +22,7 @@ import io.fairdraw.registration.StandingService;
 import io.fairdraw.registration.kyc.KycSubmission;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,15 +38,18 @@ final class SafetyBodies {
     record Verification(
             @Schema(required = true) KycSubmission.DocumentType documentType,
             @Schema(required = true, maxLength = 64) String documentNumber,
-            @Schema(required = true, maxLength = 200) String fullName) {
+            @Schema(required = true, maxLength = 200) String fullName,
+            @Schema(required = true, format = "date", description = "the date of birth as the document shows it",
+                    examples = "1990-05-17") String dateOfBirth) {
 
-        KycSubmission toSubmission() {
+        KycSubmission toSubmission(LocalDate latestCalendarDate) {
             Validation validation = new Validation();
             validation.field("documentType", () -> Checks.present(documentType, "documentType"));
-            validation.field("documentNumber", () -> Checks.text(documentNumber, "documentNumber", 64));
-            validation.field("fullName", () -> Checks.text(fullName, "fullName", 200));
+            String number = validation.field("documentNumber", () -> Checks.text(documentNumber, "documentNumber", 64));
+            String name = validation.field("fullName", () -> Checks.text(fullName, "fullName", 200));
+            DateOfBirth born = validation.field("dateOfBirth", () -> DateOfBirth.parse(dateOfBirth, latestCalendarDate));
             validation.throwIfInvalid();
-            return new KycSubmission(documentType, documentNumber.strip(), fullName.strip());
+            return new KycSubmission(documentType, number.strip(), name.strip(), born.value());
         }
     }
 

@@ -1,5 +1,6 @@
 package io.fairdraw.registration.entry;
 
+import io.fairdraw.model.player.DateOfBirth;
 import io.fairdraw.model.time.TimeSource;
 import io.fairdraw.platform.security.CurrentCaller;
 import io.fairdraw.platform.security.Role;
@@ -53,7 +54,7 @@ public class SafetyResource {
     @RolesAllowed(Role.Names.PLAYER)
     @Operation(summary = "Submit the identity check (KYC); approve, reject or refer to an operator")
     public PlayerView verify(SafetyBodies.Verification body) {
-        return PlayerView.of(service.verify(caller.get().playerId(), Bodies.required(body).toSubmission(), request.stamp()));
+        return PlayerView.of(service.verify(caller.get().playerId(), Bodies.required(body).toSubmission(DateOfBirth.latestCalendarDate(clock.now())), request.stamp()));
     }
 
     @GET

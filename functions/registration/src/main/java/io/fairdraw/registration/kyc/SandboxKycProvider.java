@@ -9,12 +9,15 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * A provider for laptops and tests whose outcome is decided by the document number, so a test
  * can drive every path: a number ending in {@code REFER} is referred, one ending in
- * {@code REJECT} is rejected, any other is approved. Every result it gives names it as the
- * sandbox, so no one mistakes its approvals for real ones.
+ * {@code REJECT} is rejected, any other is approved. It "reads" the date of birth the submission
+ * says the document shows, so a test can also drive a document that contradicts the declared
+ * date. Every result it gives names it as the sandbox, so no one mistakes its approvals for real
+ * ones.
  */
 @ApplicationScoped
 @DefaultBean
@@ -27,7 +30,7 @@ public class SandboxKycProvider implements KycProvider {
         KycOutcome outcome = number.endsWith("REFER") ? KycOutcome.REFER
                 : number.endsWith("REJECT") ? KycOutcome.REJECT
                 : KycOutcome.APPROVE;
-        return new Result(outcome, NAME, reference(player, submission));
+        return new Result(outcome, NAME, reference(player, submission), Optional.of(submission.dateOfBirth()));
     }
 
     private static String reference(PlayerId player, KycSubmission submission) {

@@ -3,6 +3,7 @@ package io.fairdraw.platform.players;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.fairdraw.model.compliance.AgeRule;
 import io.fairdraw.model.compliance.ExclusionPeriod;
 import io.fairdraw.model.compliance.Jurisdiction;
 import io.fairdraw.model.compliance.KycOutcome;
@@ -58,8 +59,12 @@ class ComplianceGuardTest {
     final Transactions transactions = new Transactions(dynamo);
 
     static Player registered() {
+        return registered(LocalDate.of(1990, 5, 17));
+    }
+
+    static Player registered(LocalDate born) {
         PlayerId id = PlayerId.derive("https://issuer.test", "guard-" + UUID.randomUUID());
-        return Player.register(id, new Registration(new DateOfBirth(LocalDate.of(1990, 5, 17)),
+        return Player.register(id, new Registration(new DateOfBirth(born),
                 new Residence(new CountryCode("ID"), Optional.empty()), DisplayName.of("Guarded"), ContactPreferences.NONE),
                 NOW.minus(Duration.ofDays(30)));
     }
@@ -86,8 +91,8 @@ class ComplianceGuardTest {
 
     /** A guarded bet: the player check first, the bet second; refusal explained by the guard. */
     void placeBet(PlayerId player, String betId, Instant at) {
-        transactions.write(List.of(guard.playerMayPlay(player, at), bet(betId)),
-                ConditionFailures.none().at(0, () -> guard.refusalFor(player, at)));
+        transactions.write(List.of(guard.playerMayPlay(player, AgeRule.of(INDONESIA), at), bet(betId)),
+                ConditionFailures.none().at(0, () -> guard.refusalFor(player, AgeRule.of(INDONESIA), at)));
     }
 
     ErrorType refusal(Player player, Instant at) {
@@ -107,6 +112,23 @@ class ComplianceGuardTest {
         Player player = verified();
         store(player);
         assertThat(refusal(player, NOW)).isNull();
+    }
+
+    @Test
+    void aVerifiedMinorIsRefusedInsideTheTransactionUntilTheirBirthdayOnTheJurisdictionsCalendar() {
+        int minimumAge = INDONESIA.minimumAge();
+        // NOW is 12:00 in Jakarta on 23 November: a player born on 24 November is a day short.
+        Player dayShort = StandingChanges.recordIdentityCheck(registered(LocalDate.of(2026 - minimumAge, 11, 24)), KycOutcome.APPROVE,
+                NOW.minus(Duration.ofDays(1)));
+        store(dayShort);
+        assertThat(refusal(dayShort, NOW)).isEqualTo(ErrorType.UNDERAGE);
+        // At midnight in Jakarta (17:00 UTC) they come of age, though it is still the 23rd in UTC.
+        assertThat(refusal(dayShort, Instant.parse("2026-11-23T16:59:59Z"))).isEqualTo(ErrorType.UNDERAGE);
+        assertThat(refusal(dayShort, Instant.parse("2026-11-23T17:00:00Z"))).isNull();
+
+        Player eleven = StandingChanges.recordIdentityCheck(registered(LocalDate.of(2015, 3, 1)), KycOutcome.APPROVE, NOW);
+        store(eleven);
+        assertThat(refusal(eleven, NOW)).isEqualTo(ErrorType.UNDERAGE);
     }
 
     @Test
@@ -185,11 +207,11 @@ class ComplianceGuardTest {
     private void deposit(Player player, long amount, Optional<Money> limit, Instant at) {
         String depositId = "deposit#" + UUID.randomUUID();
         transactions.write(List.of(
-                        guard.playerMayPlay(player.id(), at),
+                        guard.playerMayPlay(player.id(), AgeRule.of(INDONESIA), at),
                         guard.count(player.id(), DEPOSIT_DAY, INDONESIA, at, Money.of(amount, "IDR"), limit),
                         bet(depositId)),
                 ConditionFailures.none()
-                        .at(0, () -> guard.refusalFor(player.id(), at))
+                        .at(0, () -> guard.refusalFor(player.id(), AgeRule.of(INDONESIA), at))
                         .at(1, () -> new DomainException(ErrorType.DEPOSIT_LIMIT_REACHED, "over the limit")));
     }
 }

@@ -80,13 +80,13 @@ public class WalletResource {
     @Operation(summary = "Start a deposit with a payment provider; credited when the provider confirms")
     @APIResponse(responseCode = "201", description = "Started; pay at redirectUrl",
             content = @Content(schema = @Schema(implementation = WalletViews.DepositView.class)))
-    @APIResponse(responseCode = "403", description = "Not allowed to deposit (reasonCode says why, e.g. DEPOSIT_LIMIT_REACHED)",
+    @APIResponse(responseCode = "403", description = "Not allowed to deposit (reasonCode says why, e.g. UNDERAGE, DEPOSIT_LIMIT_REACHED)",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response deposit(@HeaderParam(IDEMPOTENCY_KEY) String key, WalletBodies.DepositBody body) {
         IdempotencyKey idempotencyKey = new IdempotencyKey(key);
         WalletBodies.DepositBody deposit = Bodies.required(body);
         return respond(commands.deposit(caller.get().playerId(), idempotencyKey, fingerprint(deposit), deposit.money(),
-                deposit.providerName(), stamp()));
+                deposit.providerName(), GatewayRequests.authorizedCountry(event), stamp()));
     }
 
     @POST

@@ -18,6 +18,7 @@ final class WalletItems {
     static final String SK = Table.Attributes.SORT_KEY;
     static final String STATUS = "status";
     static final String PROVIDER_PAYMENT_ID = "providerPaymentId";
+    static final String CREDITED_PAYMENT_ID = "creditedPaymentId";
     private static final String PLAYER = "playerId";
     private static final String AMOUNT = "amountMinor";
     private static final String CURRENCY = "currency";
@@ -40,6 +41,7 @@ final class WalletItems {
         money(item, deposit.amount());
         item.put(PROVIDER, AttributeValue.fromS(deposit.provider()));
         deposit.providerPaymentId().ifPresent(id -> item.put(PROVIDER_PAYMENT_ID, AttributeValue.fromS(id)));
+        deposit.creditedPaymentId().ifPresent(id -> item.put(CREDITED_PAYMENT_ID, AttributeValue.fromS(id)));
         item.put(STATUS, AttributeValue.fromS(deposit.status().name()));
         item.put(CREATED_AT, AttributeValue.fromS(deposit.createdAt().toString()));
         stamp(item, stamp);
@@ -49,7 +51,8 @@ final class WalletItems {
     static Deposit deposit(Map<String, AttributeValue> item) {
         return new Deposit(item.get(PK).s(), new PlayerId(item.get(PLAYER).s()), money(item), item.get(PROVIDER).s(),
                 Optional.ofNullable(item.get(PROVIDER_PAYMENT_ID)).map(AttributeValue::s),
-                Deposit.Status.valueOf(item.get(STATUS).s()), Instant.parse(item.get(CREATED_AT).s()));
+                Deposit.Status.valueOf(item.get(STATUS).s()), Instant.parse(item.get(CREATED_AT).s()),
+                Optional.ofNullable(item.get(CREDITED_PAYMENT_ID)).map(AttributeValue::s));
     }
 
     static Map<String, AttributeValue> instrument(PlayerId player, Instrument instrument, Instant usedAt, AuditStamp stamp) {

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
@@ -51,13 +52,21 @@ public class WalletStore {
                 .conditionExpression("attribute_not_exists(" + WalletItems.PK + ")").build()).build();
     }
 
-    /** Records the provider's id of a pending deposit (a repeat with the same id changes nothing). */
+    /**
+     * Records the provider's id of a pending deposit. A repeat with the same id changes nothing;
+     * another id is refused (a provider is asked idempotently by deposit id, so it always answers
+     * with the same payment), so a deposit is bound to one payment for good.
+     */
     public void attachPayment(String depositId, String providerPaymentId) {
-        dynamo.updateItem(b -> b.tableName(deposits).key(WalletItems.key(depositId))
-                .updateExpression("SET #paymentId = :paymentId")
-                .conditionExpression("attribute_exists(#pk)")
-                .expressionAttributeNames(Map.of("#paymentId", WalletItems.PROVIDER_PAYMENT_ID, "#pk", WalletItems.PK))
-                .expressionAttributeValues(Map.of(":paymentId", AttributeValue.fromS(providerPaymentId))));
+        try {
+            dynamo.updateItem(b -> b.tableName(deposits).key(WalletItems.key(depositId))
+                    .updateExpression("SET #paymentId = :paymentId")
+                    .conditionExpression("attribute_exists(#pk) AND (attribute_not_exists(#paymentId) OR #paymentId = :paymentId)")
+                    .expressionAttributeNames(Map.of("#paymentId", WalletItems.PROVIDER_PAYMENT_ID, "#pk", WalletItems.PK))
+                    .expressionAttributeValues(Map.of(":paymentId", AttributeValue.fromS(providerPaymentId))));
+        } catch (ConditionalCheckFailedException bound) {
+            throw new IllegalStateException("deposit " + depositId + " is bound to another payment than " + providerPaymentId, bound);
+        }
     }
 
     /** Moves a deposit to its final status; it never leaves CREDITED once there. */
@@ -71,12 +80,19 @@ public class WalletStore {
                 .build()).build();
     }
 
-    /** Marks a deposit credited, in the transaction of the credit itself (which happens once). */
-    public TransactWriteItem markCredited(String depositId) {
+    /**
+     * Marks a deposit credited by {@code paymentId}, in the transaction of the credit itself, on
+     * condition that it is not credited yet and that it started as {@code startedAs}: the payment
+     * must be the one the deposit was bound to, whatever the notification claimed.
+     */
+    public TransactWriteItem markCredited(String depositId, String startedAs, String paymentId) {
         return TransactWriteItem.builder().update(Update.builder().tableName(deposits).key(WalletItems.key(depositId))
-                .updateExpression("SET #status = :credited")
-                .expressionAttributeNames(Map.of("#status", WalletItems.STATUS))
-                .expressionAttributeValues(Map.of(":credited", AttributeValue.fromS(Deposit.Status.CREDITED.name())))
+                .updateExpression("SET #status = :credited, #credited = :paymentId")
+                .conditionExpression("#status <> :credited AND #startedAs = :startedAs")
+                .expressionAttributeNames(Map.of("#status", WalletItems.STATUS, "#credited", WalletItems.CREDITED_PAYMENT_ID,
+                        "#startedAs", WalletItems.PROVIDER_PAYMENT_ID))
+                .expressionAttributeValues(Map.of(":credited", AttributeValue.fromS(Deposit.Status.CREDITED.name()),
+                        ":paymentId", AttributeValue.fromS(paymentId), ":startedAs", AttributeValue.fromS(startedAs)))
                 .build()).build();
     }
 

@@ -11,6 +11,7 @@ import io.fairdraw.model.error.DomainException;
 import io.fairdraw.model.money.Money;
 import io.fairdraw.platform.web.Bodies;
 import io.fairdraw.platform.web.StrictJson;
+import io.fairdraw.testsupport.UntrustedText;
 
 /**
  * Fuzz target for the deposit and withdrawal bodies, read by the same strict mapper configuration
@@ -32,13 +33,16 @@ class WalletBodyFuzzTest {
                 WalletBodies.WithdrawalBody body = Bodies.required(JSON.readValue(json, WalletBodies.WithdrawalBody.class));
                 money = body.money();
                 body.instrument().ifPresent(id -> assertThat(id.codePointCount(0, id.length())).isBetween(1, 250));
+                body.instrument().ifPresent(id -> assertThat(UntrustedText.hasInvisibleCharacter(id)).isFalse());
             } else {
                 WalletBodies.DepositBody body = Bodies.required(JSON.readValue(json, WalletBodies.DepositBody.class));
                 money = body.money();
                 // Lengths are code points, as Checks.text documents: an emoji is one character, not two.
                 String provider = body.providerName();
                 assertThat(provider.codePointCount(0, provider.length())).isBetween(1, 40);
+                assertThat(UntrustedText.hasInvisibleCharacter(provider)).isFalse();
             }
+            assertThat(UntrustedText.hasDuplicateField(json)).as("a body naming a field twice was read").isFalse();
             JsonNode sent = new ObjectMapper().readTree(json).get("amount");
             assertThat(sent.get("amount").isIntegralNumber()).isTrue();
             assertThat(sent.get("amount").longValue()).isEqualTo(money.amountMinor());
