@@ -45,14 +45,13 @@ async function retried(method, path, options, stats) {
   }
 }
 
-async function createUsers(count, seed) {
+/** Keycloak users in the player group, each with its name as password; an existing one is kept. */
+export async function createUsers(usernames) {
   const admin = await fetch(`${KEYCLOAK}/realms/master/protocol/openid-connect/token`, {
     method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({ client_id: 'admin-cli', grant_type: 'password', username: 'admin', password: 'admin' }),
   }).then((r) => r.json());
-  const users = [];
-  for (let i = 0; i < count; i++) {
-    const username = `chaos-${seed}-${i}`;
+  for (const [i, username] of usernames.entries()) {
     const created = await fetch(`${KEYCLOAK}/admin/realms/fairdraw/users`, {
       method: 'POST', headers: { authorization: `Bearer ${admin.access_token}`, 'content-type': 'application/json' },
       body: JSON.stringify({ username, enabled: true, email: `${username}@example.test`, emailVerified: true,
@@ -60,9 +59,8 @@ async function createUsers(count, seed) {
         credentials: [{ type: 'password', value: username, temporary: false }] }),
     });
     if (![201, 409].includes(created.status)) throw new Error(`creating ${username}: ${created.status} ${await created.text()}`);
-    users.push(username);
   }
-  return users;
+  return usernames;
 }
 
 const BET_TYPES = [['FOUR_D', 4], ['THREE_D', 3], ['TWO_D_BACK', 2], ['TWO_D_FRONT', 2]];
@@ -131,7 +129,7 @@ export async function runChaos({ seed = 1, seconds = 120, players = 8, settleMs 
   const random = generator(seed);
   const stats = { tickets: 0, deposits: 0, withdrawals: 0, retries: 0, refusals: {} };
   const bought = [];
-  const users = await createUsers(players, seed);
+  const users = await createUsers(Array.from({ length: players }, (_, i) => `chaos-${seed}-${i}`));
   const started = await fetch(`${CONTROL}/chaos`, { method: 'POST', body: JSON.stringify({
     seed, writeFaultRate: 0.05, duplicateRate: 0.1, killEverySeconds: 15 }) }).then((r) => r.json());
   log(`chaos on: ${JSON.stringify(started.settings)}`);

@@ -9,16 +9,18 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { call, journey, token } from '../journey.mjs';
 import { browserJourney } from '../../webapp/test/browser.mjs';
-import { runChaos } from '../chaos.mjs';
+import { createUsers, runChaos } from '../chaos.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DATA = join(ROOT, '.local', 'e2e');
 const CONTROL = `http://localhost:${process.env.FAIRDRAW_CONTROL_PORT ?? 8081}`;
+const API = `http://localhost:${process.env.FAIRDRAW_API_PORT ?? 8080}`;
 let platform;
 let readySeconds;
 let alice;
@@ -133,6 +135,75 @@ test('another player can read neither the ticket nor its proof', async () => {
   assert.ok(mine.body, 'the owner gets the inclusion proof');
 });
 
+test('money safety through the gateway: age where the player is, crossed notifications, a paid withdrawal, reconciled books', { timeout: 300_000 }, async () => {
+  const [user] = await createUsers(['e2e-nineteen']);
+  const bearer = await token(user);
+  // Nineteen: of age at home in Indonesia (18), not in Malaysia (21).
+  const jakartaToday = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(new Date());
+  const born = `${Number(jakartaToday.slice(0, 4)) - 19}${jakartaToday.slice(4)}`.replace('-02-29', '-02-28');
+  await call('POST', '/v1/players', { bearer, expect: [201], body: { dateOfBirth: born, country: 'ID', subdivision: 'ID-JK',
+    displayName: 'Nineteen', contactPreferences: { marketingEmail: false, marketingSms: false } } });
+  await call('POST', '/v1/players/me/verification', { bearer, expect: [200],
+    body: { documentType: 'PASSPORT', documentNumber: 'N19E2E001', fullName: 'Nineteen Example', dateOfBirth: born } });
+  const inMalaysia = { 'x-fairdraw-local-viewer': 'MY-14' };
+  const deposit = (amount, headers = {}) => call('POST', '/v1/wallet/deposits', { bearer, headers: { 'idempotency-key': randomUUID(), ...headers },
+    body: { amount: { amount, currency: 'IDR' }, provider: 'sandbox' } });
+
+  // Age is enforced inside the money transaction, with the stricter rule of where the player is.
+  const refused = await deposit(1_000_000, inMalaysia);
+  assert.equal(refused.status, 403, JSON.stringify(refused.body));
+  assert.equal(refused.body.reasonCode, 'UNDERAGE');
+
+  // A notification naming deposit A but carrying B's payment credits nothing; each pays its own once.
+  const a = (await deposit(3_000_000)).body;
+  const b = (await deposit(4_000_000)).body;
+  const crossed = JSON.stringify({ kind: 'DEPOSIT', paymentId: b.providerPaymentId, merchantReference: a.depositId,
+    amount: { amount: 3_000_000, currency: 'IDR' }, success: true });
+  const signature = await (await fetch(`${CONTROL}/sandbox/sign`, { method: 'POST', body: crossed })).json();
+  const forged = await fetch(`${API}/v1/payments/sandbox/webhook`, { method: 'POST',
+    headers: { 'content-type': 'application/json', [signature.header]: signature.value }, body: crossed });
+  assert.equal(forged.status, 422);
+  assert.equal(balance((await call('GET', '/v1/wallet', { bearer, expect: [200] })).body), 0);
+  for (const started of [a, b]) {
+    const paid = await fetch(started.redirectUrl, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ outcome: 'pay', answer: 'json' }) });
+    assert.equal(paid.status, 200, await paid.text());
+  }
+  const again = await fetch(a.redirectUrl, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ outcome: 'pay', answer: 'json' }) });
+  assert.equal(again.status, 409, 'a sandbox payment is paid once');
+  await until(async () => balance((await call('GET', '/v1/wallet', { bearer, expect: [200] })).body) === 7_000_000, 'both deposits credited');
+
+  // With money in the wallet, a ticket bought from Malaysia is refused for age; from home it is sold.
+  const draws = (await call('GET', '/v1/draws?game=4d-jakarta&status=OPEN', { expect: [200] })).body.items;
+  const draw = draws.filter((d) => Date.parse(d.cutOff) - Date.now() > 10_000).sort((x, y) => Date.parse(x.drawTime) - Date.parse(y.drawTime))[0];
+  assert.ok(draw, 'a 4D draw is on sale');
+  const ticket = { lines: [{ betType: 'FOUR_D', selection: '1234', stake: 100_000 }] };
+  const minorTicket = await call('POST', `/v1/draws/${draw.drawId}/tickets`, { bearer, headers: { 'idempotency-key': randomUUID(), ...inMalaysia }, body: ticket });
+  assert.equal(minorTicket.status, 403, JSON.stringify(minorTicket.body));
+  assert.equal(minorTicket.body.reasonCode, 'UNDERAGE');
+
+  // A withdrawal is paid: the sandbox confirms the payout and pending withdrawals empty.
+  await call('POST', '/v1/wallet/withdrawals', { bearer, expect: [201], headers: { 'idempotency-key': randomUUID() },
+    body: { amount: { amount: 2_000_000, currency: 'IDR' } } });
+  await until(async () => {
+    const wallet = (await call('GET', '/v1/wallet', { bearer, expect: [200] })).body;
+    return balance(wallet) === 5_000_000 && pending(wallet) === 0;
+  }, 'the withdrawal to be paid');
+
+  // The provider's books and the ledger agree: every credited deposit is one settled payment.
+  const report = await (await fetch(`${CONTROL}/sandbox/settlement-report`)).text();
+  const operator = await token('operator');
+  let books;
+  await until(async () => {
+    const answer = await fetch(`${API}/v1/backoffice/reconciliation/payments/sandbox`, { method: 'POST',
+      headers: { authorization: `Bearer ${operator}`, 'content-type': 'text/csv' }, body: report });
+    books = (await answer.json()).books;
+    return answer.status === 200 && books.balanced;
+  }, 'the back office to reconcile the sandbox\'s settlement report', 120_000);
+  assert.ok(books.matched >= 4, JSON.stringify(books));
+});
+
 test('a killed function process is started again and serves the next request', { timeout: 120_000 }, async () => {
   const betting = async () => (await (await fetch(`${CONTROL}/functions`)).json()).find((fn) => fn.name === 'betting');
   const before = await betting();
@@ -170,6 +241,19 @@ test('every invariant holds over everything stored', async () => {
   assert.equal(response.status, 200);
   assert.ok(report.sealedTickets >= 6 && report.winsPaid >= 2, JSON.stringify(report));
 });
+
+async function until(check, what, limitMs = 60_000) {
+  for (const deadline = Date.now() + limitMs; Date.now() < deadline;) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  assert.fail(`timed out waiting for ${what}`);
+}
+
+function pending(wallet) {
+  const value = wallet.pendingWithdrawal ?? 0;
+  return typeof value === 'number' ? value : value.amount;
+}
 
 function balance(wallet) {
   const value = wallet.balance ?? wallet.available ?? wallet;

@@ -1,5 +1,6 @@
 // The API, same origin: every route is under /v1/ (local-cloud's gateway, CloudFront in AWS).
 import { accessToken, login } from './auth.js';
+import { tokenRefused } from './lib/refusals.js';
 
 export class ApiError extends Error {
   constructor(readonly status: number, readonly reasonCode: string | undefined, readonly problem: any) {
@@ -29,7 +30,7 @@ export async function api<T = any>(method: string, path: string, { body, auth = 
     return fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   };
   let response = await send(false);
-  if (response.status === 401 && auth) response = await send(true);
+  if (auth && tokenRefused(response.status, await response.clone().text())) response = await send(true);
   const text = await response.text();
   let parsed: any = null;
   try {

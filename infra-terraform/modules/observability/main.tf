@@ -85,6 +85,39 @@ resource "aws_cloudwatch_metric_alarm" "settlement_lag" {
   tags                = var.tags
 }
 
+# Security events (platform SecurityEvents): a payment notification that does not match the deposit
+# it names, a second payment for a credited deposit. Each is one JSON log line on the
+# fairdraw.security logger, its kind in mdc.securityEvent; any one is worth a look.
+resource "aws_cloudwatch_log_metric_filter" "security_events" {
+  for_each = var.function_names
+
+  name           = "${var.name_prefix}-${each.key}-security-events"
+  log_group_name = "/aws/lambda/${each.value}"
+  pattern        = "{ $.loggerName = \"fairdraw.security\" }"
+
+  metric_transformation {
+    name          = "SecurityEvents"
+    namespace     = "Fairdraw/Security"
+    value         = "1"
+    default_value = "0"
+  }
+}
+
+resource "aws_cloudwatch_metric_alarm" "security_events" {
+  alarm_name          = "${var.name_prefix}-security-events"
+  alarm_description   = "A refused attempt was recorded as a security event (docs/wallet.md, docs/operations.md): read the function logs for fairdraw.security."
+  namespace           = "Fairdraw/Security"
+  metric_name         = "SecurityEvents"
+  statistic           = "Sum"
+  period              = 300
+  evaluation_periods  = 1
+  threshold           = 1
+  comparison_operator = "GreaterThanOrEqualToThreshold"
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = [aws_sns_topic.alarms.arn]
+  tags                = var.tags
+}
+
 # Published by the ledger reconciliation run (LedgerReconciler) as an embedded metric; that run
 # is not scheduled in AWS yet, so the alarm stays without data until it is (docs/operations.md).
 resource "aws_cloudwatch_metric_alarm" "reconciliation" {
@@ -114,10 +147,10 @@ resource "aws_cloudwatch_dashboard" "this" {
         width  = 12
         height = 6
         properties = {
-          title   = "API requests and errors"
-          region  = data.aws_region.current.region
-          stat    = "Sum"
-          period  = 300
+          title  = "API requests and errors"
+          region = data.aws_region.current.region
+          stat   = "Sum"
+          period = 300
           metrics = [
             ["AWS/ApiGateway", "Count", "ApiId", var.api_id],
             [".", "4xx", ".", "."],

@@ -10,6 +10,7 @@ import { betTypesOf, normaliseSelection, quickPick } from '../../.test-build/gam
 import { describeCountdown, formatCountdown, formatMinutes } from '../../.test-build/time.js';
 import { formatMoney, parseMoney } from '../../.test-build/money.js';
 import { defaultAuthority, resolveConfig } from '../../.test-build/config.js';
+import { tokenRefused } from '../../.test-build/refusals.js';
 import { sessionVerdict } from '../../.test-build/reality.js';
 
 const FOUR_D = {
@@ -183,4 +184,14 @@ test('reality checks and the session time limit', () => {
   assert.equal(sessionVerdict(acknowledged, { realityCheckMinutes: 30 }, start + 31 * 60_000).kind, 'ok');
   assert.deepEqual(sessionVerdict(acknowledged, { realityCheckMinutes: 30, sessionTimeLimitMinutes: 60 }, start + 60 * 60_000),
     { kind: 'limitReached', playedMinutes: 60 });
+});
+
+test('a refused token is retried with a fresh one; a refused player is not', () => {
+  assert.equal(tokenRefused(401, '{"reasonCode":"UNAUTHENTICATED"}'), true);
+  // API Gateway's answer when the Lambda authorizer refuses: 403, no reasonCode.
+  assert.equal(tokenRefused(403, '{"message":"Forbidden"}'), true);
+  assert.equal(tokenRefused(403, ''), true);
+  assert.equal(tokenRefused(403, '{"reasonCode":"UNDERAGE","status":403}'), false);
+  assert.equal(tokenRefused(422, '{"reasonCode":"WEBHOOK_MISMATCH"}'), false);
+  assert.equal(tokenRefused(200, '{}'), false);
 });

@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * invariants over all stored data ({@link Audit});
  * Lambda's Invoke API ({@code POST /2015-03-31/functions/{name}/invocations}) to run a function
  * by hand; and the SQS JSON API's SendMessage and SendMessageBatch for functions that send to a
- * queue of the topology; and the sandbox payment provider's page ({@link SandboxPage}).
+ * queue of the topology; and the sandbox payment provider ({@link SandboxPage}: its payments and
+ * payouts, hosted page, signing and settlement report).
  */
 final class ControlApi implements AutoCloseable {
     private static final Pattern INVOKE = Pattern.compile("/2015-03-31/functions/([^/]+)/invocations");

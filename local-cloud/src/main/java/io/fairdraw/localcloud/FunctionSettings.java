@@ -28,9 +28,11 @@ final class FunctionSettings {
         p.put("quarkus.oidc.auth-server-url", settings.issuer());
         p.put("fairdraw.identity.issuer", settings.issuer());
         p.put("fairdraw.identity.audience", settings.audience());
-        // The sandbox provider's page is local-cloud's (SandboxPage), which signs with this run's secret.
+        // The sandbox provider is local-cloud's (SandboxPage): it keeps the payments and payouts registered
+        // at its API, serves the page the player pays on, and signs its notifications with this run's secret.
         p.put("fairdraw.payments.sandbox.webhook-secret", sandboxSecret);
         p.put("fairdraw.payments.sandbox.pay-url", "http://localhost:" + settings.controlPort() + "/sandbox/pay/");
+        p.put("fairdraw.payments.sandbox.api-url", "http://127.0.0.1:" + settings.controlPort() + "/sandbox");
         p.put("fairdraw.payments.return-url", "http://localhost:" + settings.apiPort() + "/wallet");
         switch (function) {
             case "compliance" -> {

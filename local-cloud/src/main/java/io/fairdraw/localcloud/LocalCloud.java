@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -106,6 +107,7 @@ public final class LocalCloud implements AutoCloseable {
         fundHouses(dynamo, catalogue);
         String originSecret = HexFormat.of().formatHex(randomBytes());
         String sandboxSecret = HexFormat.of().formatHex(randomBytes());
+        writeSecret(settings.data().resolve("sandbox").resolve("webhook-secret"), sandboxSecret);
 
         List<Path> ricJars = RuntimeClient.jars(settings.root());
         Path jni = RuntimeClient.nativeLibrary(ricJars, settings.data().resolve("ric"));
@@ -158,7 +160,8 @@ public final class LocalCloud implements AutoCloseable {
                 new StaticFiles(settings.webapp()));
         gateway.start(settings.apiPort());
         resources.add(gateway);
-        control = new ControlApi(functions, queues, bus, scheduler, new SandboxPage(sandboxSecret, settings.apiPort()),
+        control = new ControlApi(functions, queues, bus, scheduler, new SandboxPage(sandboxSecret, settings.apiPort(),
+                new SandboxRecords(settings.data().resolve("sandbox").resolve("records.jsonl"))),
                 new Audit(dynamo), chaos);
         control.start(settings.controlPort());
         resources.add(control);
@@ -170,6 +173,14 @@ public final class LocalCloud implements AutoCloseable {
         Thread.ofPlatform().daemon().name("chaos-killer").start(this::killAtRandom);
         LOG.infof("API on http://localhost:%d, control on http://localhost:%d; starting %s", settings.apiPort(), settings.controlPort(),
                 functions.keySet());
+    }
+
+    /** This run's sandbox webhook secret, readable by its owner only, for a developer signing notifications by hand. */
+    private static void writeSecret(Path file, String secret) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.deleteIfExists(file);
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(file, secret + "\n");
     }
 
     /** Waits for every function to finish starting, then sets the scheduler going. */

@@ -25,7 +25,8 @@ class ControlApiTest {
             port = socket.getLocalPort();
         }
         ControlApi control = new ControlApi(Map.of(), Map.of(), new EventBus(Json.parse("{\"eventRules\":[]}".getBytes()), Map.of(),
-                logs.resolve("events.log"), chaos), null, new SandboxPage("secret-0123456789abcdef0123456789ab", 1), null, chaos);
+                logs.resolve("events.log"), chaos), null,
+                new SandboxPage("secret-0123456789abcdef0123456789ab", 1, new SandboxRecords(logs.resolve("sandbox.jsonl"))), null, chaos);
         control.start(port);
         try {
             HttpClient http = HttpClient.newHttpClient();
@@ -37,9 +38,16 @@ class ControlApiTest {
                 assertThat(answer.body()).contains("\"status\":400");
                 assertThat(chaos.on()).isFalse();
             }
+            // A payment the sandbox never registered cannot be paid, whatever the address claims.
             HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/sandbox/pay/sbx_1?amount=lots"))
                     .POST(HttpRequest.BodyPublishers.ofString("outcome=pay")).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(page.statusCode()).isEqualTo(400);
+            assertThat(page.statusCode()).isEqualTo(404);
+            for (String body : new String[] {"not json", "{\"paymentId\":\"sbx_2\",\"reference\":\"dep_2\",\"amount\":{\"amount\":1.5,"
+                    + "\"currency\":\"IDR\"}}", "{\"paymentId\":\"../x\",\"reference\":\"dep_2\",\"amount\":{\"amount\":1,\"currency\":\"IDR\"}}"}) {
+                HttpResponse<String> registered = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/sandbox/payments"))
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(registered.statusCode()).isEqualTo(400);
+            }
         } finally {
             control.close();
         }

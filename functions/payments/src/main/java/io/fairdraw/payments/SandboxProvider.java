@@ -3,9 +3,15 @@ package io.fairdraw.payments;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fairdraw.model.error.DomainException;
+import io.fairdraw.model.error.ErrorType;
 import io.fairdraw.model.money.Money;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
@@ -26,7 +32,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * the sandbox sends, or a test sends in its name) and signs webhooks the way real providers do:
  * HMAC-SHA256 over {@code <unix seconds>.<body>}, sent as {@code Fairdraw-Signature:
  * t=<unix seconds>,v1=<hex>}, accepted within a five-minute window so a captured notification
- * cannot be replayed later.
+ * cannot be replayed later. Where the sandbox runs as a service ({@code
+ * fairdraw.payments.sandbox.api-url}: local-cloud's), each deposit's payment and each payout is
+ * registered there, as with a real provider's API: its page then knows what is paid, its books
+ * can be reconciled, and it confirms payouts with a PAYOUT notification. Without it (tests), the
+ * calls stay in process and the test sends the notifications.
  */
 @ApplicationScoped
 public class SandboxProvider implements PaymentProvider {
@@ -41,18 +51,25 @@ public class SandboxProvider implements PaymentProvider {
     /** Where the sandbox's "payment page" is: nowhere by default; local-cloud serves one. */
     public static final String DEFAULT_PAY_URL = "https://sandbox.fairdraw.invalid/pay/";
 
+    private static final Duration API_TIMEOUT = Duration.ofSeconds(5);
+
     private final Optional<String> secret;
     private final String payUrl;
+    private final Optional<URI> api;
+    // Built on first use, and only where the sandbox runs as a service.
+    private volatile HttpClient http;
 
     @Inject
     public SandboxProvider(@ConfigProperty(name = "fairdraw.payments.sandbox.webhook-secret") Optional<String> secret,
-            @ConfigProperty(name = "fairdraw.payments.sandbox.pay-url", defaultValue = DEFAULT_PAY_URL) String payUrl) {
+            @ConfigProperty(name = "fairdraw.payments.sandbox.pay-url", defaultValue = DEFAULT_PAY_URL) String payUrl,
+            @ConfigProperty(name = "fairdraw.payments.sandbox.api-url") Optional<URI> api) {
         this.secret = secret;
         this.payUrl = payUrl;
+        this.api = api;
     }
 
     public SandboxProvider(Optional<String> secret) {
-        this(secret, DEFAULT_PAY_URL);
+        this(secret, DEFAULT_PAY_URL, Optional.empty());
     }
 
     @Override
@@ -71,15 +88,56 @@ public class SandboxProvider implements PaymentProvider {
     @Override
     public PaymentSession startDeposit(DepositRequest request) {
         String paymentId = "sbx_" + digest("deposit|" + request.depositId()).substring(0, 24);
-        // The page is told what to pay, as a provider's hosted page knows it from the session.
-        String page = payUrl + paymentId + "?reference=" + encode(request.depositId()) + "&amount=" + request.amount().amountMinor()
-                + "&currency=" + request.amount().currency().code() + "&return=" + encode(request.returnUrl());
-        return new PaymentSession(paymentId, Optional.of(page));
+        register("/payments", Map.of("paymentId", paymentId, "reference", request.depositId(), "amount", amount(request.amount()),
+                "returnUrl", request.returnUrl()));
+        // The page knows what to pay from the sandbox's own record of the payment, as a provider's hosted page does.
+        return new PaymentSession(paymentId, Optional.of(payUrl + paymentId));
     }
 
     @Override
     public PayoutResult payOut(PayoutRequest request) {
-        return new PayoutResult(true, "sbx_po_" + digest("payout|" + request.withdrawalId()).substring(0, 24), Optional.empty());
+        String payoutId = "sbx_po_" + digest("payout|" + request.withdrawalId()).substring(0, 24);
+        register("/payouts", Map.of("payoutId", payoutId, "reference", request.withdrawalId(), "amount", amount(request.amount()),
+                "instrument", request.instrumentReference()));
+        return new PayoutResult(true, payoutId, Optional.empty());
+    }
+
+    private static Map<String, Object> amount(Money amount) {
+        return Map.of("amount", amount.amountMinor(), "currency", amount.currency().code());
+    }
+
+    /** Registers a payment or payout with the sandbox service, idempotently by its id; nothing where there is none. */
+    private void register(String path, Map<String, Object> body) {
+        if (api.isEmpty()) {
+            return;
+        }
+        HttpResponse<Void> answer;
+        try {
+            answer = client().send(HttpRequest.newBuilder(URI.create(api.get() + path)).timeout(API_TIMEOUT)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))).build(), HttpResponse.BodyHandlers.discarding());
+        } catch (java.io.IOException e) {
+            throw unavailable(path, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unavailable(path, e);
+        }
+        if (answer.statusCode() >= 300) {
+            throw unavailable(path, new java.io.IOException("HTTP " + answer.statusCode()));
+        }
+    }
+
+    private static DomainException unavailable(String path, Exception cause) {
+        return new DomainException(ErrorType.SERVICE_UNAVAILABLE, "the sandbox provider did not take " + path + "; retry later", cause);
+    }
+
+    private HttpClient client() {
+        HttpClient built = http;
+        if (built == null) {
+            built = HttpClient.newBuilder().connectTimeout(API_TIMEOUT).build();
+            http = built;
+        }
+        return built;
     }
 
     @Override
@@ -144,10 +202,6 @@ public class SandboxProvider implements PaymentProvider {
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("every Java runtime provides HmacSHA256", e);
         }
-    }
-
-    private static String encode(String value) {
-        return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private static String digest(String text) {

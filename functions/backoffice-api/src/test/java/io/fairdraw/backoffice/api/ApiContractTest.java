@@ -14,6 +14,6 @@ class ApiContractTest extends FunctionContract {
 
     @Override
     protected List<Class<?>> resources() {
-        return List.of(BackOfficeResource.class);
+        return List.of(BackOfficeResource.class, PaymentReconciliationResource.class);
     }
 }

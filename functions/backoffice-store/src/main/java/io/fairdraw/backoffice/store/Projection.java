@@ -14,7 +14,7 @@ import java.util.Set;
  * Applies one stream record to the reporting store, inside the caller's transaction. Safe to
  * replay and to receive out of order: the audit entry is keyed by the record's event id (a
  * record seen before changes nothing), transfers are immutable (the first record is kept), and a
- * draw, player, withdrawal, instrument or exposure row keeps the change with the highest sequence number of that item, removals
+ * draw, player, withdrawal, deposit, instrument or exposure row keeps the change with the highest sequence number of that item, removals
  * included (a tombstone), so an older record arriving late is ignored.
  */
 @ApplicationScoped
@@ -60,6 +60,9 @@ public class Projection {
         }
         if (is(record.table(), "payment-instruments")) {
             return instrument(record);
+        }
+        if (is(record.table(), "deposits")) {
+            return deposit(record);
         }
         return Uni.createFrom().voidItem();
     }
@@ -149,6 +152,27 @@ public class Projection {
             row.provider = record.string("provider").orElse(row.provider);
             row.status = record.string("status").orElse(row.status);
             row.reason = record.string("reason").orElse(null);
+            row.createdAt = record.string("createdAt").orElse(row.createdAt);
+            row.sequence = record.sequence();
+            return row.persist().replaceWithVoid();
+        });
+    }
+
+    private Uni<Void> deposit(ChangeRecord record) {
+        return DepositRow.<DepositRow>findById(record.partitionKey()).chain(existing -> {
+            if (existing != null && existing.sequence.compareTo(record.sequence()) >= 0) {
+                return Uni.createFrom().voidItem();
+            }
+            DepositRow row = existing == null ? new DepositRow() : existing;
+            row.id = record.partitionKey();
+            row.removed = record.removal();
+            row.playerId = record.string("playerId").orElse(row.playerId);
+            row.amountMinor = record.number("amountMinor").orElse(row.amountMinor);
+            row.currency = record.string("currency").orElse(row.currency);
+            row.provider = record.string("provider").orElse(row.provider);
+            row.status = record.string("status").orElse(row.status);
+            row.startedAs = record.string("providerPaymentId").orElse(row.startedAs);
+            row.creditedPaymentId = record.string("creditedPaymentId").orElse(row.creditedPaymentId);
             row.createdAt = record.string("createdAt").orElse(row.createdAt);
             row.sequence = record.sequence();
             return row.persist().replaceWithVoid();
