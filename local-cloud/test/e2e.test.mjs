@@ -201,7 +201,8 @@ test('money safety through the gateway: age where the player is, crossed notific
     books = (await answer.json()).books;
     return answer.status === 200 && books.balanced;
   }, 'the back office to reconcile the sandbox\'s settlement report', 120_000);
-  assert.ok(books.matched >= 4, JSON.stringify(books));
+  // This player's two deposits and at least the scripted journey's.
+  assert.ok(books.matched >= 3, JSON.stringify(books));
 });
 
 test('a killed function process is started again and serves the next request', { timeout: 120_000 }, async () => {

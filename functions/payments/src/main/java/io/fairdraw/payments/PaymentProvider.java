@@ -85,6 +85,18 @@ public interface PaymentProvider {
             Objects.requireNonNull(instrumentReference, "instrumentReference");
             Objects.requireNonNull(reason, "reason");
             Objects.requireNonNull(startedAs, "startedAs");
+            requireReference(providerPaymentId, "providerPaymentId");
+            requireReference(merchantReference, "merchantReference");
+            startedAs.ifPresent(id -> requireReference(id, "startedAs"));
+        }
+
+        /** The most characters of an id or reference: far above any provider's, far below DynamoDB's key limit. */
+        public static final int MAX_REFERENCE_LENGTH = 200;
+
+        private static void requireReference(String value, String name) {
+            if (value.isBlank() || value.length() > MAX_REFERENCE_LENGTH || value.chars().anyMatch(c -> c < 0x21 || c > 0x7E)) {
+                throw new IllegalArgumentException(name + " is 1.." + MAX_REFERENCE_LENGTH + " visible ASCII characters");
+            }
         }
     }
 

@@ -20,7 +20,7 @@ import io.fairdraw.platform.dynamo.Transactions;
 import io.fairdraw.platform.ledger.Ledger;
 import io.fairdraw.platform.players.ComplianceGuard;
 import io.fairdraw.platform.players.Holders;
-import io.fairdraw.platform.security.SecurityEvents;
+import io.fairdraw.platform.monitoring.SecurityEvents;
 import io.fairdraw.payments.PaymentProvider;
 import io.fairdraw.payments.PaymentProvider.PaymentEvent;
 import io.fairdraw.wallet.store.WalletStore;

@@ -17,7 +17,7 @@ import io.fairdraw.payments.SandboxProvider;
 import io.fairdraw.platform.dynamo.AuditStamp;
 import io.fairdraw.platform.ledger.Ledger;
 import io.fairdraw.platform.ledger.LedgerReconciler;
-import io.fairdraw.platform.security.SecurityEvents;
+import io.fairdraw.platform.monitoring.SecurityEvents;
 import io.fairdraw.testsupport.LambdaEvents;
 import io.fairdraw.model.error.DomainException;
 import io.fairdraw.model.error.ErrorType;
@@ -236,6 +236,14 @@ class MoneySafetyTest {
                 + "\"currency\":\"IDR\"},\"success\":true}";
         deliver(twice).then().statusCode(400).body("reasonCode", equalTo("WEBHOOK_MALFORMED"));
         assertThat(ledger.balance(holder.wallet())).isEqualTo(Money.zero(WalletFixtures.IDR));
+    }
+
+    @Test
+    void aSignedNotificationWithAnOversizedOrUnprintableReferenceIsMalformedNotAFailure() {
+        for (String reference : List.of("dep_" + "x".repeat(10_000), "dep_\u0000\u202e", "")) {
+            deliver(paymentEvent("DEPOSIT", "sbx_1", reference, 100, true)).then().statusCode(400)
+                    .contentType("application/problem+json").body("reasonCode", equalTo("WEBHOOK_MALFORMED"));
+        }
     }
 
     @Test

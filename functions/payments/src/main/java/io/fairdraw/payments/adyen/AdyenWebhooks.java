@@ -147,7 +147,8 @@ final class AdyenWebhooks {
      * id of a genuine item can only make the wallet refuse it, never credit another deposit.
      */
     private static Optional<String> sessionOf(Map<String, String> additionalData) {
-        return Optional.ofNullable(additionalData).map(data -> data.get(CHECKOUT_SESSION_ID)).filter(id -> !id.isBlank());
+        return Optional.ofNullable(additionalData).map(data -> data.get(CHECKOUT_SESSION_ID))
+                .filter(id -> !id.isBlank() && id.length() <= PaymentEvent.MAX_REFERENCE_LENGTH && id.chars().allMatch(c -> c > 0x20 && c < 0x7F));
     }
 
     private static Money amount(NotificationRequestItem item) throws WebhookRejected {
@@ -176,6 +177,9 @@ final class AdyenWebhooks {
     private static String required(String value, String name) throws WebhookRejected {
         if (value == null || value.isBlank()) {
             throw malformed("the notification has no " + name);
+        }
+        if (value.length() > PaymentEvent.MAX_REFERENCE_LENGTH || value.chars().anyMatch(c -> c < 0x21 || c > 0x7E)) {
+            throw malformed("the notification's " + name + " is not a reference Fairdraw issues or accepts");
         }
         return value;
     }

@@ -1,4 +1,4 @@
-package io.fairdraw.platform.security;
+package io.fairdraw.platform.monitoring;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
