@@ -77,8 +77,19 @@ const breakages = {
   ],
   tableEnum: [
     'a table whose stream disagrees with Table.java',
-    (dir) => edit(dir, 'modules/stack/tables.tf', 'settlements   = { range_key = true, ttl = null, stream = true', 'settlements   = { range_key = true, ttl = null, stream = false'),
+    (dir) => edit(dir, 'modules/stack/tables.tf', 'settlements       = { range_key = true, ttl = null, stream = true', 'settlements       = { range_key = true, ttl = null, stream = false'),
     /settlements.*stream/,
+  ],
+  versions: [
+    'an environment that admits a Terraform too old for its S3 lock file',
+    (dir) => edit(dir, 'environments/dev/versions.tf', 'required_version = ">= 1.10"', 'required_version = ">= 1.6"'),
+    /older than 1\.10|differs/,
+  ],
+  queues: [
+    'a queue seen again while its consumer may still run (payout-withdrawals at 120 s, as it was)',
+    (dir) => edit(dir, 'topology.json', '"name": "payout-withdrawals",\n      "function": "payout",\n      "visibilityTimeoutSeconds": 1800',
+      '"name": "payout-withdrawals",\n      "function": "payout",\n      "visibilityTimeoutSeconds": 120'),
+    /payout-withdrawals: visibility 120 s/,
   ],
 };
 
@@ -122,6 +133,6 @@ test('the iam check reports a KMS action on every key', async () => {
 });
 
 test('the tableEnum check reports a table missing from Terraform', async () => {
-  const tree = await brokenCopy((dir) => edit(dir, 'modules/stack/tables.tf', '    favourites    = { range_key = false, ttl = null, stream = false, indexes = [] }\n', ''));
+  const tree = await brokenCopy((dir) => edit(dir, 'modules/stack/tables.tf', '    favourites        = { range_key = false, ttl = null, stream = false, indexes = [] }\n', ''));
   assert.ok(CHECKS.tableEnum(tree).some((f) => f.includes('"favourites" is in Table.java but not in Terraform')));
 });

@@ -395,7 +395,50 @@ export function tableEnum(tree) {
   return findings;
 }
 
-export const CHECKS = { parses, functions, routes, iam, tables, deadLetters, logRetention, variables, outputs, tableEnum };
+/**
+ * Every terraform block names a required_version, one and the same across the tree, whose floor
+ * is at least what the configuration uses: 1.10 for an S3 backend that locks with use_lockfile
+ * (earlier versions refuse the argument), 1.6 otherwise.
+ */
+export function versions(tree) {
+  const findings = [];
+  const constraints = new Set();
+  let lockfile = false;
+  for (const { file, hcl } of tree.files) {
+    for (const block of hcl.terraform ?? []) {
+      if (block.backend?.s3?.some((s3) => s3.use_lockfile === true)) lockfile = true;
+      if (block.required_version === undefined) findings.push(`${file}: a terraform block without required_version`);
+      else constraints.add(block.required_version);
+    }
+  }
+  if (constraints.size > 1) findings.push(`required_version differs across the tree: ${[...constraints].join(', ')}`);
+  const needed = lockfile ? [1, 10] : [1, 6];
+  for (const constraint of constraints) {
+    const floor = /^>=\s*(\d+)\.(\d+)/.exec(constraint);
+    if (!floor || Number(floor[1]) < needed[0] || (Number(floor[1]) === needed[0] && Number(floor[2]) < needed[1])) {
+      findings.push(`required_version "${constraint}" admits a Terraform older than ${needed.join('.')}${lockfile ? ', which refuses use_lockfile' : ''}`);
+    }
+  }
+  return findings;
+}
+
+/**
+ * The rule of modules/rules, for machines without a terraform binary: every queue's visibility
+ * timeout is at least six times its consumer's timeout (AWS refuses less than once; it advises six).
+ */
+export function queues(tree) {
+  const findings = [];
+  for (const queue of tree.topology.queues ?? []) {
+    const timeout = tree.topology.functions[queue.function]?.timeoutSeconds;
+    if (timeout === undefined) findings.push(`queue ${queue.name}: its consumer ${queue.function} is not a topology function`);
+    else if (queue.visibilityTimeoutSeconds < 6 * timeout) {
+      findings.push(`queue ${queue.name}: visibility ${queue.visibilityTimeoutSeconds} s is less than six times ${queue.function}'s timeout ${timeout} s`);
+    }
+  }
+  return findings;
+}
+
+export const CHECKS = { parses, functions, routes, iam, tables, deadLetters, logRetention, variables, outputs, tableEnum, versions, queues };
 
 /** Runs every check on dir: { checkName: findings[] }. */
 export async function checkTree(dir, options) {

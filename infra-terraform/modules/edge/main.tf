@@ -38,14 +38,14 @@ resource "aws_cloudfront_origin_request_policy" "api" {
 }
 
 resource "aws_cloudfront_distribution" "this" {
-  enabled         = true
-  comment         = "${var.name_prefix} API and web app"
+  enabled             = true
+  comment             = "${var.name_prefix} API and web app"
   default_root_object = "index.html"
-  aliases         = [var.domain_name]
-  price_class     = var.price_class
-  http_version    = "http2and3"
-  is_ipv6_enabled = true
-  web_acl_id      = aws_wafv2_web_acl.this.arn
+  aliases             = [var.domain_name]
+  price_class         = var.price_class
+  http_version        = "http2and3"
+  is_ipv6_enabled     = true
+  web_acl_id          = aws_wafv2_web_acl.this.arn
 
   origin {
     origin_id   = "api"

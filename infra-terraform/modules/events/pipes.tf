@@ -24,7 +24,7 @@ resource "aws_pipes_pipe" "this" {
       starting_position = "TRIM_HORIZON"
       batch_size        = 10
       # A record that cannot be delivered is retried, then parked, never silently skipped.
-      maximum_retry_attempts = 10
+      maximum_retry_attempts        = 10
       on_partial_batch_item_failure = "AUTOMATIC_BISECT"
 
       dead_letter_config {

@@ -22,6 +22,8 @@ resource "aws_sqs_queue" "this" {
 
   tags = var.tags
 
+  # The topology's rule (modules/rules) asks for six times the consumer's timeout; this is the
+  # floor AWS itself enforces, kept here beside the queue it protects.
   lifecycle {
     precondition {
       condition     = each.value.visibilityTimeoutSeconds >= var.consumers[each.value.function].timeout_seconds

@@ -6,7 +6,7 @@ locals {
   stream_consumers = {
     for c in try(local.topology.streamConsumers, []) : "${c.function}-${c.table}" => c
   }
-  native    = var.lambda_runtime == "provided.al2023"
+  native = var.lambda_runtime == "provided.al2023"
 
   # Functions the scheduler invokes asynchronously: their failed invocations go to a queue.
   scheduled_functions = toset([for s in local.topology.schedules : s.function])
@@ -15,6 +15,13 @@ locals {
   consumed_queues = {
     for name in keys(local.functions) : name => [for q in local.topology.queues : q.name if q.function == name]
   }
+}
+
+# The topology's own rules (queue visibility against its consumer's timeout, ...), checked first.
+module "rules" {
+  source = "../rules"
+
+  topology = local.topology
 }
 
 module "function" {

@@ -14,21 +14,21 @@ locals {
   provider_settings = { for p, v in data.aws_secretsmanager_secret_version.provider : p => jsondecode(v.secret_string) }
 
   payments = { for k, v in {
-    FAIRDRAW_PAYMENTS_ENABLED                  = join(",", var.payment_providers)
-    FAIRDRAW_PAYMENTS_SANDBOX_WEBHOOK_SECRET   = try(local.provider_settings["sandbox"].webhookSecret, null)
-    FAIRDRAW_PAYMENTS_ADYEN_API_KEY            = try(local.provider_settings["adyen"].apiKey, null)
-    FAIRDRAW_PAYMENTS_ADYEN_HMAC_KEY           = try(local.provider_settings["adyen"].hmacKey, null)
-    FAIRDRAW_PAYMENTS_ADYEN_MERCHANT_ACCOUNT   = try(local.provider_settings["adyen"].merchantAccount, null)
-    FAIRDRAW_PAYMENTS_ADYEN_ENVIRONMENT        = try(local.provider_settings["adyen"].environment, null)
-    FAIRDRAW_PAYMENTS_ADYEN_LIVE_URL_PREFIX    = try(local.provider_settings["adyen"].livePrefix, null)
+    FAIRDRAW_PAYMENTS_ENABLED                = join(",", var.payment_providers)
+    FAIRDRAW_PAYMENTS_SANDBOX_WEBHOOK_SECRET = try(local.provider_settings["sandbox"].webhookSecret, null)
+    FAIRDRAW_PAYMENTS_ADYEN_API_KEY          = try(local.provider_settings["adyen"].apiKey, null)
+    FAIRDRAW_PAYMENTS_ADYEN_HMAC_KEY         = try(local.provider_settings["adyen"].hmacKey, null)
+    FAIRDRAW_PAYMENTS_ADYEN_MERCHANT_ACCOUNT = try(local.provider_settings["adyen"].merchantAccount, null)
+    FAIRDRAW_PAYMENTS_ADYEN_ENVIRONMENT      = try(local.provider_settings["adyen"].environment, null)
+    FAIRDRAW_PAYMENTS_ADYEN_LIVE_URL_PREFIX  = try(local.provider_settings["adyen"].livePrefix, null)
   } : k => v if v != null }
 
   # quarkus-oidc in the HTTP functions; Cognito access tokens carry client_id, not aud.
   http_identity = {
-    QUARKUS_OIDC_AUTH_SERVER_URL         = module.identity.issuer
-    QUARKUS_OIDC_ROLES_ROLE_CLAIM_PATH   = "\"cognito:groups\""
-    FAIRDRAW_IDENTITY_AUDIENCE_CLAIM     = "client_id"
-    FAIRDRAW_IDENTITY_AUDIENCE           = module.identity.api_audience
+    QUARKUS_OIDC_AUTH_SERVER_URL       = module.identity.issuer
+    QUARKUS_OIDC_ROLES_ROLE_CLAIM_PATH = "\"cognito:groups\""
+    FAIRDRAW_IDENTITY_AUDIENCE_CLAIM   = "client_id"
+    FAIRDRAW_IDENTITY_AUDIENCE         = module.identity.api_audience
   }
 
   # The back office's database through its RDS Proxy: TLS, and an IAM token for a password that
@@ -52,7 +52,7 @@ locals {
     "backoffice-api"       = merge(local.http_identity, local.database_settings)
     "backoffice-projector" = local.database_settings
     registration           = merge(local.http_identity, local.screening)
-    betting      = local.http_identity
+    betting                = local.http_identity
     wallet = merge(local.http_identity, local.payments, {
       FAIRDRAW_PAYMENTS_RETURN_URL = var.payments_return_url
     })

@@ -23,11 +23,11 @@ locals {
       range_key = true, ttl = null, stream = true
       indexes   = [{ name = "by-owner", hash_key = "owner", range_key = "ownerSort" }]
     }
-    "bet-lines"   = { range_key = true, ttl = null, stream = false, indexes = [] }
-    liability     = { range_key = false, ttl = null, stream = true, indexes = [] }
-    "seal-trees"  = { range_key = true, ttl = null, stream = false, indexes = [] }
-    settlements   = { range_key = true, ttl = null, stream = true, indexes = [] }
-    favourites    = { range_key = false, ttl = null, stream = false, indexes = [] }
+    "bet-lines"       = { range_key = true, ttl = null, stream = false, indexes = [] }
+    liability         = { range_key = false, ttl = null, stream = true, indexes = [] }
+    "seal-trees"      = { range_key = true, ttl = null, stream = false, indexes = [] }
+    settlements       = { range_key = true, ttl = null, stream = true, indexes = [] }
+    favourites        = { range_key = false, ttl = null, stream = false, indexes = [] }
     "config-versions" = { range_key = true, ttl = null, stream = true, indexes = [] }
   }
 }
