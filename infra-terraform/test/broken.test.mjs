@@ -91,6 +91,18 @@ const breakages = {
       '"name": "payout-withdrawals",\n      "function": "payout",\n      "visibilityTimeoutSeconds": 120'),
     /payout-withdrawals: visibility 120 s/,
   ],
+  ledger: [
+    'a function that may delete transfers, and an append that may rewrite',
+    (dir) => {
+      const path = join(dir, 'topology.json');
+      const topology = JSON.parse(readFileSync(path, 'utf8'));
+      topology.functions.wallet.tables.transfers = 'write';
+      writeFileSync(path, JSON.stringify(topology));
+      edit(dir, 'modules/function/iam.tf', 'append_actions = concat(local.read_actions, ["dynamodb:PutItem"])',
+        'append_actions = concat(local.read_actions, ["dynamodb:PutItem", "dynamodb:UpdateItem"])');
+    },
+    /wallet has write access to the ledger table transfers/,
+  ],
 };
 
 test('every check has a breakage that proves it can fail', () => {

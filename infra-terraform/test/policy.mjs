@@ -188,6 +188,27 @@ function statements(tree) {
 }
 
 const KMS_ON_ANY_RESOURCE = new Set(['kms:GenerateRandom']);
+const dirOf = (file) => file.split('/').slice(0, -1).join('/');
+
+/**
+ * Reads an expression such as local.write_actions through its module's own locals: every string
+ * literal it holds or borrows from a local it names (a map of lists lends all its lists).
+ */
+function localValues(tree) {
+  const moduleLocals = {};
+  for (const { file, hcl } of tree.files) for (const block of hcl.locals ?? []) Object.assign((moduleLocals[dirOf(file)] ??= {}), block);
+  const values = (dir, value, depth = 0) => {
+    if (Array.isArray(value)) return value.flatMap((v) => values(dir, v, depth));
+    if (value !== null && typeof value === 'object') return Object.values(value).flatMap((v) => values(dir, v, depth));
+    if (typeof value !== 'string') return [];
+    if (!isExpression(value)) return [value];
+    const literals = [...value.matchAll(/"([^"$]*)"/g)].map((m) => m[1]);
+    const referenced = depth > 3 ? [] : [...value.matchAll(/local\.(\w+)/g)].flatMap((m) => values(dir, moduleLocals[dir]?.[m[1]], depth + 1));
+    return [...literals, ...referenced];
+  };
+  values.locals = moduleLocals;
+  return values;
+}
 
 /**
  * No IAM statement grants "*" actions, or any DynamoDB or KMS action on "*" resources. Key
@@ -202,18 +223,7 @@ export function iam(tree) {
       .filter((r) => r.type === 'aws_kms_key' && r.body.policy)
       .map((r) => `${r.file.split('/').slice(0, -1).join('/')}/${(squash(r.body.policy).match(/data\.aws_iam_policy_document\.(\w+)\.json/) ?? [])[1]}`),
   );
-  // An expression such as local.write_actions is read through the module's own locals.
-  const dirOf = (file) => file.split('/').slice(0, -1).join('/');
-  const moduleLocals = {};
-  for (const { file, hcl } of tree.files) for (const block of hcl.locals ?? []) Object.assign((moduleLocals[dirOf(file)] ??= {}), block);
-  const values = (dir, value, depth = 0) => {
-    if (Array.isArray(value)) return value.flatMap((v) => values(dir, v, depth));
-    if (typeof value !== 'string') return [];
-    if (!isExpression(value)) return [value];
-    const literals = [...value.matchAll(/"([^"$]*)"/g)].map((m) => m[1]);
-    const referenced = depth > 3 ? [] : [...value.matchAll(/local\.(\w+)/g)].flatMap((m) => values(dir, moduleLocals[dir]?.[m[1]], depth + 1));
-    return [...literals, ...referenced];
-  };
+  const values = localValues(tree);
   const check = (label, dir, actions, resourcesOf, keyPolicy, deny) => {
     if (deny) return;
     const acts = values(dir, actions ?? []);
@@ -438,7 +448,36 @@ export function queues(tree) {
   return findings;
 }
 
-export const CHECKS = { parses, functions, routes, iam, tables, deadLetters, logRetention, variables, outputs, tableEnum, versions, queues };
+const LEDGER = { accounts: ['read', 'update'], postings: ['read', 'append'], transfers: ['read', 'append'] };
+const REMOVING = ['dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+
+/**
+ * The ledger is append-only by IAM: no function may delete or batch-write its tables; the
+ * journals (transfers, postings) are only added to, and the balances (accounts) only updated.
+ * The topology grants at most append or update on them, and the function module's append and
+ * update actions hold nothing that removes an item (append not even UpdateItem).
+ */
+export function ledger(tree) {
+  const findings = [];
+  for (const [name, fn] of Object.entries(tree.topology.functions)) {
+    for (const [table, allowed] of Object.entries(LEDGER)) {
+      const access = fn.tables?.[table];
+      if (access !== undefined && !allowed.includes(access)) {
+        findings.push(`${name} has ${access} access to the ledger table ${table} (at most ${allowed.at(-1)})`);
+      }
+    }
+  }
+  const values = localValues(tree);
+  const fnLocals = values.locals['modules/function'] ?? {};
+  const append = values('modules/function', fnLocals.append_actions);
+  const update = values('modules/function', fnLocals.update_actions);
+  if (!append.includes('dynamodb:PutItem')) findings.push('modules/function: append_actions do not add items (dynamodb:PutItem)');
+  for (const a of append) if ([...REMOVING, 'dynamodb:UpdateItem'].includes(a)) findings.push(`modules/function: append_actions hold ${a}`);
+  for (const a of update) if (REMOVING.includes(a)) findings.push(`modules/function: update_actions hold ${a}`);
+  return findings;
+}
+
+export const CHECKS = { parses, functions, routes, iam, tables, deadLetters, logRetention, variables, outputs, tableEnum, versions, queues, ledger };
 
 /** Runs every check on dir: { checkName: findings[] }. */
 export async function checkTree(dir, options) {

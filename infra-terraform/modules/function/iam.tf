@@ -9,15 +9,21 @@ locals {
     "dynamodb:Query",
   ]
   # A TransactWriteItems call is authorised per action it contains, so these cover transactions.
-  write_actions = concat(local.read_actions, [
+  # An immutable journal (transfers, postings) is only ever added to: no UpdateItem, DeleteItem or
+  # BatchWriteItem, so not even a bug in a function holding the role can rewrite or remove money.
+  append_actions = concat(local.read_actions, ["dynamodb:PutItem"])
+  # Balances change in place (ADD), never disappear.
+  update_actions = concat(local.append_actions, ["dynamodb:UpdateItem"])
+  write_actions = concat(local.update_actions, [
     "dynamodb:BatchWriteItem",
     "dynamodb:DeleteItem",
-    "dynamodb:PutItem",
-    "dynamodb:UpdateItem",
   ])
-
-  read_tables  = { for name, t in var.table_access : name => t if t.access == "read" }
-  write_tables = { for name, t in var.table_access : name => t if t.access == "write" }
+  actions_by_access = {
+    read   = local.read_actions
+    append = local.append_actions
+    update = local.update_actions
+    write  = local.write_actions
+  }
 }
 
 data "aws_iam_policy_document" "assume" {
@@ -51,24 +57,14 @@ data "aws_iam_policy_document" "this" {
     resources = ["*"]
   }
 
+  # One statement per kind of access the function has, naming the tables (and their indexes) it has it on.
   dynamic "statement" {
-    for_each = length(local.read_tables) == 0 ? [] : [1]
+    for_each = { for access in distinct([for t in values(var.table_access) : t.access]) : access => access }
     content {
-      sid     = "ReadTables"
-      actions = local.read_actions
+      sid     = "${title(statement.key)}Tables"
+      actions = local.actions_by_access[statement.key]
       resources = flatten([
-        for t in values(local.read_tables) : concat([t.table_arn], t.index_arns)
-      ])
-    }
-  }
-
-  dynamic "statement" {
-    for_each = length(local.write_tables) == 0 ? [] : [1]
-    content {
-      sid     = "WriteTables"
-      actions = local.write_actions
-      resources = flatten([
-        for t in values(local.write_tables) : concat([t.table_arn], t.index_arns)
+        for t in values(var.table_access) : concat([t.table_arn], t.index_arns) if t.access == statement.key
       ])
     }
   }

@@ -93,7 +93,7 @@ variable "environment_kms_key_arn" {
 }
 
 variable "table_access" {
-  description = "Tables the function touches, from topology.json: ARN, index ARNs and read or write. The role is built from exactly this."
+  description = "Tables the function touches, from topology.json: ARN, index ARNs and the access (read, append, update or write; topology.schema.json). The role is built from exactly this."
   type = map(object({
     access     = string
     table_arn  = string
@@ -101,8 +101,8 @@ variable "table_access" {
   }))
 
   validation {
-    condition     = alltrue([for t in values(var.table_access) : contains(["read", "write"], t.access)])
-    error_message = "Each table's access is read or write."
+    condition     = alltrue([for t in values(var.table_access) : contains(["read", "append", "update", "write"], t.access)])
+    error_message = "Each table's access is read, append, update or write."
   }
 }
 
