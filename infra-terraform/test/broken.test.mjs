@@ -103,6 +103,15 @@ const breakages = {
     },
     /wallet has write access to the ledger table transfers/,
   ],
+  perimeter: [
+    'the back office and betting reachable around the edge (no origin secret), as they were',
+    (dir) => {
+      edit(dir, 'modules/stack/settings.tf', '"backoffice-api"       = merge(local.edge, local.http_identity, local.database_settings)',
+        '"backoffice-api"       = merge(local.http_identity, local.database_settings)');
+      edit(dir, 'modules/stack/settings.tf', 'betting                = merge(local.edge, local.http_identity)', 'betting                = local.http_identity');
+    },
+    /backoffice-api serves routes but is not given FAIRDRAW_EDGE_ORIGIN_SECRET/,
+  ],
 };
 
 test('every check has a breakage that proves it can fail', () => {

@@ -477,7 +477,39 @@ export function ledger(tree) {
   return findings;
 }
 
-export const CHECKS = { parses, functions, routes, iam, tables, deadLetters, logRetention, variables, outputs, tableEnum, versions, queues, ledger };
+/**
+ * No route escapes the edge: the API's own endpoint is disabled; the authorizer and every
+ * function that serves a route are given the origin secret (FAIRDRAW_EDGE_ORIGIN_SECRET), which
+ * they require on every request; and the country rule is the web ACL's (with the webhooks left
+ * out), not a distribution-wide geo restriction that would also refuse a provider's webhooks.
+ */
+export function perimeter(tree) {
+  const findings = [];
+  const api = resources(tree).find((r) => r.type === 'aws_apigatewayv2_api');
+  if (!api || first(api.body.disable_execute_api_endpoint) !== true) findings.push('the HTTP API keeps its execute-api endpoint');
+  const stackLocals = localValues(tree).locals['modules/stack'] ?? {};
+  const settings = stackLocals.function_settings ?? {};
+  const holdsSecret = (value, depth = 0) => {
+    const text = JSON.stringify(value ?? '');
+    if (text.includes('FAIRDRAW_EDGE_ORIGIN_SECRET')) return true;
+    return depth < 2 && [...text.matchAll(/local\.(\w+)/g)].some((m) => holdsSecret(stackLocals[m[1]], depth + 1));
+  };
+  const served = new Set([...(tree.topology.routes ?? []).map((r) => r.function), tree.topology.authorizer?.function].filter(Boolean));
+  for (const fn of served) {
+    if (!holdsSecret(settings[fn])) findings.push(`${fn} serves routes but is not given FAIRDRAW_EDGE_ORIGIN_SECRET: it could be called around the edge`);
+  }
+  for (const d of resources(tree).filter((r) => r.type === 'aws_cloudfront_distribution')) {
+    const geo = first(first(d.body.restrictions)?.geo_restriction);
+    if (geo?.restriction_type !== 'none') findings.push(`${where(d)}: a distribution-wide geo restriction also refuses payment providers' webhooks`);
+  }
+  const acls = resources(tree).filter((r) => r.type === 'aws_wafv2_web_acl');
+  if (!acls.some((acl) => /geo_match_statement/.test(JSON.stringify(acl.body)) && /webhook/.test(JSON.stringify(acl.body)))) {
+    findings.push('no web ACL rule keeps players to the allowed countries while letting the webhooks through');
+  }
+  return findings;
+}
+
+export const CHECKS = { parses, functions, routes, iam, tables, deadLetters, logRetention, variables, outputs, tableEnum, versions, queues, ledger, perimeter };
 
 /** Runs every check on dir: { checkName: findings[] }. */
 export async function checkTree(dir, options) {

@@ -10,7 +10,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { call, journey, token } from '../journey.mjs';
@@ -203,6 +203,28 @@ test('money safety through the gateway: age where the player is, crossed notific
   }, 'the back office to reconcile the sandbox\'s settlement report', 120_000);
   // This player's two deposits and at least the scripted journey's.
   assert.ok(books.matched >= 3, JSON.stringify(books));
+});
+
+test('no route answers a request that went around the edge: every function refuses one without the origin secret', async () => {
+  const topology = JSON.parse(readFileSync(join(ROOT, 'infra-terraform', 'topology.json'), 'utf8'));
+  const operator = await token('operator');
+  const player = await token('alice');
+  const refusals = [];
+  for (const route of topology.routes) {
+    const path = route.path.replace(/\{[^}]+\}/g, 'x');
+    // The event API Gateway would send for a call on its custom domain that skipped CloudFront.
+    const event = { version: '2.0', routeKey: `${route.method} ${route.path}`, rawPath: path, rawQueryString: '',
+      headers: { host: 'api.fairdraw.local', 'content-type': 'application/json',
+        authorization: `Bearer ${(route.roles ?? []).includes('player') ? player : operator}` },
+      requestContext: { http: { method: route.method, path, protocol: 'HTTP/1.1', sourceIp: '192.0.2.1' }, requestId: randomUUID(),
+        routeKey: `${route.method} ${route.path}`, stage: '$default' },
+      body: route.method === 'GET' ? undefined : '{}', isBase64Encoded: false };
+    const answer = await (await fetch(`${CONTROL}/2015-03-31/functions/${route.function}/invocations`, { method: 'POST',
+      body: JSON.stringify(event) })).json();
+    const body = typeof answer.body === 'string' ? JSON.parse(answer.body || '{}') : {};
+    if (answer.statusCode !== 403 || body.reasonCode !== 'EDGE_REQUIRED') refusals.push(`${route.method} ${route.path}: ${answer.statusCode} ${body.reasonCode}`);
+  }
+  assert.deepEqual(refusals, []);
 });
 
 test('a killed function process is started again and serves the next request', { timeout: 120_000 }, async () => {

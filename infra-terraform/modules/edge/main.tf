@@ -104,10 +104,12 @@ resource "aws_cloudfront_distribution" "this" {
     }
   }
 
+  # No distribution-wide country list: it would also refuse a payment provider's webhooks, which
+  # come from its own countries. The web ACL blocks other countries on every path but the
+  # webhooks (waf.tf, rule only-allowed-countries).
   restrictions {
     geo_restriction {
-      restriction_type = "whitelist"
-      locations        = var.allowed_countries
+      restriction_type = "none"
     }
   }
 

@@ -19,7 +19,7 @@ variable "origin_domain_name" {
 }
 
 variable "allowed_countries" {
-  description = "ISO 3166-1 alpha-2 countries CloudFront serves; every other country gets 403 at the edge. The authorizer still applies the jurisdiction catalogue."
+  description = "ISO 3166-1 alpha-2 countries the web ACL serves; every other country gets 403 at the edge, except on the payment providers' webhook paths. The authorizer still applies the jurisdiction catalogue."
   type        = list(string)
 
   validation {

@@ -9,9 +9,59 @@ resource "aws_wafv2_web_acl" "this" {
     allow {}
   }
 
+  # Players only from where play is offered; payment providers' webhooks from anywhere (they are
+  # authenticated by their signatures, and the provider calls from its own countries).
+  rule {
+    name     = "only-allowed-countries"
+    priority = 0
+
+    action {
+      block {}
+    }
+
+    statement {
+      and_statement {
+        statement {
+          not_statement {
+            statement {
+              geo_match_statement {
+                country_codes = var.allowed_countries
+              }
+            }
+          }
+        }
+
+        statement {
+          not_statement {
+            statement {
+              regex_match_statement {
+                regex_string = "^/v1/payments/[a-z0-9-]+/webhook$"
+
+                field_to_match {
+                  uri_path {}
+                }
+
+                text_transformation {
+                  priority = 0
+                  type     = "NONE"
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+
+    visibility_config {
+      cloudwatch_metrics_enabled = true
+      metric_name                = "only-allowed-countries"
+      sampled_requests_enabled   = true
+    }
+  }
+
   rule {
     name     = "rate-limit-per-ip"
-    priority = 0
+    priority = 1
 
     action {
       block {}
@@ -36,7 +86,7 @@ resource "aws_wafv2_web_acl" "this" {
   # functions refuse above 1 MiB themselves, but the edge need not carry anything near that.
   rule {
     name     = "body-size"
-    priority = 1
+    priority = 2
 
     action {
       block {}
@@ -69,7 +119,7 @@ resource "aws_wafv2_web_acl" "this" {
 
   rule {
     name     = "aws-ip-reputation"
-    priority = 2
+    priority = 3
 
     override_action {
       none {}
@@ -91,7 +141,7 @@ resource "aws_wafv2_web_acl" "this" {
 
   rule {
     name     = "aws-common"
-    priority = 3
+    priority = 4
 
     override_action {
       none {}
@@ -122,7 +172,7 @@ resource "aws_wafv2_web_acl" "this" {
 
   rule {
     name     = "aws-known-bad-inputs"
-    priority = 4
+    priority = 5
 
     override_action {
       none {}

@@ -23,6 +23,12 @@ locals {
     FAIRDRAW_PAYMENTS_ADYEN_LIVE_URL_PREFIX  = try(local.provider_settings["adyen"].livePrefix, null)
   } : k => v if v != null }
 
+  # The secret CloudFront adds to every request: the authorizer and every HTTP function refuse a
+  # request without it (platform EdgeOnly), so nothing reaches a route around the edge.
+  edge = {
+    FAIRDRAW_EDGE_ORIGIN_SECRET = module.edge.origin_secret_value
+  }
+
   # quarkus-oidc in the HTTP functions; Cognito access tokens carry client_id, not aud.
   http_identity = {
     QUARKUS_OIDC_AUTH_SERVER_URL       = module.identity.issuer
@@ -49,21 +55,20 @@ locals {
   }
 
   function_settings = {
-    "backoffice-api"       = merge(local.http_identity, local.database_settings)
+    "backoffice-api"       = merge(local.edge, local.http_identity, local.database_settings)
     "backoffice-projector" = local.database_settings
-    registration           = merge(local.http_identity, local.screening)
-    betting                = local.http_identity
-    wallet = merge(local.http_identity, local.payments, {
+    registration           = merge(local.edge, local.http_identity, local.screening)
+    betting                = merge(local.edge, local.http_identity)
+    wallet = merge(local.edge, local.http_identity, local.payments, {
       FAIRDRAW_PAYMENTS_RETURN_URL = var.payments_return_url
     })
-    compliance = {
+    compliance = merge(local.edge, {
       FAIRDRAW_IDENTITY_ISSUER         = module.identity.issuer
       FAIRDRAW_IDENTITY_JWKS_URL       = module.identity.jwks_url
       FAIRDRAW_IDENTITY_AUDIENCE_CLAIM = "client_id"
       FAIRDRAW_IDENTITY_AUDIENCE       = module.identity.api_audience
       FAIRDRAW_IDENTITY_ROLES_CLAIM    = "cognito:groups"
-      FAIRDRAW_EDGE_ORIGIN_SECRET      = module.edge.origin_secret_value
-    }
+    })
     draw = {
       FAIRDRAW_DRAW_SECRETS          = "kms"
       FAIRDRAW_DRAW_KMS_KEY_ID       = module.data.seeds_key_arn

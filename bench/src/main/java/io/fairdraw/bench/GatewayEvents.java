@@ -9,6 +9,9 @@ final class GatewayEvents {
     private GatewayEvents() {
     }
 
+    /** The edge's secret the benchmarked functions are configured with. */
+    static final String ORIGIN_SECRET = "bench-origin-secret-0123456789abcdef";
+
     /** An event for {@code method path} with the given headers and body (none when null). */
     static String http(String method, String routeKey, String path, Map<String, String> headers, String body) {
         ObjectNode event = Results.object();
@@ -20,6 +23,8 @@ final class GatewayEvents {
         eventHeaders.put("host", "api.fairdraw.local");
         eventHeaders.put("x-forwarded-for", "127.0.0.1");
         eventHeaders.put("x-forwarded-proto", "https");
+        // CloudFront adds the origin secret to every request; the functions refuse one without it.
+        eventHeaders.put("x-fairdraw-origin-secret", ORIGIN_SECRET);
         headers.forEach(eventHeaders::put);
         ObjectNode context = event.putObject("requestContext");
         context.put("accountId", "000000000000");

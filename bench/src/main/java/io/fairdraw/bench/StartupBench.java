@@ -50,6 +50,7 @@ final class StartupBench {
         betting.put("quarkus.dynamodb.aws.credentials.static-provider.secret-access-key", LocalDynamo.SECRET_KEY);
         betting.put("fairdraw.local.create-tables", "false");
         betting.put("quarkus.oidc.auth-server-url", identity.authServerUrl());
+        betting.put("fairdraw.edge.origin-secret", GatewayEvents.ORIGIN_SECRET);
 
         FunctionPackage fairdraw = new FunctionPackage("betting", root.resolve("functions/betting/target/function.zip"),
                 work.resolve("functions/betting"), HANDLER, 1024);

@@ -34,11 +34,10 @@ final class FunctionSettings {
         p.put("fairdraw.payments.sandbox.pay-url", "http://localhost:" + settings.controlPort() + "/sandbox/pay/");
         p.put("fairdraw.payments.sandbox.api-url", "http://127.0.0.1:" + settings.controlPort() + "/sandbox");
         p.put("fairdraw.payments.return-url", "http://localhost:" + settings.apiPort() + "/wallet");
+        // As in AWS, the authorizer and every HTTP function refuse a request without the edge's secret.
+        p.put("fairdraw.edge.origin-secret", originSecret);
+        p.put("fairdraw.edge.origin-secret-required", "true");
         switch (function) {
-            case "compliance" -> {
-                p.put("fairdraw.edge.origin-secret", originSecret);
-                p.put("fairdraw.edge.origin-secret-required", "true");
-            }
             case "payout" -> {
                 String sqs = "http://127.0.0.1:" + settings.controlPort() + "/sqs";
                 p.put("fairdraw.payout.sqs-endpoint", sqs);

@@ -1,12 +1,14 @@
 package io.fairdraw.betting;
 
 import io.fairdraw.testsupport.DynamoDbLocalResource;
+import io.fairdraw.testsupport.ThroughTheEdge;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 
-/** DynamoDB Local and the WireMock OIDC server, declared once so every test class shares one boot. */
+/** DynamoDB Local, the WireMock OIDC server and the edge's origin secret, declared once so every test class shares one boot. */
 @QuarkusTestResource(DynamoDbLocalResource.class)
 @QuarkusTestResource(OidcWiremockTestResource.class)
+@QuarkusTestResource(ThroughTheEdge.class)
 public final class TestResources {
     private TestResources() {
     }

@@ -13,6 +13,7 @@ import io.fairdraw.model.compliance.Location;
 import io.fairdraw.model.compliance.ReasonCode;
 import io.fairdraw.model.compliance.Standings;
 import io.fairdraw.model.time.TimeSource;
+import io.fairdraw.platform.edge.OriginSecret;
 import io.fairdraw.platform.config.Catalogues;
 import io.quarkus.runtime.Startup;
 import jakarta.inject.Singleton;
@@ -57,9 +58,12 @@ public class AuthorizerService {
     }
 
     public AuthorizerResult authorize(GatewayRequest request) {
-        Optional<Refusal> edge = originSecret.check(request.originSecret());
+        Optional<OriginSecret.Rejection> edge = originSecret.check(request.originSecret());
         if (edge.isPresent()) {
-            return new Refused(edge.get());
+            return new Refused(switch (edge.get()) {
+                case MISSING -> Refusal.NO_ORIGIN_SECRET;
+                case FORGED -> Refusal.FORGED_ORIGIN_SECRET;
+            });
         }
         if (request.bearerToken().isEmpty()) {
             return new Refused(Refusal.NO_TOKEN);

@@ -1,6 +1,7 @@
 package io.fairdraw.registration;
 
 import io.fairdraw.testsupport.DynamoDbLocalResource;
+import io.fairdraw.testsupport.ThroughTheEdge;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 
@@ -10,6 +11,7 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
  */
 @QuarkusTestResource(DynamoDbLocalResource.class)
 @QuarkusTestResource(OidcWiremockTestResource.class)
+@QuarkusTestResource(ThroughTheEdge.class)
 public final class TestResources {
     private TestResources() {
     }

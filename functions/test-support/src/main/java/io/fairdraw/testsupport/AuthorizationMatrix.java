@@ -15,11 +15,14 @@ import java.util.Set;
  * kinds of bad token must be 401; a good token of a role the route does not name must be 403
  * {@code forbidden}; a role it names must get past authorization (any answer but 401 and 403
  * {@code forbidden}: a domain refusal such as NOT_VERIFIED is the route working). Public routes
- * must not demand a token; webhook routes must refuse an unsigned notification.
+ * must not demand a token; webhook routes must refuse an unsigned notification. And every route,
+ * whatever its rule, refuses a request that did not come through the edge (no origin secret) with
+ * 403 {@code edge-required}, even from a caller whose role it admits.
  */
 public final class AuthorizationMatrix {
     private static final String FORBIDDEN = "https://fairdraw.io/problems/forbidden";
     private static final String WEBHOOK_UNSIGNED = "https://fairdraw.io/problems/webhook-signature-invalid";
+    private static final String EDGE_REQUIRED = "https://fairdraw.io/problems/edge-required";
     private static final Map<String, String> PATH_VALUES = Map.of(
             "drawId", "4d-jakarta-20300101T2000",
             "ticketId", "4d-jakarta-20300101T2000.00000000000000000000000000000000",
@@ -50,6 +53,14 @@ public final class AuthorizationMatrix {
             String method = route.substring(0, route.indexOf(' '));
             String path = route.substring(route.indexOf(' ') + 1);
             Set<String> roles = topology.rolesOf(method, path);
+            RequestSpecification aroundTheEdge = given().header(ThroughTheEdge.HEADER, "");
+            if (!roles.isEmpty()) {
+                aroundTheEdge = aroundTheEdge.auth().oauth2(roleTokens.get(roles.iterator().next()));
+            }
+            Response bypass = call(aroundTheEdge, method, path);
+            if (bypass.statusCode() != 403 || !EDGE_REQUIRED.equals(bypass.jsonPath().getString("type"))) {
+                violations.add(route + " answered a request that bypassed the edge: " + bypass.statusCode());
+            }
             if (topology.authOf(method, path).equals("signature")) {
                 Response unsigned = call(given(), method, path);
                 if (unsigned.statusCode() != 401 || !WEBHOOK_UNSIGNED.equals(unsigned.jsonPath().getString("type"))) {

@@ -32,6 +32,8 @@ public final class LambdaEvents {
         headers.put("user-agent", "fairdraw-tests");
         headers.put("x-forwarded-proto", "https");
         headers.put("accept", "application/json");
+        // CloudFront adds it to every request it forwards; the functions refuse a request without it.
+        headers.put(ThroughTheEdge.HEADER, ThroughTheEdge.SECRET);
         if (bearerToken != null) {
             headers.put("authorization", "Bearer " + bearerToken);
         }

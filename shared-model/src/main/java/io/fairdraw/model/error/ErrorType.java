@@ -71,6 +71,7 @@ public enum ErrorType {
     UNSAFE_TEXT(422, "A text field holds invisible, direction-changing or unassigned characters"),
     DUPLICATE_FIELD(400, "A field appears more than once in the request body"),
     UNSUPPORTED_CHARSET(415, "Request bodies are UTF-8; another charset was declared"),
+    EDGE_REQUIRED(403, "The API answers only requests that come through its edge"),
     INTERNAL_ERROR(500, "An unexpected error occurred");
 
     private static final String TYPE_BASE = "https://fairdraw.io/problems/";

@@ -1,4 +1,4 @@
-package io.fairdraw.compliance;
+package io.fairdraw.platform.edge;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -7,11 +7,23 @@ import java.util.Optional;
 
 /**
  * Proves a request came through CloudFront: only CloudFront knows the secret it adds as an
- * origin header, so a caller of the API's own endpoint cannot forge the viewer-location headers.
- * The comparison takes the same time whatever the presented value, so timing reveals nothing
- * of the secret, not even its length.
+ * origin header ({@value #HEADER}), so a caller of the API's own endpoint can neither skip the
+ * web ACL and its country rule nor forge the viewer-location headers. The authorizer and every
+ * HTTP function check it. The comparison takes the same time whatever the presented value, so
+ * timing reveals nothing of the secret, not even its length.
  */
 public final class OriginSecret {
+    /** The header CloudFront adds to every request it sends the API. */
+    public static final String HEADER = "x-fairdraw-origin-secret";
+
+    /** Why a request is not let through. */
+    public enum Rejection {
+        /** No secret was presented: the request did not come through CloudFront. */
+        MISSING,
+        /** A secret was presented and it is not ours. */
+        FORGED
+    }
+
     /** Long enough that guessing is hopeless; CloudFront allows header values far longer. */
     public static final int MIN_SECRET_CHARS = 32;
     /** Nothing longer is a candidate; it is refused before hashing. */
@@ -45,17 +57,17 @@ public final class OriginSecret {
         return required;
     }
 
-    /** Empty when the request may go on; the refusal otherwise. */
-    public Optional<Refusal> check(Optional<String> presented) {
+    /** Empty when the request may go on; why not otherwise. */
+    public Optional<Rejection> check(Optional<String> presented) {
         if (!required) {
             return Optional.empty();
         }
         if (presented.isEmpty() || presented.get().isEmpty()) {
-            return Optional.of(Refusal.NO_ORIGIN_SECRET);
+            return Optional.of(Rejection.MISSING);
         }
         String value = presented.get();
         if (value.length() > MAX_PRESENTED_CHARS || !MessageDigest.isEqual(sha256(value), expectedDigest)) {
-            return Optional.of(Refusal.FORGED_ORIGIN_SECRET);
+            return Optional.of(Rejection.FORGED);
         }
         return Optional.empty();
     }

@@ -1,4 +1,4 @@
-package io.fairdraw.compliance;
+package io.fairdraw.platform.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -28,11 +28,11 @@ class OriginSecretTest {
         OriginSecret secret = OriginSecret.of(true, Optional.of(SECRET));
 
         assertThat(secret.check(Optional.of(SECRET))).isEmpty();
-        assertThat(secret.check(Optional.empty())).contains(Refusal.NO_ORIGIN_SECRET);
-        assertThat(secret.check(Optional.of(""))).contains(Refusal.NO_ORIGIN_SECRET);
-        assertThat(secret.check(Optional.of(SECRET.toUpperCase(Locale.ROOT)))).contains(Refusal.FORGED_ORIGIN_SECRET);
-        assertThat(secret.check(Optional.of(SECRET + " "))).contains(Refusal.FORGED_ORIGIN_SECRET);
-        assertThat(secret.check(Optional.of(SECRET.repeat(40)))).contains(Refusal.FORGED_ORIGIN_SECRET);
+        assertThat(secret.check(Optional.empty())).contains(OriginSecret.Rejection.MISSING);
+        assertThat(secret.check(Optional.of(""))).contains(OriginSecret.Rejection.MISSING);
+        assertThat(secret.check(Optional.of(SECRET.toUpperCase(Locale.ROOT)))).contains(OriginSecret.Rejection.FORGED);
+        assertThat(secret.check(Optional.of(SECRET + " "))).contains(OriginSecret.Rejection.FORGED);
+        assertThat(secret.check(Optional.of(SECRET.repeat(40)))).contains(OriginSecret.Rejection.FORGED);
     }
 
     @Test

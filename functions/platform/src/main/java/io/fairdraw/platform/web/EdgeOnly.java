@@ -1,0 +1,37 @@
+package io.fairdraw.platform.web;
+
+import io.fairdraw.model.error.DomainException;
+import io.fairdraw.model.error.ErrorType;
+import io.fairdraw.platform.edge.OriginSecret;
+import io.quarkus.runtime.Startup;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * Every route answers only requests that came through the edge. The HTTP API's custom domain is
+ * public: without this, a caller could reach the routes the authorizer does not guard (staff,
+ * public and webhook routes) around CloudFront, its web ACL and its country rule. CloudFront adds
+ * the origin secret to every request ({@link OriginSecret#HEADER}); a request without it, or with
+ * another, is refused with 403 problem+json before anything else is read. Created at start, so a
+ * function deployed without its secret stops at once instead of refusing every request.
+ */
+@Startup
+@Singleton
+public class EdgeOnly {
+    private final OriginSecret secret;
+
+    public EdgeOnly(@ConfigProperty(name = "fairdraw.edge.origin-secret-required", defaultValue = "true") boolean required,
+            @ConfigProperty(name = "fairdraw.edge.origin-secret") Optional<String> secret) {
+        this.secret = OriginSecret.of(required, secret);
+    }
+
+    @ServerRequestFilter(preMatching = true, priority = 1)
+    public void requireEdge(ContainerRequestContext request) {
+        if (secret.check(Optional.ofNullable(request.getHeaderString(OriginSecret.HEADER))).isPresent()) {
+            throw new DomainException(ErrorType.EDGE_REQUIRED, "call the API at its public address");
+        }
+    }
+}
