@@ -112,6 +112,16 @@ const breakages = {
     },
     /backoffice-api serves routes but is not given FAIRDRAW_EDGE_ORIGIN_SECRET/,
   ],
+  concurrency: [
+    'a draw whose steps could be starved, as it was',
+    (dir) => {
+      const path = join(dir, 'topology.json');
+      const topology = JSON.parse(readFileSync(path, 'utf8'));
+      delete topology.functions.draw.reservedConcurrency;
+      writeFileSync(path, JSON.stringify(topology));
+    },
+    /draw has no reserved concurrency/,
+  ],
 };
 
 test('every check has a breakage that proves it can fail', () => {

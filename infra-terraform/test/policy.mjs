@@ -509,7 +509,24 @@ export function perimeter(tree) {
   return findings;
 }
 
-export const CHECKS = { parses, functions, routes, iam, tables, deadLetters, logRetention, variables, outputs, tableEnum, versions, queues, ledger, perimeter };
+/**
+ * The functions nothing may starve have concurrency reserved: the draw (its scheduled steps must
+ * run at their time, whatever betting does to the account's concurrency) and the authorizer
+ * (every player request passes it); and the function module passes the reservation on.
+ */
+export function concurrency(tree) {
+  const findings = [];
+  for (const fn of ['draw', tree.topology.authorizer?.function]) {
+    if (!(tree.topology.functions[fn]?.reservedConcurrency >= 1)) findings.push(`${fn} has no reserved concurrency`);
+  }
+  const lambdas = resources(tree).filter((r) => r.type === 'aws_lambda_function' && r.file.startsWith('modules/function/'));
+  if (!lambdas.some((r) => /var\.reserved_concurrency/.test(String(r.body.reserved_concurrent_executions)))) {
+    findings.push('modules/function: aws_lambda_function does not take reserved_concurrent_executions from var.reserved_concurrency');
+  }
+  return findings;
+}
+
+export const CHECKS = { parses, functions, routes, iam, tables, deadLetters, logRetention, variables, outputs, tableEnum, versions, queues, ledger, perimeter, concurrency };
 
 /** Runs every check on dir: { checkName: findings[] }. */
 export async function checkTree(dir, options) {

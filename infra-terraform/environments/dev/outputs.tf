@@ -67,3 +67,8 @@ output "webapp_bucket" {
   description = "Bucket the web app's build is copied to (aws s3 sync webapp/dist s3://<bucket>/)."
   value       = module.stack.webapp_bucket
 }
+
+output "distribution_id" {
+  description = "CloudFront distribution id, for invalidating the web app after a release."
+  value       = module.stack.distribution_id
+}
