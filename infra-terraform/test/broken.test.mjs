@@ -122,6 +122,11 @@ const breakages = {
     },
     /draw has no reserved concurrency/,
   ],
+  evidence: [
+    'a trail whose log files cannot be proven unaltered',
+    (dir) => edit(dir, 'modules/observability/trail.tf', 'enable_log_file_validation    = true', 'enable_log_file_validation    = false'),
+    /log file validation/,
+  ],
 };
 
 test('every check has a breakage that proves it can fail', () => {

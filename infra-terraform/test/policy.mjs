@@ -526,7 +526,25 @@ export function concurrency(tree) {
   return findings;
 }
 
-export const CHECKS = { parses, functions, routes, iam, tables, deadLetters, logRetention, variables, outputs, tableEnum, versions, queues, ledger, perimeter, concurrency };
+/**
+ * Evidence an auditor or an incident needs: a multi-Region CloudTrail whose log files are signed
+ * (log file validation), and the web ACL's request log, with the Authorization header redacted.
+ */
+export function evidence(tree) {
+  const findings = [];
+  const trails = resources(tree).filter((r) => r.type === 'aws_cloudtrail');
+  if (!trails.some((t) => first(t.body.enable_log_file_validation) === true && first(t.body.is_multi_region_trail) === true)) {
+    findings.push('no multi-Region CloudTrail with log file validation');
+  }
+  const wafLogs = resources(tree).filter((r) => r.type === 'aws_wafv2_web_acl_logging_configuration');
+  if (wafLogs.length === 0) findings.push('the web ACL does not log its requests');
+  for (const log of wafLogs) {
+    if (!/"name":\s*"authorization"/i.test(JSON.stringify(log.body.redacted_fields ?? []))) findings.push(`${where(log)}: the Authorization header is not redacted`);
+  }
+  return findings;
+}
+
+export const CHECKS = { parses, functions, routes, iam, tables, deadLetters, logRetention, variables, outputs, tableEnum, versions, queues, ledger, perimeter, concurrency, evidence };
 
 /** Runs every check on dir: { checkName: findings[] }. */
 export async function checkTree(dir, options) {

@@ -83,3 +83,8 @@ variable "production" {
   description = "Whether this is production: the web app's bucket then keeps its objects when the stack is destroyed."
   type        = bool
 }
+
+variable "log_retention_days" {
+  description = "How long CloudWatch keeps the web ACL's request log."
+  type        = number
+}

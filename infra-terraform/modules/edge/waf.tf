@@ -200,3 +200,33 @@ resource "aws_wafv2_web_acl" "this" {
 
   tags = var.tags
 }
+
+# What the web ACL decided, request by request: the log group name must begin with aws-waf-logs-
+# and live in us-east-1 beside the web ACL. The Authorization header and the origin secret are
+# redacted, so no token or secret reaches the logs.
+resource "aws_cloudwatch_log_group" "waf" {
+  provider = aws.us_east_1
+
+  name              = "aws-waf-logs-${var.name_prefix}-edge"
+  retention_in_days = var.log_retention_days
+  tags              = var.tags
+}
+
+resource "aws_wafv2_web_acl_logging_configuration" "this" {
+  provider = aws.us_east_1
+
+  resource_arn            = aws_wafv2_web_acl.this.arn
+  log_destination_configs = [aws_cloudwatch_log_group.waf.arn]
+
+  redacted_fields {
+    single_header {
+      name = "authorization"
+    }
+  }
+
+  redacted_fields {
+    single_header {
+      name = "x-fairdraw-origin-secret"
+    }
+  }
+}

@@ -7,3 +7,8 @@ output "dashboard_name" {
   description = "Name of the CloudWatch dashboard."
   value       = aws_cloudwatch_dashboard.this.dashboard_name
 }
+
+output "trail_bucket_name" {
+  description = "Bucket of the CloudTrail log files and their signed digests."
+  value       = aws_s3_bucket.trail.id
+}

@@ -54,3 +54,14 @@ variable "tags" {
   type        = map(string)
   default     = {}
 }
+
+variable "trail_retention_days" {
+  description = "Days the CloudTrail log files (and their digests) are kept."
+  type        = number
+  default     = 2557
+
+  validation {
+    condition     = var.trail_retention_days >= 365
+    error_message = "trail_retention_days keeps at least a year of the trail."
+  }
+}

@@ -155,6 +155,7 @@ module "edge" {
   waf                 = var.waf
   secrets_kms_key_arn = module.data.data_key_arn
   production          = var.production
+  log_retention_days  = var.log_retention_days
   tags                = var.tags
 }
 
