@@ -127,6 +127,15 @@ const breakages = {
     (dir) => edit(dir, 'modules/observability/trail.tf', 'enable_log_file_validation    = true', 'enable_log_file_validation    = false'),
     /log file validation/,
   ],
+  kmsConditions: [
+    'a seed key whose context rule admits a request with no context, as it did',
+    (dir) => edit(dir, 'modules/data/kms.tf', `    condition {
+      test     = "Null"
+      variable = "kms:EncryptionContextKeys"
+      values   = ["false"]
+    }`, ''),
+    /SealAndOpenSeeds: ForAllValues on kms:EncryptionContextKeys without a Null condition/,
+  ],
 };
 
 test('every check has a breakage that proves it can fail', () => {

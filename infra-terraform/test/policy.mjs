@@ -544,7 +544,40 @@ export function evidence(tree) {
   return findings;
 }
 
-export const CHECKS = { parses, functions, routes, iam, tables, deadLetters, logRetention, variables, outputs, tableEnum, versions, queues, ledger, perimeter, concurrency, evidence };
+/**
+ * KMS conditions that say what they mean. A ForAllValues test on kms:EncryptionContextKeys is
+ * true of a request with no encryption context, so it comes with a Null test that requires one;
+ * kms:CreateGrant is allowed only with kms:GrantIsForAWSResource, so no grant hands a key's use to
+ * anything but the AWS resource it was made for. Statements of policy documents and those built
+ * in locals (the functions' extra_statements) are both read.
+ */
+export function kmsConditions(tree) {
+  const findings = [];
+  const inspect = (label, actions, conditions) => {
+    const list = [].concat(conditions ?? []).flatMap((c) => (typeof c === 'string' ? [] : [c]));
+    const text = JSON.stringify(list);
+    for (const c of list) {
+      if (/^ForAllValues:/.test(first(c.test) ?? '') && first(c.variable) === 'kms:EncryptionContextKeys') {
+        const guarded = list.some((n) => first(n.test) === 'Null' && first(n.variable) === 'kms:EncryptionContextKeys' && JSON.stringify(n.values).includes('false'));
+        if (!guarded) findings.push(`${label}: ForAllValues on kms:EncryptionContextKeys without a Null condition admits a request with no context`);
+      }
+    }
+    if (JSON.stringify(actions ?? []).includes('kms:CreateGrant') && !/kms:GrantIsForAWSResource/.test(text)) {
+      findings.push(`${label}: kms:CreateGrant without kms:GrantIsForAWSResource`);
+    }
+  };
+  for (const { doc, s } of statements(tree)) inspect(`${where(doc)} ${s.sid ?? ''}`.trim(), s.actions, s.condition);
+  const walk = (file, value) => {
+    if (Array.isArray(value)) return value.forEach((v) => walk(file, v));
+    if (value === null || typeof value !== 'object') return;
+    if (value.actions !== undefined && value.conditions !== undefined) inspect(`${file}: locals statement ${value.sid ?? ''}`.trim(), value.actions, value.conditions);
+    Object.values(value).forEach((v) => walk(file, v));
+  };
+  for (const { file, hcl } of tree.files) for (const block of hcl.locals ?? []) walk(file, block);
+  return findings;
+}
+
+export const CHECKS = { parses, functions, routes, iam, tables, deadLetters, logRetention, variables, outputs, tableEnum, versions, queues, ledger, perimeter, concurrency, evidence, kmsConditions };
 
 /** Runs every check on dir: { checkName: findings[] }. */
 export async function checkTree(dir, options) {

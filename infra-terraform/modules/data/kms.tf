@@ -6,6 +6,8 @@ locals {
   account_id = data.aws_caller_identity.current.account_id
   region     = data.aws_region.current.region
   # Administration without use: no Encrypt, Decrypt or GenerateDataKey for administrators.
+  # The services through which the roles of this account may use the data key.
+  key_services = [for s in ["dynamodb", "lambda", "secretsmanager", "s3", "rds", "backup", "sns"] : "${s}.${local.region}.amazonaws.com"]
   key_admin_actions = [
     "kms:CancelKeyDeletion",
     "kms:CreateAlias",
@@ -45,7 +47,7 @@ data "aws_iam_policy_document" "data_key" {
   # own IAM policies allow (each function's role names this key with kms:ViaService).
   statement {
     sid       = "UseThroughServices"
-    actions   = ["kms:Decrypt", "kms:DescribeKey", "kms:Encrypt", "kms:GenerateDataKey", "kms:GenerateDataKeyWithoutPlaintext", "kms:ReEncryptFrom", "kms:ReEncryptTo", "kms:CreateGrant"]
+    actions   = ["kms:Decrypt", "kms:DescribeKey", "kms:Encrypt", "kms:GenerateDataKey", "kms:GenerateDataKeyWithoutPlaintext", "kms:ReEncryptFrom", "kms:ReEncryptTo"]
     resources = ["*"]
 
     principals {
@@ -56,7 +58,32 @@ data "aws_iam_policy_document" "data_key" {
     condition {
       test     = "StringEquals"
       variable = "kms:ViaService"
-      values   = [for s in ["dynamodb", "lambda", "secretsmanager", "s3", "rds", "backup", "sns"] : "${s}.${local.region}.amazonaws.com"]
+      values   = local.key_services
+    }
+  }
+
+  # Services that hold the key for a resource (RDS, Lambda's environment, Backup) create grants
+  # for themselves; a grant for anything else would hand the key's use to whoever holds it.
+  statement {
+    sid       = "GrantOnlyForAwsResources"
+    actions   = ["kms:CreateGrant"]
+    resources = ["*"]
+
+    principals {
+      type        = "AWS"
+      identifiers = ["arn:${data.aws_partition.current.partition}:iam::${local.account_id}:root"]
+    }
+
+    condition {
+      test     = "StringEquals"
+      variable = "kms:ViaService"
+      values   = local.key_services
+    }
+
+    condition {
+      test     = "Bool"
+      variable = "kms:GrantIsForAWSResource"
+      values   = ["true"]
     }
   }
 
@@ -120,6 +147,13 @@ data "aws_iam_policy_document" "seeds_key" {
       test     = "ForAllValues:StringEquals"
       variable = "kms:EncryptionContextKeys"
       values   = ["drawId"]
+    }
+
+    # ForAllValues is true of a request with no encryption context at all: require one.
+    condition {
+      test     = "Null"
+      variable = "kms:EncryptionContextKeys"
+      values   = ["false"]
     }
   }
 }

@@ -95,11 +95,19 @@ locals {
         sid       = "SealSeedsPerDraw"
         actions   = ["kms:Decrypt", "kms:Encrypt"]
         resources = [module.data.seeds_key_arn]
-        conditions = [{
-          test     = "ForAllValues:StringEquals"
-          variable = "kms:EncryptionContextKeys"
-          values   = ["drawId"]
-        }]
+        # ForAllValues alone admits a request with no encryption context: Null requires one.
+        conditions = [
+          {
+            test     = "ForAllValues:StringEquals"
+            variable = "kms:EncryptionContextKeys"
+            values   = ["drawId"]
+          },
+          {
+            test     = "Null"
+            variable = "kms:EncryptionContextKeys"
+            values   = ["false"]
+          },
+        ]
       },
     ]
     "backoffice-api" = local.database == null ? [] : [
