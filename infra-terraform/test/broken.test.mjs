@@ -81,9 +81,9 @@ const breakages = {
     /settlements.*stream/,
   ],
   versions: [
-    'an environment that admits a Terraform too old for its S3 lock file',
-    (dir) => edit(dir, 'environments/dev/versions.tf', 'required_version = ">= 1.10"', 'required_version = ">= 1.6"'),
-    /older than 1\.10|differs/,
+    'an environment that admits a Terraform too old for its write-only secrets and S3 lock file',
+    (dir) => edit(dir, 'environments/dev/versions.tf', 'required_version = ">= 1.11"', 'required_version = ">= 1.6"'),
+    /older than 1\.11|differs/,
   ],
   queues: [
     'a queue seen again while its consumer may still run (payout-withdrawals at 120 s, as it was)',
@@ -104,13 +104,14 @@ const breakages = {
     /wallet has write access to the ledger table transfers/,
   ],
   perimeter: [
-    'the back office and betting reachable around the edge (no origin secret), as they were',
+    'the back office reachable around the edge (it does not read the origin secret), as it was',
     (dir) => {
-      edit(dir, 'modules/stack/settings.tf', '"backoffice-api"       = merge(local.edge, local.http_identity, local.database_settings)',
-        '"backoffice-api"       = merge(local.http_identity, local.database_settings)');
-      edit(dir, 'modules/stack/settings.tf', 'betting                = merge(local.edge, local.http_identity)', 'betting                = local.http_identity');
+      const path = join(dir, 'topology.json');
+      const topology = JSON.parse(readFileSync(path, 'utf8'));
+      topology.functions['backoffice-api'].secrets = topology.functions['backoffice-api'].secrets.filter((s) => s !== 'edge-origin');
+      writeFileSync(path, JSON.stringify(topology));
     },
-    /backoffice-api serves routes but is not given FAIRDRAW_EDGE_ORIGIN_SECRET/,
+    /backoffice-api serves routes but does not read the edge-origin secret/,
   ],
   concurrency: [
     'a draw whose steps could be starved, as it was',
@@ -135,6 +136,15 @@ const breakages = {
       values   = ["false"]
     }`, ''),
     /SealAndOpenSeeds: ForAllValues on kms:EncryptionContextKeys without a Null condition/,
+  ],
+  secrets: [
+    'the screening key generated into the state and the wallet given the webhook secret, as they were',
+    (dir) => {
+      appendFileSync(join(dir, 'modules/data/secrets.tf'), '\nresource "random_bytes" "screening_key_old" {\n  length = 32\n}\n');
+      edit(dir, 'modules/stack/settings.tf', 'FAIRDRAW_PAYMENTS_ENABLED = join(",", var.payment_providers)',
+        'FAIRDRAW_PAYMENTS_ENABLED = join(",", var.payment_providers)\n    FAIRDRAW_PAYMENTS_SANDBOX_WEBHOOK_SECRET = "x"');
+    },
+    /FAIRDRAW_PAYMENTS_SANDBOX_WEBHOOK_SECRET as a setting/,
   ],
 };
 

@@ -407,14 +407,16 @@ export function tableEnum(tree) {
 
 /**
  * Every terraform block names a required_version, one and the same across the tree, whose floor
- * is at least what the configuration uses: 1.10 for an S3 backend that locks with use_lockfile
- * (earlier versions refuse the argument), 1.6 otherwise.
+ * is at least what the configuration uses: 1.11 for write-only arguments (secret_string_wo) and
+ * ephemeral resources, 1.10 for an S3 backend that locks with use_lockfile, 1.6 otherwise.
  */
 export function versions(tree) {
   const findings = [];
   const constraints = new Set();
   let lockfile = false;
+  let writeOnly = false;
   for (const { file, hcl } of tree.files) {
+    if (hcl.ephemeral || /_wo"/.test(JSON.stringify(hcl.resource ?? {}))) writeOnly = true;
     for (const block of hcl.terraform ?? []) {
       if (block.backend?.s3?.some((s3) => s3.use_lockfile === true)) lockfile = true;
       if (block.required_version === undefined) findings.push(`${file}: a terraform block without required_version`);
@@ -422,11 +424,11 @@ export function versions(tree) {
     }
   }
   if (constraints.size > 1) findings.push(`required_version differs across the tree: ${[...constraints].join(', ')}`);
-  const needed = lockfile ? [1, 10] : [1, 6];
+  const [needed, why] = writeOnly ? [[1, 11], 'which has no write-only arguments'] : lockfile ? [[1, 10], 'which refuses use_lockfile'] : [[1, 6], ''];
   for (const constraint of constraints) {
     const floor = /^>=\s*(\d+)\.(\d+)/.exec(constraint);
     if (!floor || Number(floor[1]) < needed[0] || (Number(floor[1]) === needed[0] && Number(floor[2]) < needed[1])) {
-      findings.push(`required_version "${constraint}" admits a Terraform older than ${needed.join('.')}${lockfile ? ', which refuses use_lockfile' : ''}`);
+      findings.push(`required_version "${constraint}" admits a Terraform older than ${needed.join('.')}${why ? `, ${why}` : ''}`);
     }
   }
   return findings;
@@ -479,24 +481,24 @@ export function ledger(tree) {
 
 /**
  * No route escapes the edge: the API's own endpoint is disabled; the authorizer and every
- * function that serves a route are given the origin secret (FAIRDRAW_EDGE_ORIGIN_SECRET), which
- * they require on every request; and the country rule is the web ACL's (with the webhooks left
- * out), not a distribution-wide geo restriction that would also refuse a provider's webhooks.
+ * function that serves a route read the origin secret (topology secrets "edge-origin", which the
+ * stack maps to the origin secret's ARN), which they require on every request; and the country
+ * rule is the web ACL's (with the webhooks left out), not a distribution-wide geo restriction
+ * that would also refuse a provider's webhooks.
  */
 export function perimeter(tree) {
   const findings = [];
   const api = resources(tree).find((r) => r.type === 'aws_apigatewayv2_api');
   if (!api || first(api.body.disable_execute_api_endpoint) !== true) findings.push('the HTTP API keeps its execute-api endpoint');
   const stackLocals = localValues(tree).locals['modules/stack'] ?? {};
-  const settings = stackLocals.function_settings ?? {};
-  const holdsSecret = (value, depth = 0) => {
-    const text = JSON.stringify(value ?? '');
-    if (text.includes('FAIRDRAW_EDGE_ORIGIN_SECRET')) return true;
-    return depth < 2 && [...text.matchAll(/local\.(\w+)/g)].some((m) => holdsSecret(stackLocals[m[1]], depth + 1));
-  };
+  if (!/origin_secret_arn/.test(JSON.stringify(stackLocals.secret_arns_by_role?.['edge-origin'] ?? ''))) {
+    findings.push('modules/stack: the edge-origin secret role does not name the origin secret');
+  }
   const served = new Set([...(tree.topology.routes ?? []).map((r) => r.function), tree.topology.authorizer?.function].filter(Boolean));
   for (const fn of served) {
-    if (!holdsSecret(settings[fn])) findings.push(`${fn} serves routes but is not given FAIRDRAW_EDGE_ORIGIN_SECRET: it could be called around the edge`);
+    if (!(tree.topology.functions[fn]?.secrets ?? []).includes('edge-origin')) {
+      findings.push(`${fn} serves routes but does not read the edge-origin secret: it could be called around the edge`);
+    }
   }
   for (const d of resources(tree).filter((r) => r.type === 'aws_cloudfront_distribution')) {
     const geo = first(first(d.body.restrictions)?.geo_restriction);
@@ -505,6 +507,34 @@ export function perimeter(tree) {
   const acls = resources(tree).filter((r) => r.type === 'aws_wafv2_web_acl');
   if (!acls.some((acl) => /geo_match_statement/.test(JSON.stringify(acl.body)) && /webhook/.test(JSON.stringify(acl.body)))) {
     findings.push('no web ACL rule keeps players to the allowed countries while letting the webhooks through');
+  }
+  return findings;
+}
+
+const SECRET_SETTINGS = ['FAIRDRAW_EDGE_ORIGIN_SECRET', 'FAIRDRAW_PAYMENTS_SANDBOX_WEBHOOK_SECRET', 'FAIRDRAW_PAYMENTS_ADYEN_API_KEY',
+  'FAIRDRAW_PAYMENTS_ADYEN_HMAC_KEY', 'FAIRDRAW_COMPLIANCE_SCREENING_KEY', 'FAIRDRAW_BACKOFFICE_KEY_ENCRYPTION_KEY'];
+
+/**
+ * Secrets stay out of the Lambda environment and out of the state: no function setting is a
+ * secret's value; nothing reads a secret's value into the state (a data source of secret
+ * versions); and a secret Terraform generates is ephemeral and written write-only
+ * (secret_string_wo). The one exception is the origin secret, which CloudFront's origin header
+ * holds as plain configuration anyway (docs/deploy.md).
+ */
+export function secrets(tree) {
+  const findings = [];
+  const settingsText = JSON.stringify(localValues(tree).locals['modules/stack'] ?? {});
+  for (const name of SECRET_SETTINGS) if (settingsText.includes(name)) findings.push(`modules/stack: a function is given ${name} as a setting`);
+  for (const d of resources(tree, 'data').filter((r) => r.type === 'aws_secretsmanager_secret_version')) {
+    findings.push(`${where(d)}: reads a secret's value into the state`);
+  }
+  for (const r of resources(tree).filter((x) => x.type === 'aws_secretsmanager_secret_version')) {
+    const value = String(r.body.secret_string ?? '');
+    if (r.name === 'origin_secret' || r.body.secret_string === undefined) continue;
+    if (/random_|tls_private_key|var\./.test(value)) findings.push(`${where(r)}: writes a generated secret with secret_string, which keeps it in the state`);
+  }
+  for (const r of resources(tree).filter((x) => /^random_(bytes|password|string)$/.test(x.type))) {
+    if (r.name !== 'origin_secret') findings.push(`${where(r)}: a generated value kept in the state; make it ephemeral and write it write-only`);
   }
   return findings;
 }
@@ -577,7 +607,7 @@ export function kmsConditions(tree) {
   return findings;
 }
 
-export const CHECKS = { parses, functions, routes, iam, tables, deadLetters, logRetention, variables, outputs, tableEnum, versions, queues, ledger, perimeter, concurrency, evidence, kmsConditions };
+export const CHECKS = { parses, functions, routes, iam, tables, deadLetters, logRetention, variables, outputs, tableEnum, versions, queues, ledger, perimeter, concurrency, evidence, kmsConditions, secrets };
 
 /** Runs every check on dir: { checkName: findings[] }. */
 export async function checkTree(dir, options) {

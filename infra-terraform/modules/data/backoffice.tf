@@ -315,18 +315,20 @@ resource "aws_db_proxy_target" "backoffice" {
 }
 
 # Wraps each player's data key in the reporting store (docs/backoffice.md): destroying a player's
-# data key erases their personal data; this key stays. Generated here, kept in Secrets Manager.
-resource "random_bytes" "backoffice_key_encryption_key" {
+# data key erases their personal data; this key stays. Ephemeral and written write-only to
+# Secrets Manager, where the back-office functions read it at start: never in the state.
+ephemeral "random_password" "backoffice_key_encryption_key" {
   count = local.backoffice
 
-  length = 32
+  length  = 32
+  special = false
 }
 
 resource "aws_secretsmanager_secret" "backoffice_key_encryption_key" {
   count = local.backoffice
 
   name        = "${var.name_prefix}/backoffice/key-encryption-key"
-  description = "Wraps the per-player data keys of the back office's personal data (Base64, 32 bytes)."
+  description = "Wraps the per-player data keys of the back office's personal data ({\"fairdraw.backoffice.key-encryption-key\": Base64 of 32 bytes})."
   kms_key_id  = aws_kms_key.data.arn
   tags        = var.tags
 }
@@ -334,6 +336,7 @@ resource "aws_secretsmanager_secret" "backoffice_key_encryption_key" {
 resource "aws_secretsmanager_secret_version" "backoffice_key_encryption_key" {
   count = local.backoffice
 
-  secret_id     = aws_secretsmanager_secret.backoffice_key_encryption_key[0].id
-  secret_string = random_bytes.backoffice_key_encryption_key[0].base64
+  secret_id                = aws_secretsmanager_secret.backoffice_key_encryption_key[0].id
+  secret_string_wo         = jsonencode({ "fairdraw.backoffice.key-encryption-key" = base64encode(ephemeral.random_password.backoffice_key_encryption_key[0].result) })
+  secret_string_wo_version = 1
 }

@@ -41,14 +41,12 @@ output "backoffice_database" {
   } : null
 }
 
-output "backoffice_key_encryption_key" {
-  description = "The key that wraps the back office's per-player data keys (Base64), or null when the back office is not deployed."
-  value       = one(random_bytes.backoffice_key_encryption_key[*].base64)
-  sensitive   = true
+output "backoffice_key_encryption_key_secret_arn" {
+  description = "ARN of the secret holding the key that wraps the back office's per-player data keys, or null when the back office is not deployed."
+  value       = one(aws_secretsmanager_secret.backoffice_key_encryption_key[*].arn)
 }
 
-output "screening_key" {
-  description = "The key of the sanctions-screening fingerprints (Base64)."
-  value       = random_bytes.screening_key.base64
-  sensitive   = true
+output "screening_key_secret_arn" {
+  description = "ARN of the secret holding the key of the sanctions-screening fingerprints."
+  value       = aws_secretsmanager_secret.screening_key.arn
 }

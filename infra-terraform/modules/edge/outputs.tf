@@ -8,12 +8,6 @@ output "distribution_id" {
   value       = aws_cloudfront_distribution.this.id
 }
 
-output "origin_secret_value" {
-  description = "Current origin secret, for the compliance authorizer's environment."
-  value       = random_password.origin_secret.result
-  sensitive   = true
-}
-
 output "origin_secret_arn" {
   description = "ARN of the Secrets Manager secret holding the origin secret."
   value       = aws_secretsmanager_secret.origin_secret.arn

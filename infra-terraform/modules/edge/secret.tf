@@ -1,8 +1,10 @@
-# The secret CloudFront adds to every origin request and the authorizer requires. It lives in
-# Secrets Manager so operators can read and audit it; Terraform makes a new one when the
-# rotation period is over and writes it to CloudFront and to the authorizer in the same apply.
-# The authorizer accepts one secret at a time, so requests fail with 403 for the minutes
-# CloudFront takes to deploy the new header (docs/operations.md, key and secret rotation).
+# The secret CloudFront adds to every origin request, which the authorizer and every HTTP function
+# require. The functions read it from Secrets Manager at start ({"fairdraw.edge.origin-secret":
+# ...}); Terraform makes a new one when the rotation period is over and writes it to CloudFront
+# and the secret in the same apply. CloudFront's origin header is plain configuration, so this one
+# value is in the state (docs/deploy.md, what the state holds). The functions accept one secret at
+# a time and read it when an environment starts, so a rotation needs a window
+# (docs/operations.md, key and secret rotation).
 resource "time_rotating" "origin_secret" {
   rotation_days = var.origin_secret_rotation_days
 }
@@ -18,12 +20,12 @@ resource "random_password" "origin_secret" {
 
 resource "aws_secretsmanager_secret" "origin_secret" {
   name        = "${var.name_prefix}/edge/origin-secret"
-  description = "Value of x-fairdraw-origin-secret, added by CloudFront and checked by the compliance authorizer."
+  description = "Value of x-fairdraw-origin-secret, added by CloudFront and checked by the authorizer and every HTTP function."
   kms_key_id  = var.secrets_kms_key_arn
   tags        = var.tags
 }
 
 resource "aws_secretsmanager_secret_version" "origin_secret" {
   secret_id     = aws_secretsmanager_secret.origin_secret.id
-  secret_string = random_password.origin_secret.result
+  secret_string = jsonencode({ "fairdraw.edge.origin-secret" = random_password.origin_secret.result })
 }

@@ -118,11 +118,11 @@ resource "aws_cloudwatch_metric_alarm" "security_events" {
   tags                = var.tags
 }
 
-# Published by the ledger reconciliation run (LedgerReconciler) as an embedded metric; that run
-# is not scheduled in AWS yet, so the alarm stays without data until it is (docs/operations.md).
+# Published every hour by the reconciliation run (schedule ledger-reconciliation, the back-office
+# projector's ScheduledReconciliation) as an embedded metric (docs/operations.md).
 resource "aws_cloudwatch_metric_alarm" "reconciliation" {
   alarm_name          = "${var.name_prefix}-reconciliation-failure"
-  alarm_description   = "The ledger does not balance: a currency's balances do not sum to zero or an account differs from its postings."
+  alarm_description   = "The books do not reconcile: a currency's balances do not sum to zero, an account is below zero where it may not be, or a provider's deposits differ from the ledger's credits."
   namespace           = "Fairdraw/Ledger"
   metric_name         = "ReconciliationDifferences"
   statistic           = "Maximum"

@@ -53,10 +53,12 @@ module "function" {
   environment = merge(
     { for table in keys(each.value.tables) : "FAIRDRAW_TABLES_${upper(replace(table, "-", "_"))}" => module.table[table].table_name },
     lookup(local.function_settings, each.key, {}),
+    length(local.function_secret_arns[each.key]) == 0 ? {} : { FAIRDRAW_CONFIG_SECRETS = join(",", local.function_secret_arns[each.key]) },
   )
 
   extra_statements = concat(
     lookup(local.function_statements, each.key, []),
+    local.function_secret_statements[each.key],
     length(local.consumed_queues[each.key]) == 0 ? [] : [{
       sid        = "ConsumeOwnQueues"
       actions    = ["sqs:ChangeMessageVisibility", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ReceiveMessage"]

@@ -2,31 +2,22 @@
 # are the functions' own (application.properties), upper-cased with . and - as _.
 data "aws_region" "current" {}
 
-# Read at apply time, after an operator has put the provider's settings (docs/deploy.md); the
-# values end up in the Lambda environment, encrypted with the data key, and in the state.
-data "aws_secretsmanager_secret_version" "provider" {
-  for_each   = toset(var.payment_providers)
-  secret_id  = module.data.provider_secret_arns[each.key]
-  depends_on = [module.data]
-}
-
 locals {
-  provider_settings = { for p, v in data.aws_secretsmanager_secret_version.provider : p => jsondecode(v.secret_string) }
+  # No secret is an environment variable: each function is told which secrets to read from
+  # Secrets Manager at start (FAIRDRAW_CONFIG_SECRETS, platform SecretsConfigSourceFactory), the
+  # roles topology.json names for it, and may read exactly those (function_secret_statements).
+  secret_arns_by_role = {
+    "edge-origin"               = [module.edge.origin_secret_arn]
+    "payment-providers"         = [for p in var.payment_providers : module.data.provider_secret_arns[p]]
+    "screening-key"             = [module.data.screening_key_secret_arn]
+    "backoffice-key-encryption" = compact([module.data.backoffice_key_encryption_key_secret_arn])
+  }
+  function_secret_arns = {
+    for name, f in local.functions : name => flatten([for role in f.secrets : local.secret_arns_by_role[role]])
+  }
 
-  payments = { for k, v in {
-    FAIRDRAW_PAYMENTS_ENABLED                = join(",", var.payment_providers)
-    FAIRDRAW_PAYMENTS_SANDBOX_WEBHOOK_SECRET = try(local.provider_settings["sandbox"].webhookSecret, null)
-    FAIRDRAW_PAYMENTS_ADYEN_API_KEY          = try(local.provider_settings["adyen"].apiKey, null)
-    FAIRDRAW_PAYMENTS_ADYEN_HMAC_KEY         = try(local.provider_settings["adyen"].hmacKey, null)
-    FAIRDRAW_PAYMENTS_ADYEN_MERCHANT_ACCOUNT = try(local.provider_settings["adyen"].merchantAccount, null)
-    FAIRDRAW_PAYMENTS_ADYEN_ENVIRONMENT      = try(local.provider_settings["adyen"].environment, null)
-    FAIRDRAW_PAYMENTS_ADYEN_LIVE_URL_PREFIX  = try(local.provider_settings["adyen"].livePrefix, null)
-  } : k => v if v != null }
-
-  # The secret CloudFront adds to every request: the authorizer and every HTTP function refuse a
-  # request without it (platform EdgeOnly), so nothing reaches a route around the edge.
-  edge = {
-    FAIRDRAW_EDGE_ORIGIN_SECRET = module.edge.origin_secret_value
+  payments = {
+    FAIRDRAW_PAYMENTS_ENABLED = join(",", var.payment_providers)
   }
 
   # quarkus-oidc in the HTTP functions; Cognito access tokens carry client_id, not aud.
@@ -46,29 +37,23 @@ locals {
     QUARKUS_DATASOURCE_REACTIVE_POSTGRESQL_SSL_MODE = "require"
     QUARKUS_DATASOURCE_CREDENTIALS_PROVIDER         = "rds-iam"
     QUARKUS_DATASOURCE_CREDENTIALS_PROVIDER_NAME    = "rds-iam"
-    FAIRDRAW_BACKOFFICE_KEY_ENCRYPTION_KEY          = module.data.backoffice_key_encryption_key
-  }
-
-  # Sanctions screening: registration fingerprints the checked name, payout screens before paying.
-  screening = {
-    FAIRDRAW_COMPLIANCE_SCREENING_KEY = module.data.screening_key
   }
 
   function_settings = {
-    "backoffice-api"       = merge(local.edge, local.http_identity, local.database_settings)
+    "backoffice-api"       = merge(local.http_identity, local.database_settings)
     "backoffice-projector" = local.database_settings
-    registration           = merge(local.edge, local.http_identity, local.screening)
-    betting                = merge(local.edge, local.http_identity)
-    wallet = merge(local.edge, local.http_identity, local.payments, {
+    registration           = local.http_identity
+    betting                = local.http_identity
+    wallet = merge(local.http_identity, local.payments, {
       FAIRDRAW_PAYMENTS_RETURN_URL = var.payments_return_url
     })
-    compliance = merge(local.edge, {
+    compliance = {
       FAIRDRAW_IDENTITY_ISSUER         = module.identity.issuer
       FAIRDRAW_IDENTITY_JWKS_URL       = module.identity.jwks_url
       FAIRDRAW_IDENTITY_AUDIENCE_CLAIM = "client_id"
       FAIRDRAW_IDENTITY_AUDIENCE       = module.identity.api_audience
       FAIRDRAW_IDENTITY_ROLES_CLAIM    = "cognito:groups"
-    })
+    }
     draw = {
       FAIRDRAW_DRAW_SECRETS          = "kms"
       FAIRDRAW_DRAW_KMS_KEY_ID       = module.data.seeds_key_arn
@@ -76,9 +61,31 @@ locals {
       FAIRDRAW_DRAW_DRAND_CHAIN_HASH = var.drand.chain_hash
       FAIRDRAW_DRAW_DRAND_URLS       = join(",", var.drand.urls)
     }
-    payout = merge(local.payments, local.screening, {
+    payout = merge(local.payments, {
       FAIRDRAW_PAYOUT_PARTS_QUEUE_URL = module.events.queue_urls["payout-settlements"]
     })
+  }
+
+  # Each function reads its own secrets, decrypted with the data key through Secrets Manager only.
+  function_secret_statements = {
+    for name, arns in local.function_secret_arns : name => length(arns) == 0 ? [] : [
+      {
+        sid        = "ReadOwnSecrets"
+        actions    = ["secretsmanager:GetSecretValue"]
+        resources  = arns
+        conditions = []
+      },
+      {
+        sid       = "DecryptOwnSecrets"
+        actions   = ["kms:Decrypt"]
+        resources = [module.data.data_key_arn]
+        conditions = [{
+          test     = "StringEquals"
+          variable = "kms:ViaService"
+          values   = ["secretsmanager.${data.aws_region.current.region}.amazonaws.com"]
+        }]
+      },
+    ]
   }
 
   function_statements = {

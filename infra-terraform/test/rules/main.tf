@@ -1,7 +1,7 @@
 # A root module with no provider around modules/rules, so that CI can run `terraform plan` on the
 # topology's rules where no provider can be downloaded (test/terraform.test.mjs).
 terraform {
-  required_version = ">= 1.10"
+  required_version = ">= 1.11"
 }
 
 variable "topology_path" {

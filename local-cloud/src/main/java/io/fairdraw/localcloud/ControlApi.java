@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.fairdraw.testsupport.LocalSecretsManager;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.Map;
@@ -19,8 +20,9 @@ import java.util.regex.Pattern;
  * invariants over all stored data ({@link Audit});
  * Lambda's Invoke API ({@code POST /2015-03-31/functions/{name}/invocations}) to run a function
  * by hand; and the SQS JSON API's SendMessage and SendMessageBatch for functions that send to a
- * queue of the topology; and the sandbox payment provider ({@link SandboxPage}: its payments and
- * payouts, hosted page, signing and settlement report).
+ * queue of the topology; the sandbox payment provider ({@link SandboxPage}: its payments and
+ * payouts, hosted page, signing and settlement report); and Secrets Manager's GetSecretValue for
+ * the functions' secrets ({@link LocalSecrets}).
  */
 final class ControlApi implements AutoCloseable {
     private static final Pattern INVOKE = Pattern.compile("/2015-03-31/functions/([^/]+)/invocations");
@@ -32,10 +34,12 @@ final class ControlApi implements AutoCloseable {
     private final SandboxPage sandbox;
     private final Audit audit;
     private final Chaos chaos;
+    private final LocalSecretsManager secrets;
     private HttpServer server;
 
     ControlApi(Map<String, FunctionHost> functions, Map<String, LocalQueue> queues, EventBus bus, DrawScheduler scheduler, SandboxPage sandbox,
-            Audit audit, Chaos chaos) {
+            Audit audit, Chaos chaos, LocalSecretsManager secrets) {
+        this.secrets = secrets;
         this.audit = audit;
         this.chaos = chaos;
         this.functions = functions;
@@ -75,7 +79,9 @@ final class ControlApi implements AutoCloseable {
     }
 
     private void route(HttpExchange exchange, String path, String method, Matcher invoke) throws IOException {
-        if (sandbox.handles(path)) {
+        if (secrets != null && LocalSecretsManager.handles(exchange)) {
+            secrets.handle(exchange);
+        } else if (sandbox.handles(path)) {
             sandbox.handle(exchange);
         } else if (method.equals("POST") && invoke.matches()) {
             invoke(exchange, invoke.group(1));

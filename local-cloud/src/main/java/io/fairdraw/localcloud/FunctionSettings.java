@@ -14,8 +14,7 @@ final class FunctionSettings {
     private FunctionSettings() {
     }
 
-    static Map<String, String> of(String function, Settings settings, String dynamoEndpoint, Path catalogue, String originSecret,
-            String sandboxSecret) {
+    static Map<String, String> of(String function, Settings settings, String dynamoEndpoint, Path catalogue, String secretIds) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("quarkus.profile", "dev");
         p.put("quarkus.dynamodb.endpoint-override", dynamoEndpoint);
@@ -28,14 +27,15 @@ final class FunctionSettings {
         p.put("quarkus.oidc.auth-server-url", settings.issuer());
         p.put("fairdraw.identity.issuer", settings.issuer());
         p.put("fairdraw.identity.audience", settings.audience());
+        // Secrets come from Secrets Manager at start, as in AWS: local-cloud's, on the control port (LocalSecrets).
+        p.put("fairdraw.config.secrets", secretIds);
+        p.put("fairdraw.config.secrets-endpoint", "http://127.0.0.1:" + settings.controlPort());
         // The sandbox provider is local-cloud's (SandboxPage): it keeps the payments and payouts registered
         // at its API, serves the page the player pays on, and signs its notifications with this run's secret.
-        p.put("fairdraw.payments.sandbox.webhook-secret", sandboxSecret);
         p.put("fairdraw.payments.sandbox.pay-url", "http://localhost:" + settings.controlPort() + "/sandbox/pay/");
         p.put("fairdraw.payments.sandbox.api-url", "http://127.0.0.1:" + settings.controlPort() + "/sandbox");
         p.put("fairdraw.payments.return-url", "http://localhost:" + settings.apiPort() + "/wallet");
         // As in AWS, the authorizer and every HTTP function refuse a request without the edge's secret.
-        p.put("fairdraw.edge.origin-secret", originSecret);
         p.put("fairdraw.edge.origin-secret-required", "true");
         switch (function) {
             case "payout" -> {

@@ -108,6 +108,7 @@ public final class LocalCloud implements AutoCloseable {
         String originSecret = HexFormat.of().formatHex(randomBytes());
         String sandboxSecret = HexFormat.of().formatHex(randomBytes());
         writeSecret(settings.data().resolve("sandbox").resolve("webhook-secret"), sandboxSecret);
+        LocalSecrets secrets = new LocalSecrets(settings.data(), originSecret, sandboxSecret);
 
         List<Path> ricJars = RuntimeClient.jars(settings.root());
         Path jni = RuntimeClient.nativeLibrary(ricJars, settings.data().resolve("ric"));
@@ -123,7 +124,8 @@ public final class LocalCloud implements AutoCloseable {
             FunctionPackage pkg = new FunctionPackage(name, settings.root().resolve(node.get("artifact").asText()),
                     settings.data().resolve("functions").resolve(name), node.get("handler").asText(), node.get("memoryMb").asInt());
             pkg.unpack();
-            Map<String, String> properties = new LinkedHashMap<>(FunctionSettings.of(name, settings, functionsDynamo, catalogueFile, originSecret, sandboxSecret));
+            Map<String, String> properties = new LinkedHashMap<>(FunctionSettings.of(name, settings, functionsDynamo, catalogueFile,
+                    secrets.idsOf(node)));
             properties.put(RuntimeClient.JNI_PROPERTY, jni.toString());
             if (node.has("database")) {
                 properties.putAll(database(settings).functionProperties());
@@ -162,7 +164,7 @@ public final class LocalCloud implements AutoCloseable {
         resources.add(gateway);
         control = new ControlApi(functions, queues, bus, scheduler, new SandboxPage(sandboxSecret, settings.apiPort(),
                 new SandboxRecords(settings.data().resolve("sandbox").resolve("records.jsonl"))),
-                new Audit(dynamo), chaos);
+                new Audit(dynamo), chaos, secrets.store());
         control.start(settings.controlPort());
         resources.add(control);
 

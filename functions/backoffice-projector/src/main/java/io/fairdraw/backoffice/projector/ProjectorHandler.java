@@ -19,12 +19,15 @@ import org.jboss.logging.Logger;
  * record (partial batch response, {@code ReportBatchItemFailures}), so Lambda retries from it and
  * the order of an item's changes is kept; the records before it are committed, and replaying
  * them later changes nothing. A record that cannot be read is logged and skipped: no retry
- * could mend it.
+ * could mend it. The scheduler's {@code {"task": "reconcile"}} runs the reconciliation instead
+ * ({@link ScheduledReconciliation}).
  */
 @Named("projector")
 public class ProjectorHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
     private static final Logger LOG = Logger.getLogger(ProjectorHandler.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    static final String TASK = "task";
+    static final String RECONCILE = "reconcile";
 
     @Inject
     Projection projection;
@@ -32,8 +35,15 @@ public class ProjectorHandler implements RequestHandler<Map<String, Object>, Map
     @Inject
     Reporting reporting;
 
+    @Inject
+    ScheduledReconciliation reconciliation;
+
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+        if (event != null && RECONCILE.equals(event.get(TASK))) {
+            // The scheduler's event (topology schedule ledger-reconciliation), not a stream batch.
+            return Map.of("differences", reconciliation.run().total());
+        }
         JsonNode records = JSON.valueToTree(event == null ? Map.of() : event).path("Records");
         int applied = 0;
         int seen = 0;

@@ -7,12 +7,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fairdraw.backoffice.store.AuditEntry;
+import io.fairdraw.backoffice.store.PaymentBooks;
 import io.fairdraw.backoffice.store.PersonalRecord;
 import io.fairdraw.backoffice.store.PlayerRow;
 import io.fairdraw.backoffice.store.Reporting;
 import io.fairdraw.backoffice.store.Reports;
 import io.fairdraw.model.ledger.AccountId;
 import io.fairdraw.model.ledger.AccountType;
+import io.fairdraw.model.money.CurrencyCode;
 import io.fairdraw.platform.dynamo.Table;
 import io.fairdraw.platform.ledger.LedgerReconciler;
 import io.fairdraw.testsupport.DynamoDbLocalResource;
@@ -25,7 +27,10 @@ import io.fairdraw.testsupport.TestPlayers;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -47,6 +52,9 @@ class ProjectorTest {
 
     @Inject
     Reports reports;
+
+    @Inject
+    PaymentBooks payments;
 
     /** Every record so far of the tables the projector is subscribed to, in stream order per table. */
     private static List<ObjectNode> records() {
@@ -186,5 +194,51 @@ class ProjectorTest {
         Object badEntry = reporting.read(() -> AuditEntry.findById("bad-transfer"));
         assertThat(badTransfer).isNull();
         assertThat(badEntry).isNull();
+    }
+
+    /** A transfer as the transfers table's stream delivers it. */
+    private static ObjectNode transferRecord(String id, AccountId debit, AccountId credit, long amountMinor) throws Exception {
+        return (ObjectNode) JSON.readTree("{\"eventID\":\"" + id + "\",\"eventName\":\"INSERT\",\"eventSourceARN\":"
+                + "\"arn:aws:dynamodb:us-east-1:000000000000:table/fairdraw-transfers/stream/x\",\"dynamodb\":{\"SequenceNumber\":\"1\","
+                + "\"Keys\":{\"pk\":{\"S\":\"" + id + "\"}},\"NewImage\":{\"pk\":{\"S\":\"" + id + "\"},\"debit\":{\"S\":\"" + debit
+                + "\"},\"credit\":{\"S\":\"" + credit + "\"},\"amountMinor\":{\"N\":\"" + amountMinor + "\"},\"currency\":{\"S\":\"IDR\"},"
+                + "\"kind\":{\"S\":\"WINNINGS\"},\"reference\":{\"S\":\"" + id + "\"},\"at\":{\"S\":\"" + Instant.now() + "\"}}}}");
+    }
+
+    @Test
+    void theScheduledReconciliationCountsWhatIsWrongAndPublishesItAsTheAlarmsMetric() throws Exception {
+        var erin = TestPlayers.verified("bo-erin");
+        project(records());
+        ByteArrayOutputStream lines = new ByteArrayOutputStream();
+        ScheduledReconciliation reconciliation = new ScheduledReconciliation(reporting, reports, payments,
+                new PrintStream(lines, true, StandardCharsets.UTF_8));
+        ScheduledReconciliation.Findings before = reconciliation.run();
+
+        // The scheduler's event reaches the same run through the function's entry and answers its count.
+        var answer = LambdaInvoker.invoke("{\"task\":\"reconcile\"}");
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(JSON.readTree(answer.body()).path("differences").asInt(-1)).isEqualTo(before.total());
+
+        // A wallet taken below zero (a transfer the ledger's conditions would have refused) is one more difference.
+        AccountId wallet = AccountId.wallet(erin.id(), CurrencyCode.of("IDR"));
+        AccountId house = AccountId.house("4d-jakarta", CurrencyCode.of("IDR"));
+        project(List.of(transferRecord("tr-overdraft-erin", wallet, house, 500)));
+        lines.reset();
+        ScheduledReconciliation.Findings broken = reconciliation.run();
+        assertThat(broken.accountsBelowZero()).isEqualTo(before.accountsBelowZero() + 1);
+        assertThat(broken.total()).isEqualTo(before.total() + 1);
+
+        // The metric line is CloudWatch's embedded metric format, in the namespace and name the alarm watches.
+        JsonNode line = JSON.readTree(lines.toString(StandardCharsets.UTF_8).strip());
+        JsonNode directive = line.path("_aws").path("CloudWatchMetrics").path(0);
+        assertThat(directive.path("Namespace").asText()).isEqualTo("Fairdraw/Ledger");
+        assertThat(directive.path("Metrics").path(0).path("Name").asText()).isEqualTo("ReconciliationDifferences");
+        assertThat(line.path("ReconciliationDifferences").asInt(-1)).isEqualTo(broken.total());
+        assertThat(line.path("accountsBelowZero").asInt(-1)).isEqualTo(broken.accountsBelowZero());
+        assertThat(line.path("_aws").path("Timestamp").asLong()).isPositive();
+
+        // Put right, the count is back where it was, so the other tests' books stay whole.
+        project(List.of(transferRecord("tr-overdraft-erin-returned", house, wallet, 500)));
+        assertThat(reconciliation.run()).isEqualTo(before);
     }
 }

@@ -4,7 +4,7 @@ import io.fairdraw.model.error.DomainException;
 import io.fairdraw.model.error.ErrorType;
 import io.fairdraw.platform.edge.OriginSecret;
 import io.quarkus.runtime.Startup;
-import jakarta.inject.Singleton;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -16,10 +16,12 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * public and webhook routes) around CloudFront, its web ACL and its country rule. CloudFront adds
  * the origin secret to every request ({@link OriginSecret#HEADER}); a request without it, or with
  * another, is refused with 403 problem+json before anything else is read. Created at start, so a
- * function deployed without its secret stops at once instead of refusing every request.
+ * function deployed without its secret stops at once instead of refusing every request; at run
+ * time start, not static init (the filter holds a proxy): the secret comes from Secrets Manager,
+ * read when the function starts, never at build time.
  */
 @Startup
-@Singleton
+@ApplicationScoped
 public class EdgeOnly {
     private final OriginSecret secret;
 
