@@ -200,7 +200,10 @@ test('money safety through the gateway: age where the player is, crossed notific
       headers: { authorization: `Bearer ${operator}`, 'content-type': 'text/csv' }, body: report });
     books = (await answer.json()).books;
     return answer.status === 200 && books.balanced;
-  }, 'the back office to reconcile the sandbox\'s settlement report', 120_000);
+  }, 'the back office to reconcile the sandbox\'s settlement report', 120_000).catch((error) => {
+    // Say what did not match, not only that something did not.
+    assert.fail(`${error.message}: ${JSON.stringify({ ...books, discrepancies: books?.discrepancies?.slice(0, 5) })}`);
+  });
   // This player's two deposits and at least the scripted journey's.
   assert.ok(books.matched >= 3, JSON.stringify(books));
 });
