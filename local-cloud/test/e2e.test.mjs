@@ -206,6 +206,13 @@ test('money safety through the gateway: age where the player is, crossed notific
   });
   // This player's two deposits and at least the scripted journey's.
   assert.ok(books.matched >= 3, JSON.stringify(books));
+
+  // The hourly reconciliation the alarm watches, run as its schedule would: nothing to report.
+  await until(async () => {
+    const answer = await fetch(`${CONTROL}/2015-03-31/functions/backoffice-projector/invocations`, { method: 'POST',
+      body: JSON.stringify({ task: 'reconcile' }) });
+    return answer.status === 200 && (await answer.json()).differences === 0;
+  }, 'the scheduled reconciliation to find no difference');
 });
 
 test('no route answers a request that went around the edge: every function refuses one without the origin secret', async () => {

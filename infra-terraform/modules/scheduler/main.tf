@@ -1,6 +1,8 @@
-# One schedule per game step of topology.json, in the game's IANA time zone. The scheduler
-# invokes the draw function asynchronously; a step that could not be delivered after the
-# retries lands in the dead-letter queue (docs/operations.md, a stuck or late draw).
+# One schedule per entry of topology.json's schedules: each game step, in the game's IANA time
+# zone, for the draw function, and the hourly ledger reconciliation for the back-office
+# projector. The scheduler invokes its function asynchronously; an invocation that could not be
+# delivered after the retries lands in the dead-letter queue (docs/operations.md, a stuck or late
+# draw).
 locals {
   schedules = { for s in var.schedules : s.name => s }
 }
@@ -74,7 +76,7 @@ resource "aws_iam_role" "scheduler" {
 
 data "aws_iam_policy_document" "scheduler" {
   statement {
-    sid       = "InvokeDrawSteps"
+    sid       = "InvokeScheduledFunctions"
     actions   = ["lambda:InvokeFunction"]
     resources = distinct([for s in var.schedules : var.targets[s.function].alias_arn])
   }
