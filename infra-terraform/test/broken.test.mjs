@@ -47,7 +47,7 @@ const breakages = {
   ],
   iam: [
     'a statement granting dynamodb:* on every table',
-    (dir) => edit(dir, 'modules/function/iam.tf', '"dynamodb:BatchGetItem",', '"dynamodb:*",'),
+    (dir) => edit(dir, 'topology.json', '"read": [\n      "dynamodb:BatchGetItem",', '"read": [\n      "dynamodb:*",'),
     /dynamodb:\*/,
   ],
   tables: [
@@ -91,15 +91,20 @@ const breakages = {
       '"name": "payout-withdrawals",\n      "function": "payout",\n      "visibilityTimeoutSeconds": 120'),
     /payout-withdrawals: visibility 120 s/,
   ],
+  messages: [
+    'a pipe role that sends to its encrypted dead-letter queue without a data key',
+    (dir) => edit(dir, 'modules/events/pipes.tf', 'values   = ["sqs.${data.aws_region.current.region}.amazonaws.com"]',
+      'values   = ["dynamodb.${data.aws_region.current.region}.amazonaws.com"]'),
+    /pipes: sends to an encrypted queue without a data key/,
+  ],
   ledger: [
     'a function that may delete transfers, and an append that may rewrite',
     (dir) => {
       const path = join(dir, 'topology.json');
       const topology = JSON.parse(readFileSync(path, 'utf8'));
       topology.functions.wallet.tables.transfers = 'write';
+      topology.tableAccess.append.push('dynamodb:UpdateItem');
       writeFileSync(path, JSON.stringify(topology));
-      edit(dir, 'modules/function/iam.tf', 'append_actions = concat(local.read_actions, ["dynamodb:PutItem"])',
-        'append_actions = concat(local.read_actions, ["dynamodb:PutItem", "dynamodb:UpdateItem"])');
     },
     /wallet has write access to the ledger table transfers/,
   ],
@@ -190,4 +195,15 @@ test('the iam check reports a KMS action on every key', async () => {
 test('the tableEnum check reports a table missing from Terraform', async () => {
   const tree = await brokenCopy((dir) => edit(dir, 'modules/stack/tables.tf', '    favourites        = { range_key = false, ttl = null, stream = false, indexes = [] }\n', ''));
   assert.ok(CHECKS.tableEnum(tree).some((f) => f.includes('"favourites" is in Table.java but not in Terraform')));
+});
+
+test('the messages check reports queues under SQS-managed keys and a bus under an AWS-owned key, as they were', async () => {
+  const tree = await brokenCopy((dir) => {
+    edit(dir, 'modules/events/queues.tf', 'kms_master_key_id                 = var.messages_kms_key_arn', 'sqs_managed_sse_enabled = true');
+    edit(dir, 'modules/events/main.tf', '  kms_key_identifier = var.messages_kms_key_arn\n\n  dead_letter_config', '\n  dead_letter_config');
+  });
+  const findings = CHECKS.messages(tree);
+  assert.ok(findings.some((f) => /aws_sqs_queue\.dlq: not encrypted with a customer-managed key/.test(f)), JSON.stringify(findings));
+  assert.ok(findings.some((f) => /aws_sqs_queue\.dlq: SQS-managed encryption/.test(f)), JSON.stringify(findings));
+  assert.ok(findings.some((f) => /aws_cloudwatch_event_bus\.this: events kept under an AWS-owned key/.test(f)), JSON.stringify(findings));
 });

@@ -237,6 +237,10 @@ export function iam(tree) {
       if (offending.length > 0) findings.push(`${label}: grants ${offending.join(', ')} on resource "*"`);
     }
   };
+  // The tables' statements take their actions from topology.json's tableAccess (on table ARNs).
+  for (const [level, actions] of Object.entries(tree.topology.tableAccess ?? {})) {
+    for (const a of actions) if (a === '*' || /^dynamodb:\*$/.test(a)) findings.push(`tableAccess.${level}: grants action "${a}"`);
+  }
   for (const { doc, s } of statements(tree)) {
     const keyPolicy = keyPolicies.has(`${doc.file.split('/').slice(0, -1).join('/')}/${doc.name}`);
     check(`${where(doc)} ${s.sid ?? ''}`.trim(), dirOf(doc.file), s.actions, s.resources, keyPolicy, s.effect === 'Deny');
@@ -456,8 +460,9 @@ const REMOVING = ['dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
 /**
  * The ledger is append-only by IAM: no function may delete or batch-write its tables; the
  * journals (transfers, postings) are only added to, and the balances (accounts) only updated.
- * The topology grants at most append or update on them, and the function module's append and
- * update actions hold nothing that removes an item (append not even UpdateItem).
+ * The topology grants at most append or update on them, and its tableAccess (the actions of each
+ * level, which the function module's role and local-cloud's enforcement both take) gives append
+ * and update nothing that removes an item (append not even UpdateItem).
  */
 export function ledger(tree) {
   const findings = [];
@@ -469,13 +474,26 @@ export function ledger(tree) {
       }
     }
   }
-  const values = localValues(tree);
-  const fnLocals = values.locals['modules/function'] ?? {};
-  const append = values('modules/function', fnLocals.append_actions);
-  const update = values('modules/function', fnLocals.update_actions);
-  if (!append.includes('dynamodb:PutItem')) findings.push('modules/function: append_actions do not add items (dynamodb:PutItem)');
-  for (const a of append) if ([...REMOVING, 'dynamodb:UpdateItem'].includes(a)) findings.push(`modules/function: append_actions hold ${a}`);
-  for (const a of update) if (REMOVING.includes(a)) findings.push(`modules/function: update_actions hold ${a}`);
+  const levels = tree.topology.tableAccess ?? {};
+  const append = levels.append ?? [];
+  const update = levels.update ?? [];
+  if (!append.includes('dynamodb:PutItem')) findings.push('tableAccess: append does not add items (dynamodb:PutItem)');
+  for (const a of append) if ([...REMOVING, 'dynamodb:UpdateItem'].includes(a)) findings.push(`tableAccess: append holds ${a}`);
+  for (const a of update) if (REMOVING.includes(a)) findings.push(`tableAccess: update holds ${a}`);
+  // Each level holds the one below it, so raising a table's access never takes a read away.
+  const order = ['read', 'append', 'update', 'write'];
+  for (let i = 1; i < order.length; i++) {
+    for (const a of levels[order[i - 1]] ?? []) {
+      if (!(levels[order[i]] ?? []).includes(a)) findings.push(`tableAccess: ${order[i]} lacks ${a}, which ${order[i - 1]} has`);
+    }
+  }
+  for (const [level, actions] of Object.entries(levels)) {
+    for (const a of actions) if (!/^dynamodb:[A-Z][A-Za-z]+$/.test(a)) findings.push(`tableAccess: ${level} holds "${a}", not one DynamoDB action`);
+  }
+  const iamTf = tree.files.find((f) => f.file === 'modules/function/iam.tf');
+  if (!JSON.stringify(iamTf?.hcl ?? {}).includes('var.table_actions[statement.key]')) {
+    findings.push('modules/function: the table statements do not take their actions from tableAccess (var.table_actions)');
+  }
   return findings;
 }
 
@@ -575,6 +593,56 @@ export function evidence(tree) {
 }
 
 /**
+ * Messages are encrypted with the platform's key, as the tables are: every queue names a
+ * customer-managed key (no SQS-managed encryption), the bus and its archive too; the key policy
+ * lets EventBridge use the key for this account and the account's roles use it through SQS; each
+ * role that sends to a queue takes a data key through SQS in the same policy, and every function
+ * that consumes, sends or has failures sent to a queue gets that statement from the stack.
+ */
+export function messages(tree) {
+  const findings = [];
+  const all = resources(tree);
+  for (const q of all.filter((r) => r.type === 'aws_sqs_queue')) {
+    if (first(q.body.kms_master_key_id) === undefined) findings.push(`${where(q)}: not encrypted with a customer-managed key (kms_master_key_id)`);
+    if (first(q.body.sqs_managed_sse_enabled) === true) findings.push(`${where(q)}: SQS-managed encryption instead of the platform's key`);
+  }
+  for (const r of all.filter((x) => x.type === 'aws_cloudwatch_event_bus' || x.type === 'aws_cloudwatch_event_archive')) {
+    if (first(r.body.kms_key_identifier) === undefined) findings.push(`${where(r)}: events kept under an AWS-owned key (kms_key_identifier)`);
+  }
+  for (const bus of all.filter((x) => x.type === 'aws_cloudwatch_event_bus')) {
+    if (first(bus.body.dead_letter_config)?.arn === undefined) findings.push(`${where(bus)}: an event that cannot be encrypted would be lost (dead_letter_config)`);
+  }
+  const keyDoc = statements(tree).filter(({ doc }) => doc.file === 'modules/data/kms.tf' && doc.name === 'data_key').map(({ s }) => s);
+  const services = (s) => (s.principals ?? []).flatMap((p) => [].concat(p.identifiers ?? []));
+  if (!keyDoc.some((s) => services(s).includes('events.amazonaws.com') && JSON.stringify(s.actions).includes('kms:GenerateDataKey'))) {
+    findings.push('modules/data: the data key does not let EventBridge generate data keys for the bus and the queues');
+  }
+  const values = localValues(tree);
+  if (!values('modules/data', values.locals['modules/data']?.key_services ?? []).includes('sqs')) {
+    findings.push('modules/data: the data key cannot be used through SQS (key_services)');
+  }
+  const docs = new Map();
+  for (const { doc, s } of statements(tree)) {
+    if (doc.file === 'modules/function/iam.tf') continue;
+    (docs.get(doc) ?? docs.set(doc, []).get(doc)).push(s);
+  }
+  for (const [doc, list] of docs) {
+    const identity = list.every((s) => !s.principals);
+    const sends = list.some((s) => JSON.stringify(s.actions ?? []).includes('sqs:SendMessage'));
+    const keyed = list.some((s) => JSON.stringify(s.actions ?? []).includes('kms:GenerateDataKey') && JSON.stringify(s.condition ?? []).includes('sqs.'));
+    if (identity && sends && !keyed) findings.push(`${where(doc)}: sends to an encrypted queue without a data key through SQS`);
+  }
+  const stack = tree.files.find((f) => f.file === 'modules/stack/main.tf');
+  const stackText = JSON.stringify(stack?.hcl ?? {});
+  if (!/UseQueueKeyThroughSqs/.test(stackText)) findings.push('modules/stack: no function is given the queue key through SQS (UseQueueKeyThroughSqs)');
+  const users = JSON.stringify(stack?.hcl?.locals?.map((l) => l.queue_key_users) ?? []);
+  for (const source of ['consumed_queues', 'scheduled_functions', 'stream_consumers', 'sqs:SendMessage']) {
+    if (!users.includes(source)) findings.push(`modules/stack: queue_key_users leaves out the functions of ${source}`);
+  }
+  return findings;
+}
+
+/**
  * KMS conditions that say what they mean. A ForAllValues test on kms:EncryptionContextKeys is
  * true of a request with no encryption context, so it comes with a Null test that requires one;
  * kms:CreateGrant is allowed only with kms:GrantIsForAWSResource, so no grant hands a key's use to
@@ -607,7 +675,7 @@ export function kmsConditions(tree) {
   return findings;
 }
 
-export const CHECKS = { parses, functions, routes, iam, tables, deadLetters, logRetention, variables, outputs, tableEnum, versions, queues, ledger, perimeter, concurrency, evidence, kmsConditions, secrets };
+export const CHECKS = { parses, functions, routes, iam, tables, deadLetters, logRetention, variables, outputs, tableEnum, versions, queues, ledger, perimeter, concurrency, evidence, kmsConditions, secrets, messages };
 
 /** Runs every check on dir: { checkName: findings[] }. */
 export async function checkTree(dir, options) {

@@ -4,7 +4,8 @@
 // checks the winnings and the statement, verifies the draw independently; meanwhile another
 // player does the same in the web app in a real browser (Debian's Chromium). Then it kills a
 // function process to see it restarted, runs two minutes of chaos (DynamoDB faults, duplicate
-// deliveries, killed processes) under many players, and ends with the audit of every invariant.
+// deliveries, killed processes) under many players, and ends with the audit of every invariant
+// and the IAM report: no function made a DynamoDB call its role would refuse in AWS.
 // Runs in bin/test; about ten minutes, mostly waiting for draws.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -292,3 +293,14 @@ function balance(wallet) {
   const value = wallet.balance ?? wallet.available ?? wallet;
   return typeof value === 'number' ? value : value.amount;
 }
+
+test('every function stayed within its IAM policy: no DynamoDB call was refused', async () => {
+  const report = await (await fetch(`${CONTROL}/iam`)).json();
+  assert.ok(Object.keys(report).length >= 8, `every function is held to its policy: ${Object.keys(report)}`);
+  const denied = Object.entries(report).flatMap(([fn, r]) => r.denied.map((d) => `${fn}: ${d.action} on ${d.table}`));
+  assert.deepEqual(denied, []);
+  // Grants wider than this run used: candidates for removal, unless a path the run did not take needs them.
+  for (const [fn, r] of Object.entries(report)) {
+    for (const w of r.widerThanUsed) console.log(`# iam: ${fn} has ${w.granted} on ${w.table}; this run needed ${w.needed} (${w.used.join(', ') || 'no call'})`);
+  }
+});

@@ -7,7 +7,7 @@ locals {
   region     = data.aws_region.current.region
   # Administration without use: no Encrypt, Decrypt or GenerateDataKey for administrators.
   # The services through which the roles of this account may use the data key.
-  key_services = [for s in ["dynamodb", "lambda", "secretsmanager", "s3", "rds", "backup", "sns"] : "${s}.${local.region}.amazonaws.com"]
+  key_services = [for s in ["dynamodb", "lambda", "secretsmanager", "s3", "rds", "backup", "sns", "sqs"] : "${s}.${local.region}.amazonaws.com"]
   key_admin_actions = [
     "kms:CancelKeyDeletion",
     "kms:CreateAlias",
@@ -87,6 +87,37 @@ data "aws_iam_policy_document" "data_key" {
     }
   }
 
+  # EventBridge encrypts the bus's events and its archive with this key, and delivers to the
+  # encrypted queues (rule targets and dead letters) as the service itself, for this account only.
+  statement {
+    sid       = "EventBridgeForThisAccount"
+    actions   = ["kms:Decrypt", "kms:GenerateDataKey", "kms:ReEncryptFrom", "kms:ReEncryptTo"]
+    resources = ["*"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["events.amazonaws.com"]
+    }
+
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceAccount"
+      values   = [local.account_id]
+    }
+  }
+
+  # EventBridge checks the key (symmetric, enabled) when the bus or archive is created or updated.
+  statement {
+    sid       = "EventBridgeDescribesKey"
+    actions   = ["kms:DescribeKey"]
+    resources = ["*"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["events.amazonaws.com"]
+    }
+  }
+
   # CloudWatch alarms publish to the encrypted alarm topic as the service itself.
   statement {
     sid       = "AlarmsToEncryptedTopic"
@@ -107,7 +138,7 @@ data "aws_iam_policy_document" "data_key" {
 }
 
 resource "aws_kms_key" "data" {
-  description             = "${var.name_prefix}: tables, streams, backups, secrets, the audit archive and the back office database."
+  description             = "${var.name_prefix}: tables, streams, queues, events, backups, secrets, the audit archive and the back office database."
   enable_key_rotation     = true
   deletion_window_in_days = 30
   policy                  = data.aws_iam_policy_document.data_key.json

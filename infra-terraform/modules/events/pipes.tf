@@ -1,8 +1,9 @@
 resource "aws_sqs_queue" "pipes_dlq" {
-  name                      = "${var.name_prefix}-pipes-dlq"
-  message_retention_seconds = 1209600
-  sqs_managed_sse_enabled   = true
-  tags                      = var.tags
+  name                              = "${var.name_prefix}-pipes-dlq"
+  message_retention_seconds         = 1209600
+  kms_master_key_id                 = var.messages_kms_key_arn
+  kms_data_key_reuse_period_seconds = 300
+  tags                              = var.tags
 }
 
 resource "aws_cloudwatch_log_group" "pipes" {
@@ -110,6 +111,19 @@ data "aws_iam_policy_document" "pipes" {
     sid       = "DeadLetters"
     actions   = ["sqs:SendMessage"]
     resources = [aws_sqs_queue.pipes_dlq.arn]
+  }
+
+  # The dead-letter queue is encrypted with the platform's key: sending to it takes a data key.
+  statement {
+    sid       = "UseQueueKeyThroughSqs"
+    actions   = ["kms:Decrypt", "kms:GenerateDataKey"]
+    resources = [var.messages_kms_key_arn]
+
+    condition {
+      test     = "StringEquals"
+      variable = "kms:ViaService"
+      values   = ["sqs.${data.aws_region.current.region}.amazonaws.com"]
+    }
   }
 
   statement {

@@ -1,19 +1,21 @@
 resource "aws_sqs_queue" "dlq" {
   for_each = local.queues
 
-  name                      = "${var.name_prefix}-${each.key}-dlq"
-  message_retention_seconds = 1209600
-  sqs_managed_sse_enabled   = true
-  tags                      = var.tags
+  name                              = "${var.name_prefix}-${each.key}-dlq"
+  message_retention_seconds         = 1209600
+  kms_master_key_id                 = var.messages_kms_key_arn
+  kms_data_key_reuse_period_seconds = 300
+  tags                              = var.tags
 }
 
 resource "aws_sqs_queue" "this" {
   for_each = local.queues
 
-  name                       = "${var.name_prefix}-${each.key}"
-  visibility_timeout_seconds = each.value.visibilityTimeoutSeconds
-  message_retention_seconds  = 345600
-  sqs_managed_sse_enabled    = true
+  name                              = "${var.name_prefix}-${each.key}"
+  visibility_timeout_seconds        = each.value.visibilityTimeoutSeconds
+  message_retention_seconds         = 345600
+  kms_master_key_id                 = var.messages_kms_key_arn
+  kms_data_key_reuse_period_seconds = 300
 
   redrive_policy = jsonencode({
     deadLetterTargetArn = aws_sqs_queue.dlq[each.key].arn

@@ -1,8 +1,9 @@
 resource "aws_sqs_queue" "rules_dlq" {
-  name                      = "${var.name_prefix}-rules-dlq"
-  message_retention_seconds = 1209600
-  sqs_managed_sse_enabled   = true
-  tags                      = var.tags
+  name                              = "${var.name_prefix}-rules-dlq"
+  message_retention_seconds         = 1209600
+  kms_master_key_id                 = var.messages_kms_key_arn
+  kms_data_key_reuse_period_seconds = 300
+  tags                              = var.tags
 }
 
 resource "aws_cloudwatch_event_rule" "this" {
@@ -77,7 +78,7 @@ data "aws_iam_policy_document" "rules_dlq" {
     condition {
       test     = "ArnEquals"
       variable = "aws:SourceArn"
-      values   = [for r in aws_cloudwatch_event_rule.this : r.arn]
+      values   = concat([for r in aws_cloudwatch_event_rule.this : r.arn], [aws_cloudwatch_event_bus.this.arn])
     }
   }
 }

@@ -25,6 +25,11 @@ variable "table_kms_key_arn" {
   type        = string
 }
 
+variable "messages_kms_key_arn" {
+  description = "Customer managed key of the queues, the bus and its archive; its policy lets EventBridge use it (modules/data)."
+  type        = string
+}
+
 variable "event_rules" {
   description = "The eventRules of topology.json: a bus rule per source and detail-type, to a queue."
   type = list(object({

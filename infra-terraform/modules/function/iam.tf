@@ -1,30 +1,9 @@
 # One role per function, naming exactly the tables of topology.json and the actions each needs.
-locals {
-  # ConditionCheckItem lets a write transaction check an item of a table the function only reads.
-  read_actions = [
-    "dynamodb:BatchGetItem",
-    "dynamodb:ConditionCheckItem",
-    "dynamodb:DescribeTable",
-    "dynamodb:GetItem",
-    "dynamodb:Query",
-  ]
-  # A TransactWriteItems call is authorised per action it contains, so these cover transactions.
-  # An immutable journal (transfers, postings) is only ever added to: no UpdateItem, DeleteItem or
-  # BatchWriteItem, so not even a bug in a function holding the role can rewrite or remove money.
-  append_actions = concat(local.read_actions, ["dynamodb:PutItem"])
-  # Balances change in place (ADD), never disappear.
-  update_actions = concat(local.append_actions, ["dynamodb:UpdateItem"])
-  write_actions = concat(local.update_actions, [
-    "dynamodb:BatchWriteItem",
-    "dynamodb:DeleteItem",
-  ])
-  actions_by_access = {
-    read   = local.read_actions
-    append = local.append_actions
-    update = local.update_actions
-    write  = local.write_actions
-  }
-}
+# The actions of each level of access come from topology.json's tableAccess, the list local-cloud
+# enforces as well: read (with ConditionCheckItem, so a write transaction may check an item of a
+# table the function only reads), append (an immutable journal such as postings and transfers:
+# not even UpdateItem), update (balances change in place, never disappear), write.
+# A TransactWriteItems call is authorised per action it contains, so these cover transactions.
 
 data "aws_iam_policy_document" "assume" {
   statement {
@@ -62,7 +41,7 @@ data "aws_iam_policy_document" "this" {
     for_each = { for access in distinct([for t in values(var.table_access) : t.access]) : access => access }
     content {
       sid     = "${title(statement.key)}Tables"
-      actions = local.actions_by_access[statement.key]
+      actions = var.table_actions[statement.key]
       resources = flatten([
         for t in values(var.table_access) : concat([t.table_arn], t.index_arns) if t.access == statement.key
       ])

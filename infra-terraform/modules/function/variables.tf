@@ -106,6 +106,22 @@ variable "table_access" {
   }
 }
 
+variable "table_actions" {
+  description = "The DynamoDB actions of each level of access: topology.json's tableAccess."
+  type        = map(list(string))
+
+  validation {
+    condition     = alltrue([for level in ["read", "append", "update", "write"] : length(lookup(var.table_actions, level, [])) > 0])
+    error_message = "table_actions names the actions of read, append, update and write."
+  }
+
+  # The ledger stays append-only whatever the list says: an append never rewrites or removes an item.
+  validation {
+    condition     = length(setintersection(toset(lookup(var.table_actions, "append", [])), toset(["dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem"]))) == 0
+    error_message = "append access may not update, delete or batch-write items."
+  }
+}
+
 variable "table_kms_key_arn" {
   description = "Customer managed key of the tables: DynamoDB uses it on the function's behalf, so the role may use it through DynamoDB only."
   type        = string

@@ -13,10 +13,11 @@ resource "aws_scheduler_schedule_group" "this" {
 }
 
 resource "aws_sqs_queue" "dlq" {
-  name                      = "${var.name_prefix}-schedules-dlq"
-  message_retention_seconds = 1209600
-  sqs_managed_sse_enabled   = true
-  tags                      = var.tags
+  name                              = "${var.name_prefix}-schedules-dlq"
+  message_retention_seconds         = 1209600
+  kms_master_key_id                 = var.messages_kms_key_arn
+  kms_data_key_reuse_period_seconds = 300
+  tags                              = var.tags
 }
 
 resource "aws_scheduler_schedule" "this" {
@@ -86,7 +87,22 @@ data "aws_iam_policy_document" "scheduler" {
     actions   = ["sqs:SendMessage"]
     resources = [aws_sqs_queue.dlq.arn]
   }
+
+  # The dead-letter queue is encrypted with the platform's key: sending to it takes a data key.
+  statement {
+    sid       = "UseQueueKeyThroughSqs"
+    actions   = ["kms:Decrypt", "kms:GenerateDataKey"]
+    resources = [var.messages_kms_key_arn]
+
+    condition {
+      test     = "StringEquals"
+      variable = "kms:ViaService"
+      values   = ["sqs.${data.aws_region.current.region}.amazonaws.com"]
+    }
+  }
 }
+
+data "aws_region" "current" {}
 
 resource "aws_iam_role_policy" "scheduler" {
   name   = "invoke-targets"

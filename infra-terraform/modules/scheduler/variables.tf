@@ -26,6 +26,11 @@ variable "targets" {
   }))
 }
 
+variable "messages_kms_key_arn" {
+  description = "Customer managed key of the dead-letter queue (the platform's data key)."
+  type        = string
+}
+
 variable "enabled" {
   description = "Whether the schedules fire; off stops every draw step (a frozen environment)."
   type        = bool

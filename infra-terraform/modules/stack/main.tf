@@ -15,6 +15,15 @@ locals {
   consumed_queues = {
     for name in keys(local.functions) : name => [for q in local.topology.queues : q.name if q.function == name]
   }
+
+  # Functions whose role reads or writes an encrypted queue: they consume one, Lambda sends their
+  # failed asynchronous invocations or abandoned stream batches to one, or they send to one.
+  queue_key_users = toset([
+    for name in keys(local.functions) : name
+    if length(local.consumed_queues[name]) > 0 || contains(local.scheduled_functions, name)
+    || contains([for c in values(local.stream_consumers) : c.function], name)
+    || anytrue([for s in lookup(local.function_statements, name, []) : contains(s.actions, "sqs:SendMessage")])
+  ])
 }
 
 # The topology's own rules (queue visibility against its consumer's timeout, ...), checked first.
@@ -47,6 +56,7 @@ module "function" {
       index_arns = module.table[table].index_arns
     }
   }
+  table_actions           = local.topology.tableAccess
   table_kms_key_arn       = module.data.data_key_arn
   environment_kms_key_arn = module.data.data_key_arn
 
@@ -65,6 +75,12 @@ module "function" {
       resources  = [for q in local.consumed_queues[each.key] : module.events.queue_arns[q]]
       conditions = []
     }],
+    contains(local.queue_key_users, each.key) ? [{
+      sid        = "UseQueueKeyThroughSqs"
+      actions    = ["kms:Decrypt", "kms:GenerateDataKey"]
+      resources  = [module.data.data_key_arn]
+      conditions = [{ test = "StringEquals", variable = "kms:ViaService", values = ["sqs.${data.aws_region.current.region}.amazonaws.com"] }]
+    }] : [],
   )
 
   vpc = try(each.value.database, null) == "backoffice" ? {
@@ -105,6 +121,8 @@ module "scheduler" {
   targets     = { for name, f in module.function : name => { alias_arn = f.alias_arn } }
   enabled     = var.schedules_enabled
   tags        = var.tags
+
+  messages_kms_key_arn = module.data.data_key_arn
 }
 
 module "events" {
@@ -128,6 +146,8 @@ module "events" {
   consumers          = { for name, f in module.function : name => { alias_arn = f.alias_arn, timeout_seconds = local.functions[name].timeoutSeconds } }
   log_retention_days = var.log_retention_days
   tags               = var.tags
+
+  messages_kms_key_arn = module.data.data_key_arn
 }
 
 module "identity" {

@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * by hand; and the SQS JSON API's SendMessage and SendMessageBatch for functions that send to a
  * queue of the topology; the sandbox payment provider ({@link SandboxPage}: its payments and
  * payouts, hosted page, signing and settlement report); and Secrets Manager's GetSecretValue for
- * the functions' secrets ({@link LocalSecrets}).
+ * the functions' secrets ({@link LocalSecrets}); and, per function, the DynamoDB calls its IAM
+ * policy refused and the grants wider than its calls needed ({@code GET /iam}, {@link TableGrants}).
  */
 final class ControlApi implements AutoCloseable {
     private static final Pattern INVOKE = Pattern.compile("/2015-03-31/functions/([^/]+)/invocations");
@@ -35,11 +36,13 @@ final class ControlApi implements AutoCloseable {
     private final Audit audit;
     private final Chaos chaos;
     private final LocalSecretsManager secrets;
+    private final Map<String, TableGrants> grants;
     private HttpServer server;
 
     ControlApi(Map<String, FunctionHost> functions, Map<String, LocalQueue> queues, EventBus bus, DrawScheduler scheduler, SandboxPage sandbox,
-            Audit audit, Chaos chaos, LocalSecretsManager secrets) {
+            Audit audit, Chaos chaos, LocalSecretsManager secrets, Map<String, TableGrants> grants) {
         this.secrets = secrets;
+        this.grants = grants;
         this.audit = audit;
         this.chaos = chaos;
         this.functions = functions;
@@ -107,6 +110,10 @@ final class ControlApi implements AutoCloseable {
         } else if (method.equals("GET") && path.equals("/audit")) {
             Map<String, Object> report = audit.run();
             Json.reply(exchange, Boolean.TRUE.equals(report.get("holds")) ? 200 : 409, report);
+        } else if (method.equals("GET") && path.equals("/iam")) {
+            Map<String, Object> report = new java.util.TreeMap<>();
+            grants.forEach((name, g) -> report.put(name, g.report()));
+            Json.reply(exchange, 200, report);
         } else if (method.equals("GET") && path.equals("/schedule")) {
             Json.reply(exchange, 200, scheduler == null ? java.util.List.of() : scheduler.upcoming(20));
         } else {

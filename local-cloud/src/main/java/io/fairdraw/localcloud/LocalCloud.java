@@ -54,6 +54,7 @@ public final class LocalCloud implements AutoCloseable {
     private final Settings settings;
     private final List<AutoCloseable> resources = new ArrayList<>();
     private final Map<String, FunctionHost> functions = new LinkedHashMap<>();
+    private final Map<String, TableGrants> grants = new LinkedHashMap<>();
     private final Map<String, LocalQueue> queues = new LinkedHashMap<>();
     private final Chaos chaos = new Chaos();
     private volatile boolean closed;
@@ -98,9 +99,6 @@ public final class LocalCloud implements AutoCloseable {
         resources.add(dynamo);
         resources.add(streams);
         TableBootstrap.createMissing(dynamo, Table::defaultName);
-        DynamoProxy proxy = new DynamoProxy(URI.create(settings.dynamoEndpoint()), chaos);
-        String functionsDynamo = proxy.start();
-        resources.add(proxy);
 
         Path catalogueFile = settings.data().resolve("games.json");
         GameCatalogue catalogue = LocalCatalogue.write(catalogueFile, settings.drawEveryMinutes());
@@ -124,7 +122,13 @@ public final class LocalCloud implements AutoCloseable {
             FunctionPackage pkg = new FunctionPackage(name, settings.root().resolve(node.get("artifact").asText()),
                     settings.data().resolve("functions").resolve(name), node.get("handler").asText(), node.get("memoryMb").asInt());
             pkg.unpack();
-            Map<String, String> properties = new LinkedHashMap<>(FunctionSettings.of(name, settings, functionsDynamo, catalogueFile,
+            // Each function has a DynamoDB endpoint of its own, which holds its calls to its IAM policy.
+            TableGrants tableGrants = TableGrants.of(topology, name);
+            grants.put(name, tableGrants);
+            DynamoProxy proxy = new DynamoProxy(URI.create(settings.dynamoEndpoint()), chaos, tableGrants);
+            String functionDynamo = proxy.start();
+            resources.add(proxy);
+            Map<String, String> properties = new LinkedHashMap<>(FunctionSettings.of(name, settings, functionDynamo, catalogueFile,
                     secrets.idsOf(node)));
             properties.put(RuntimeClient.JNI_PROPERTY, jni.toString());
             if (node.has("database")) {
@@ -164,7 +168,7 @@ public final class LocalCloud implements AutoCloseable {
         resources.add(gateway);
         control = new ControlApi(functions, queues, bus, scheduler, new SandboxPage(sandboxSecret, settings.apiPort(),
                 new SandboxRecords(settings.data().resolve("sandbox").resolve("records.jsonl"))),
-                new Audit(dynamo), chaos, secrets.store());
+                new Audit(dynamo), chaos, secrets.store(), grants);
         control.start(settings.controlPort());
         resources.add(control);
 
