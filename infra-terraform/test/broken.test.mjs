@@ -207,3 +207,13 @@ test('the messages check reports queues under SQS-managed keys and a bus under a
   assert.ok(findings.some((f) => /aws_sqs_queue\.dlq: SQS-managed encryption/.test(f)), JSON.stringify(findings));
   assert.ok(findings.some((f) => /aws_cloudwatch_event_bus\.this: events kept under an AWS-owned key/.test(f)), JSON.stringify(findings));
 });
+
+test('the perimeter check reports an origin secret that rotates without overlap, as it did', async () => {
+  const tree = await brokenCopy((dir) => {
+    edit(dir, 'modules/edge/secret.tf', '    "fairdraw.edge.origin-secret-previous" = local.origin_secret_previous\n', '');
+    edit(dir, 'modules/edge/main.tf', 'value = local.origin_secret', 'value = local.origin_secret_previous');
+  });
+  const findings = CHECKS.perimeter(tree);
+  assert.ok(findings.some((f) => f.includes('does not hold fairdraw.edge.origin-secret-previous')), JSON.stringify(findings));
+  assert.ok(findings.some((f) => f.includes('the origin header is not the newest origin secret')), JSON.stringify(findings));
+});

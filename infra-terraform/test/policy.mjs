@@ -498,6 +498,37 @@ export function ledger(tree) {
 }
 
 /**
+ * The origin secret rotates with overlap: the secret holds the value CloudFront sends and the one
+ * before (the property names OriginGuard reads), CloudFront sends the newest slot of
+ * modules/rotation, and the slots take their generations from it, so a rotation never leaves an
+ * edge that still sends the previous value refused.
+ */
+function originRotation(tree) {
+  const findings = [];
+  const version = resources(tree).find((r) => r.type === 'aws_secretsmanager_secret_version' && r.name === 'origin_secret');
+  const value = String(version?.body.secret_string ?? '');
+  for (const property of ['fairdraw.edge.origin-secret', 'fairdraw.edge.origin-secret-previous']) {
+    if (!value.includes(`"${property}"`)) findings.push(`modules/edge: the origin secret does not hold ${property}`);
+  }
+  if (!/local\.origin_secret_previous/.test(value)) findings.push('modules/edge: the origin secret does not keep the previous value');
+  const edgeLocals = localValues(tree).locals['modules/edge'] ?? {};
+  if (!/origin_secret_rotation\.newest/.test(JSON.stringify(edgeLocals.origin_secret ?? ''))) {
+    findings.push('modules/edge: CloudFront does not send the newest slot of the rotation');
+  }
+  for (const d of resources(tree).filter((r) => r.type === 'aws_cloudfront_distribution')) {
+    const headers = JSON.stringify(d.body.origin ?? '');
+    if (/x-fairdraw-origin-secret/.test(headers) && !/local\.origin_secret\}/.test(headers)) {
+      findings.push(`${where(d)}: the origin header is not the newest origin secret (local.origin_secret)`);
+    }
+  }
+  const passwords = resources(tree).find((r) => r.type === 'random_password' && r.name === 'origin_secret');
+  if (!/origin_secret_rotation\.generations/.test(JSON.stringify(passwords?.body.keepers ?? ''))) {
+    findings.push('modules/edge: the origin secret slots do not take their generations from the rotation');
+  }
+  return findings;
+}
+
+/**
  * No route escapes the edge: the API's own endpoint is disabled; the authorizer and every
  * function that serves a route read the origin secret (topology secrets "edge-origin", which the
  * stack maps to the origin secret's ARN), which they require on every request; and the country
@@ -522,6 +553,7 @@ export function perimeter(tree) {
     const geo = first(first(d.body.restrictions)?.geo_restriction);
     if (geo?.restriction_type !== 'none') findings.push(`${where(d)}: a distribution-wide geo restriction also refuses payment providers' webhooks`);
   }
+  findings.push(...originRotation(tree));
   const acls = resources(tree).filter((r) => r.type === 'aws_wafv2_web_acl');
   if (!acls.some((acl) => /geo_match_statement/.test(JSON.stringify(acl.body)) && /webhook/.test(JSON.stringify(acl.body)))) {
     findings.push('no web ACL rule keeps players to the allowed countries while letting the webhooks through');

@@ -89,3 +89,43 @@ test('the rules stop a plan whose queue would be seen again while its consumer s
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+// The origin secret's rotation (modules/rotation) evaluated day by day over 400 days that cross a
+// leap day, by `terraform apply` of a root module with no resource and no provider.
+test('the origin secret rotates with overlap: each period replaces one slot and keeps the one CloudFront sent before', { skip }, () => {
+  const dir = copy();
+  try {
+    const harness = join(dir, 'test', 'rotation');
+    const periodDays = 30;
+    const start = Date.UTC(2027, 10, 1, 13, 45);
+    const times = Array.from({ length: 400 }, (_, i) => new Date(start + i * 86_400_000).toISOString().replace('.000', ''));
+    writeFileSync(join(harness, 'times.auto.tfvars.json'), JSON.stringify({ times, period_days: periodDays }));
+    assert.equal(terraform(harness, 'init', '-input=false').status, 0);
+    const apply = terraform(harness, 'apply', '-auto-approve', '-input=false', '-lock=false');
+    assert.equal(apply.status, 0, apply.output);
+    const output = spawnSync('terraform', ['output', '-json', 'rotation'], { cwd: harness, encoding: 'utf8' });
+    const rotation = JSON.parse(output.stdout);
+    let rotations = 0;
+    times.forEach((time, i) => {
+      const now = rotation[time];
+      const days = Math.floor(Date.parse(time) / 86_400_000);
+      assert.equal(now.days, days, `${time}: days since 1970`);
+      assert.equal(now.period, Math.floor(days / periodDays), `${time}: period`);
+      assert.notEqual(now.newest, now.previous);
+      if (i === 0) return;
+      const before = rotation[times[i - 1]];
+      if (now.period === before.period) {
+        assert.deepEqual(now.generations, before.generations, `${time}: no rotation within a period`);
+        return;
+      }
+      rotations += 1;
+      // The slot CloudFront sent yesterday is today's previous, untouched; the other took a new value.
+      assert.equal(now.previous, before.newest, `${time}: yesterday's value is accepted as the previous`);
+      assert.equal(now.generations[now.previous], before.generations[now.previous], `${time}: the previous slot kept its value`);
+      assert.notEqual(now.generations[now.newest], before.generations[now.newest], `${time}: the newest slot took a new value`);
+    });
+    assert.equal(rotations, 13, 'a rotation every 30 days over 400 days');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -10,10 +10,6 @@ terraform {
       source  = "hashicorp/random"
       version = "~> 3.7"
     }
-    time = {
-      source  = "hashicorp/time"
-      version = "~> 0.12"
-    }
   }
 
   # Bucket and Region come from backend.hcl (docs/deploy.md); S3 holds the lock file itself.

@@ -62,7 +62,7 @@ resource "aws_cloudfront_distribution" "this" {
     # Overrides any header of the same name a viewer sends.
     custom_header {
       name  = "x-fairdraw-origin-secret"
-      value = random_password.origin_secret.result
+      value = local.origin_secret
     }
   }
 

@@ -47,7 +47,7 @@ variable "waf" {
 }
 
 variable "origin_secret_rotation_days" {
-  description = "Age after which the next apply replaces the origin secret."
+  description = "Days between two rotations of the origin secret; each value is accepted for two of them."
   type        = number
   default     = 90
 

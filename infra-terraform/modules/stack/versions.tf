@@ -11,9 +11,5 @@ terraform {
       source  = "hashicorp/random"
       version = "~> 3.7"
     }
-    time = {
-      source  = "hashicorp/time"
-      version = "~> 0.12"
-    }
   }
 }

@@ -13,12 +13,16 @@ import io.fairdraw.model.compliance.Location;
 import io.fairdraw.model.compliance.ReasonCode;
 import io.fairdraw.model.compliance.Standings;
 import io.fairdraw.model.time.TimeSource;
-import io.fairdraw.platform.edge.OriginSecret;
 import io.fairdraw.platform.config.Catalogues;
+import io.fairdraw.platform.edge.OriginGuard;
+import io.fairdraw.platform.edge.OriginSecret;
+import io.fairdraw.platform.secrets.SecretsConfigSourceFactory;
 import io.quarkus.runtime.Startup;
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -35,7 +39,7 @@ public class AuthorizerService {
     private static final Decision NOT_REGISTERED =
             Decision.deny(ReasonCode.NOT_REGISTERED, "register before playing");
 
-    private final OriginSecret originSecret;
+    private final OriginGuard originSecret;
     private final ViewerLocations locations;
     private final TokenVerifier tokens;
     private final Players players;
@@ -43,8 +47,11 @@ public class AuthorizerService {
     private final TimeSource clock;
 
     public AuthorizerService(EdgeSettings edge, TokenVerifier tokens, Players players,
-            Catalogues catalogues, TimeSource clock) {
-        this.originSecret = OriginSecret.of(edge.originSecretRequired(), edge.originSecret());
+            Catalogues catalogues, TimeSource clock,
+            @ConfigProperty(name = SecretsConfigSourceFactory.SECRETS) Optional<String> secretIds,
+            @ConfigProperty(name = SecretsConfigSourceFactory.ENDPOINT) Optional<String> secretsEndpoint) {
+        this.originSecret = OriginGuard.of(edge.originSecretRequired(), edge.originSecret(), edge.originSecretPrevious(),
+                SecretsConfigSourceFactory.reader(secretIds, secretsEndpoint), InstantSource.system());
         this.locations = ViewerLocations.withDefault(edge.defaultLocation());
         this.tokens = tokens;
         this.players = players;

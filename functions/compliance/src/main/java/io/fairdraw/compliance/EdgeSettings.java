@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * What the authorizer trusts of the edge. In AWS, CloudFront adds the secret origin header and
- * the viewer-location headers, and Terraform sets the secret ({@code FAIRDRAW_EDGE_ORIGIN_SECRET}).
+ * the viewer-location headers; the functions read the secret from Secrets Manager at start, and
+ * again when a rotated one is first presented.
  * A laptop has no CloudFront: the dev profile does not require the secret, and a default location
  * may stand in for the missing viewer-country header.
  */
@@ -14,6 +15,9 @@ import java.util.Optional;
 public interface EdgeSettings {
     /** The value CloudFront sends in {@code x-fairdraw-origin-secret}. */
     Optional<String> originSecret();
+
+    /** The value CloudFront sent before the last rotation, accepted until the next (OriginGuard). */
+    Optional<String> originSecretPrevious();
 
     @WithDefault("true")
     boolean originSecretRequired();

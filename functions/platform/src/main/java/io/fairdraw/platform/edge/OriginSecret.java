@@ -3,6 +3,8 @@ package io.fairdraw.platform.edge;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -30,11 +32,11 @@ public final class OriginSecret {
     static final int MAX_PRESENTED_CHARS = 1024;
 
     private final boolean required;
-    private final byte[] expectedDigest;
+    private final List<byte[]> acceptedDigests;
 
-    private OriginSecret(boolean required, byte[] expectedDigest) {
+    private OriginSecret(boolean required, List<byte[]> acceptedDigests) {
         this.required = required;
-        this.expectedDigest = expectedDigest;
+        this.acceptedDigests = acceptedDigests;
     }
 
     /**
@@ -42,15 +44,30 @@ public final class OriginSecret {
      * cannot check the edge must not run, rather than let forged locations through.
      */
     public static OriginSecret of(boolean required, Optional<String> secret) {
+        return of(required, secret, Optional.empty());
+    }
+
+    /**
+     * The secret CloudFront sends and, while a rotation reaches every edge location, the one it
+     * sent before (docs/operations.md, key and secret rotation): both are accepted, nothing else.
+     */
+    public static OriginSecret of(boolean required, Optional<String> secret, Optional<String> previous) {
         if (!required) {
-            return new OriginSecret(false, new byte[0]);
+            return new OriginSecret(false, List.of());
         }
         String value = secret.filter(s -> !s.isBlank()).orElseThrow(() -> new IllegalStateException(
                 "fairdraw.edge.origin-secret is required (fairdraw.edge.origin-secret-required=true) but not set"));
+        List<byte[]> digests = new ArrayList<>();
+        digests.add(sha256(longEnough(value, "fairdraw.edge.origin-secret")));
+        previous.filter(p -> !p.isBlank()).ifPresent(p -> digests.add(sha256(longEnough(p, "fairdraw.edge.origin-secret-previous"))));
+        return new OriginSecret(true, List.copyOf(digests));
+    }
+
+    private static String longEnough(String value, String name) {
         if (value.length() < MIN_SECRET_CHARS) {
-            throw new IllegalStateException("fairdraw.edge.origin-secret must be at least " + MIN_SECRET_CHARS + " characters");
+            throw new IllegalStateException(name + " must be at least " + MIN_SECRET_CHARS + " characters");
         }
-        return new OriginSecret(true, sha256(value));
+        return value;
     }
 
     public boolean required() {
@@ -66,10 +83,16 @@ public final class OriginSecret {
             return Optional.of(Rejection.MISSING);
         }
         String value = presented.get();
-        if (value.length() > MAX_PRESENTED_CHARS || !MessageDigest.isEqual(sha256(value), expectedDigest)) {
+        if (value.length() > MAX_PRESENTED_CHARS) {
             return Optional.of(Rejection.FORGED);
         }
-        return Optional.empty();
+        byte[] digest = sha256(value);
+        boolean accepted = false;
+        for (byte[] expected : acceptedDigests) {
+            // Every accepted digest is compared, so the time taken does not say which one matched.
+            accepted |= MessageDigest.isEqual(digest, expected);
+        }
+        return accepted ? Optional.empty() : Optional.of(Rejection.FORGED);
     }
 
     private static byte[] sha256(String value) {

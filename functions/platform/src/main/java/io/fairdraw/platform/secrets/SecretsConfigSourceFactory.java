@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
@@ -52,13 +53,31 @@ public class SecretsConfigSourceFactory implements ConfigSourceFactory {
         }
         Optional<URI> endpoint = Optional.ofNullable(context.getValue(ENDPOINT)).map(ConfigValue::getValue)
                 .filter(v -> !v.isBlank()).map(URI::create);
+        return List.of(new PropertiesConfigSource(read(ids, endpoint), "fairdraw-secrets", ORDINAL));
+    }
+
+    /**
+     * Reads the same secrets again while the function runs, for a value that may have been
+     * rotated since the start (the edge's origin secret): empty when the function has none.
+     */
+    public static Optional<Supplier<Map<String, String>>> reader(Optional<String> ids, Optional<String> endpoint) {
+        List<String> list = ids.map(SecretsConfigSourceFactory::split).orElse(List.of());
+        if (list.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<URI> uri = endpoint.filter(v -> !v.isBlank()).map(URI::create);
+        return Optional.of(() -> read(list, uri));
+    }
+
+    private static Map<String, String> read(List<String> ids, Optional<URI> endpoint) {
         try (SecretsManagerClient client = client(endpoint)) {
+            // No cache: each read is a start or a rotation, and must see the secret as it is now.
             SecretsProvider secrets = SecretsProvider.builder().withClient(client).build();
             Map<String, String> properties = new HashMap<>();
             for (String id : ids) {
                 properties.putAll(properties(id, secrets.get(id)));
             }
-            return List.of(new PropertiesConfigSource(properties, "fairdraw-secrets", ORDINAL));
+            return properties;
         }
     }
 
@@ -68,11 +87,18 @@ public class SecretsConfigSourceFactory implements ConfigSourceFactory {
     }
 
     static List<String> ids(ConfigValue value) {
-        if (value == null || value.getValue() == null || value.getValue().isBlank()) {
+        if (value == null || value.getValue() == null) {
+            return List.of();
+        }
+        return split(value.getValue());
+    }
+
+    private static List<String> split(String value) {
+        if (value.isBlank()) {
             return List.of();
         }
         List<String> ids = new ArrayList<>();
-        for (String id : value.getValue().split(",")) {
+        for (String id : value.split(",")) {
             if (!id.isBlank()) {
                 ids.add(id.strip());
             }

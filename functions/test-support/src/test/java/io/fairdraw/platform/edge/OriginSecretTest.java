@@ -36,6 +36,19 @@ class OriginSecretTest {
     }
 
     @Test
+    void duringARotationThePreviousSecretPassesTooAndNothingElse() {
+        String previous = "fedcba9876543210fedcba9876543210";
+        OriginSecret secret = OriginSecret.of(true, Optional.of(SECRET), Optional.of(previous));
+
+        assertThat(secret.check(Optional.of(SECRET))).isEmpty();
+        assertThat(secret.check(Optional.of(previous))).isEmpty();
+        assertThat(secret.check(Optional.of(previous.substring(1) + "x"))).contains(OriginSecret.Rejection.FORGED);
+        assertThat(OriginSecret.of(true, Optional.of(SECRET), Optional.of(" ")).check(Optional.of(" "))).contains(OriginSecret.Rejection.FORGED);
+        assertThatThrownBy(() -> OriginSecret.of(true, Optional.of(SECRET), Optional.of("short")))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("origin-secret-previous").hasMessageNotContaining("short\"");
+    }
+
+    @Test
     void whenNotRequiredNothingIsCheckedAndNoSecretIsNeeded() {
         OriginSecret laptop = OriginSecret.of(false, Optional.empty());
 
