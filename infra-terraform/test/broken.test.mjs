@@ -10,6 +10,8 @@ import { CHECKS, loadTree } from './policy.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const tableJava = join(root, '..', 'functions/platform/src/main/java/io/fairdraw/platform/dynamo/Table.java');
+const javaSources = join(root, '..', 'functions');
+const rolesSql = join(root, '..', 'functions/backoffice-store/src/main/resources/db/roles.sql');
 
 function edit(dir, file, from, to) {
   const path = join(dir, file);
@@ -23,7 +25,7 @@ async function brokenCopy(breakIt) {
   cpSync(root, dir, { recursive: true, filter: (src) => !src.includes('node_modules') });
   try {
     breakIt(dir);
-    return await loadTree(dir, { tableJava });
+    return await loadTree(dir, { tableJava, javaSources, rolesSql });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -142,6 +144,22 @@ const breakages = {
     }`, ''),
     /SealAndOpenSeeds: ForAllValues on kms:EncryptionContextKeys without a Null condition/,
   ],
+  deletes: [
+    'tickets removable by betting, which only adds them',
+    (dir) => {
+      const path = join(dir, 'topology.json');
+      const topology = JSON.parse(readFileSync(path, 'utf8'));
+      topology.functions.betting.tables.tickets = 'write';
+      writeFileSync(path, JSON.stringify(topology));
+    },
+    /betting has write on tickets, which no code removes items from/,
+  ],
+  databaseRoles: [
+    'the proxy logging in with the master user\'s secret, as it did',
+    (dir) => edit(dir, 'modules/data/backoffice.tf', 'default_auth_scheme    = "IAM_AUTH"',
+      'auth {\n    auth_scheme = "SECRETS"\n    iam_auth    = "REQUIRED"\n    secret_arn  = aws_rds_cluster.backoffice[0].master_user_secret[0].secret_arn\n  }'),
+    /logs in to the database with a secret/,
+  ],
   secrets: [
     'the screening key generated into the state and the wallet given the webhook secret, as they were',
     (dir) => {
@@ -216,4 +234,30 @@ test('the perimeter check reports an origin secret that rotates without overlap,
   const findings = CHECKS.perimeter(tree);
   assert.ok(findings.some((f) => f.includes('does not hold fairdraw.edge.origin-secret-previous')), JSON.stringify(findings));
   assert.ok(findings.some((f) => f.includes('the origin header is not the newest origin secret')), JSON.stringify(findings));
+});
+
+test('the deletes check reports code that removes items from a table nobody named', async () => {
+  const tree = await brokenCopy(() => {});
+  tree.removals.push({ file: 'betting/src/main/java/io/fairdraw/betting/store/Tickets.java', calls: ['deleteItem'] });
+  const findings = CHECKS.deletes(tree);
+  assert.ok(findings.some((f) => f.includes('Tickets.java removes items (deleteItem) but REMOVERS')), JSON.stringify(findings));
+  assert.ok(tree.removals.some((r) => r.file.endsWith('IdempotencyRecords.java')), 'the scan finds the code that removes idempotency records');
+});
+
+test('the databaseRoles check reports a role the script does not make, or one that may delete everything', async () => {
+  const tree = await brokenCopy((dir) => {
+    const path = join(dir, 'topology.json');
+    const topology = JSON.parse(readFileSync(path, 'utf8'));
+    topology.functions['backoffice-api'].databaseUser = 'fairdraw_reporter';
+    writeFileSync(path, JSON.stringify(topology));
+    edit(dir, 'modules/stack/settings.tf', 'QUARKUS_DATASOURCE_USERNAME                     = f.databaseUser',
+      'QUARKUS_DATASOURCE_USERNAME                     = local.database.user');
+  });
+  tree.rolesSql = tree.rolesSql.replace('GRANT SELECT, INSERT, UPDATE ON ALL TABLES', 'GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES')
+    .replace('CREATE ROLE fairdraw_projector LOGIN;', 'CREATE ROLE fairdraw_projector LOGIN CREATEROLE;');
+  const findings = CHECKS.databaseRoles(tree);
+  for (const expected of ['fairdraw_reporter is not made by db/roles.sql', 'grants delete (or everything) on every table',
+    'power over roles', 'fairdraw_projector is not made', 'a function logs in as the master user']) {
+    assert.ok(findings.some((f) => f.includes(expected)), `${expected}: ${JSON.stringify(findings)}`);
+  }
 });

@@ -5,6 +5,8 @@ import { parse } from '@cdktf/hcl2json';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
+/** The back office's database roles, made by Terraform through the Data API and by local-cloud. */
+export const ROLES_SQL = 'functions/backoffice-store/src/main/resources/db/roles.sql';
 const SKIP_DIRS = new Set(['node_modules', '.terraform', 'test']);
 
 function terraformFiles(dir) {
@@ -21,7 +23,7 @@ function terraformFiles(dir) {
 }
 
 /** Parses every .tf file under dir; the tree is what every check reads. */
-export async function loadTree(dir, { tableJava } = {}) {
+export async function loadTree(dir, { tableJava, javaSources, rolesSql } = {}) {
   const files = [];
   const parseErrors = [];
   for (const path of terraformFiles(dir)) {
@@ -34,7 +36,30 @@ export async function loadTree(dir, { tableJava } = {}) {
   }
   const topology = JSON.parse(readFileSync(join(dir, 'topology.json'), 'utf8'));
   const javaPath = tableJava ?? join(dir, '..', 'functions/platform/src/main/java/io/fairdraw/platform/dynamo/Table.java');
-  return { dir, files, parseErrors, topology, tableJava: readFileSync(javaPath, 'utf8') };
+  const sourcesDir = javaSources ?? join(dir, '..', 'functions');
+  const rolesPath = rolesSql ?? join(dir, '..', ROLES_SQL);
+  return {
+    dir, files, parseErrors, topology, tableJava: readFileSync(javaPath, 'utf8'), removals: removalCalls(sourcesDir),
+    rolesSql: readFileSync(rolesPath, 'utf8'),
+  };
+}
+
+/** The functions' main sources that remove DynamoDB items: [{ file, calls }], paths from functions/. */
+function removalCalls(sourcesDir) {
+  const found = [];
+  const walk = (path) => {
+    for (const name of readdirSync(path).sort()) {
+      const child = join(path, name);
+      if (statSync(child).isDirectory()) {
+        if (name !== 'target' && name !== 'test' && name !== 'node_modules') walk(child);
+      } else if (name.endsWith('.java')) {
+        const calls = readFileSync(child, 'utf8').match(/\b(deleteItem|batchWriteItem|Delete\.builder)\b/g);
+        if (calls) found.push({ file: relative(sourcesDir, child), calls: [...new Set(calls)] });
+      }
+    }
+  };
+  walk(sourcesDir);
+  return found;
 }
 
 // Blocks of one kind, flattened: [{ file, type, name, body }].
@@ -497,6 +522,86 @@ export function ledger(tree) {
   return findings;
 }
 
+// The code that removes items, and the tables it removes from: IdempotencyRecords releases the
+// key of a request that failed before its effect, so the next try with that key runs again.
+const REMOVERS = { 'platform/src/main/java/io/fairdraw/platform/idempotency/IdempotencyRecords.java': ['idempotency'] };
+
+/**
+ * A function is granted removal (the write level: DeleteItem, BatchWriteItem) only on a table
+ * the code removes items from, and only known code removes items: a new deleteItem elsewhere
+ * must name its table here (REMOVERS) before any role may grant it. Everything else is read,
+ * append or update, so a compromised function cannot erase what it only adds to or changes.
+ */
+export function deletes(tree) {
+  const findings = [];
+  for (const { file, calls } of tree.removals) {
+    if (!REMOVERS[file]) findings.push(`functions/${file} removes items (${calls.join(', ')}) but REMOVERS in test/policy.mjs does not name its table`);
+  }
+  const removable = new Set(Object.values(REMOVERS).flat());
+  for (const [fn, f] of Object.entries(tree.topology.functions)) {
+    for (const [table, level] of Object.entries(f.tables ?? {})) {
+      if (level === 'write' && !removable.has(table)) {
+        findings.push(`${fn} has write on ${table}, which no code removes items from: grant update (or append)`);
+      }
+    }
+  }
+  return findings;
+}
+
+/**
+ * The back office functions log in to Aurora as their own database roles, never as the master
+ * user: each function with a database names its databaseUser, which db/roles.sql makes without
+ * any power over roles or the cluster and without delete on every table; the RDS Proxy connects
+ * onwards with IAM (default_auth_scheme IAM_AUTH), not with the master user's secret, and its
+ * role may connect as the functions' users only; each function is given its own user and may
+ * connect as that user only; and Terraform makes the roles from the same script local-cloud
+ * runs, before any function is given the database.
+ */
+export function databaseRoles(tree) {
+  const findings = [];
+  const sql = tree.rolesSql.replace(/--[^\n]*/g, '');
+  for (const [name, f] of Object.entries(tree.topology.functions)) {
+    if (f.database === undefined) continue;
+    if (!f.databaseUser) findings.push(`${name} uses the ${f.database} database without a databaseUser`);
+    else if (!sql.includes(`CREATE ROLE ${f.databaseUser} LOGIN;`)) findings.push(`${name}'s database user ${f.databaseUser} is not made by db/roles.sql`);
+  }
+  if (/GRANT[^;]*\b(DELETE|TRUNCATE|ALL)\b[^;]*\bON\s+ALL\s+TABLES/i.test(sql)) findings.push('db/roles.sql grants delete (or everything) on every table');
+  if (/\b(SUPERUSER|CREATEROLE|CREATEDB|BYPASSRLS|rds_superuser)\b/i.test(sql)) findings.push('db/roles.sql gives a role power over roles, databases or row security');
+  const proxies = resources(tree).filter((r) => r.type === 'aws_db_proxy');
+  if (proxies.length === 0) findings.push('no RDS Proxy');
+  for (const p of proxies) {
+    if (first(p.body.default_auth_scheme) !== 'IAM_AUTH') findings.push(`${where(p)}: does not connect to the database with IAM (default_auth_scheme IAM_AUTH)`);
+    if (p.body.auth !== undefined) findings.push(`${where(p)}: logs in to the database with a secret (auth), as one user for every function`);
+  }
+  const proxyPolicy = JSON.stringify(resources(tree, 'data').find((r) => r.type === 'aws_iam_policy_document' && r.name === 'proxy')?.body ?? {});
+  if (/master_user_secret|secretsmanager:/.test(proxyPolicy)) findings.push('modules/data: the proxy role reads the master user\'s secret');
+  if (!/rds-db:connect/.test(proxyPolicy) || !/var\.backoffice_database_users/.test(proxyPolicy)) {
+    findings.push('modules/data: the proxy role may not connect as the functions\' users (var.backoffice_database_users) only');
+  }
+  const stack = JSON.stringify(localValues(tree).locals['modules/stack'] ?? {});
+  if (/master_username|local\.database\.user\b/.test(stack)) findings.push('modules/stack: a function logs in as the master user');
+  if (!/QUARKUS_DATASOURCE_USERNAME\s*=\s*f\.databaseUser/.test(stack)) findings.push('modules/stack: QUARKUS_DATASOURCE_USERNAME is not the function\'s databaseUser');
+  if (!/connect_arn_prefix}\/\$\{settings\.QUARKUS_DATASOURCE_USERNAME}/.test(stack)) findings.push('modules/stack: a function may connect as a user other than its own');
+  const dataCall = modules(tree).find((m) => m.name === 'data' && m.file.startsWith('modules/stack/'));
+  if (!/databaseUser/.test(JSON.stringify(dataCall?.body.backoffice_database_users ?? ''))) {
+    findings.push('modules/stack: the data module is not given the functions\' database users from topology.json');
+  }
+  for (const o of namedBlocks(tree, 'output').filter((x) => x.file.startsWith('modules/data/'))) {
+    if (/master_username/.test(JSON.stringify(o.body))) findings.push(`${o.file}: output ${o.name} hands out the master user`);
+  }
+  const roles = resources(tree).find((r) => r.type === 'terraform_data' && r.name === 'backoffice_roles');
+  const dataLocals = localValues(tree).locals['modules/data'] ?? {};
+  if (!roles || !/rds-data execute-statement/.test(JSON.stringify(roles.body)) || !/local\.roles_script/.test(JSON.stringify(roles.body))) {
+    findings.push('modules/data: Terraform does not make the database roles (terraform_data.backoffice_roles running local.roles_script through the Data API)');
+  }
+  if (!String(dataLocals.roles_script ?? '').endsWith(ROLES_SQL)) findings.push(`modules/data: roles_script is not ${ROLES_SQL}`);
+  const output = namedBlocks(tree, 'output').find((o) => o.name === 'backoffice_database' && o.file.startsWith('modules/data/'));
+  if (!/terraform_data\.backoffice_roles/.test(JSON.stringify(output?.body.depends_on ?? ''))) {
+    findings.push('modules/data: the backoffice_database output does not wait for the roles (depends_on)');
+  }
+  return findings;
+}
+
 /**
  * The origin secret rotates with overlap: the secret holds the value CloudFront sends and the one
  * before (the property names OriginGuard reads), CloudFront sends the newest slot of
@@ -707,7 +812,7 @@ export function kmsConditions(tree) {
   return findings;
 }
 
-export const CHECKS = { parses, functions, routes, iam, tables, deadLetters, logRetention, variables, outputs, tableEnum, versions, queues, ledger, perimeter, concurrency, evidence, kmsConditions, secrets, messages };
+export const CHECKS = { parses, functions, routes, iam, tables, deadLetters, logRetention, variables, outputs, tableEnum, versions, queues, ledger, perimeter, concurrency, evidence, kmsConditions, secrets, messages, deletes, databaseRoles };
 
 /** Runs every check on dir: { checkName: findings[] }. */
 export async function checkTree(dir, options) {

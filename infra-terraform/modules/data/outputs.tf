@@ -29,16 +29,18 @@ output "backoffice_proxy_endpoint" {
 }
 
 output "backoffice_database" {
-  description = "How the back office functions reach their database (private subnets, security group, proxy, IAM user), or null when the back office is not deployed."
+  description = "How the back office functions reach their database (private subnets, security group, proxy, the prefix of their rds-db:connect ARN), or null when the back office is not deployed. Available once the database roles are made."
   value = var.backoffice_enabled ? {
     subnet_ids         = aws_subnet.private[*].id
     security_group_ids = [aws_security_group.backoffice_functions[0].id]
     proxy_endpoint     = aws_db_proxy.backoffice[0].endpoint
     database_name      = aws_rds_cluster.backoffice[0].database_name
-    user               = aws_rds_cluster.backoffice[0].master_username
-    # rds-db:connect names the proxy by its resource id, the last part of its ARN (prx-...).
-    connect_arn = "arn:${data.aws_partition.current.partition}:rds-db:${local.region}:${local.account_id}:dbuser:${element(split(":", aws_db_proxy.backoffice[0].arn), 6)}/${aws_rds_cluster.backoffice[0].master_username}"
+    users              = var.backoffice_database_users
+    # rds-db:connect names the proxy by its resource id, the last part of its ARN (prx-...);
+    # a function's ARN is this prefix, a slash and its own database user.
+    connect_arn_prefix = "arn:${data.aws_partition.current.partition}:rds-db:${local.region}:${local.account_id}:dbuser:${element(split(":", aws_db_proxy.backoffice[0].arn), 6)}"
   } : null
+  depends_on = [terraform_data.backoffice_roles]
 }
 
 output "backoffice_key_encryption_key_secret_arn" {

@@ -62,6 +62,17 @@ variable "backoffice_enabled" {
   type        = bool
 }
 
+variable "backoffice_database_users" {
+  description = "Database roles the back office functions log in as (topology.json's databaseUser), made by db/roles.sql; the proxy may connect as these only."
+  type        = set(string)
+  default     = []
+
+  validation {
+    condition     = alltrue([for u in var.backoffice_database_users : can(regex("^fairdraw_[a-z]+$", u))])
+    error_message = "Database users are the roles db/roles.sql makes (fairdraw_...), never the master user."
+  }
+}
+
 variable "backoffice" {
   description = "Back office database: VPC CIDR, Aurora Serverless v2 capacity in ACUs (0 pauses when idle), PostgreSQL engine version."
   type = object({

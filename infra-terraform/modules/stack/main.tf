@@ -196,8 +196,10 @@ module "data" {
     resource_arns  = [for t in module.table : t.table_arn]
   }
   backoffice_enabled = var.backoffice_enabled
-  log_retention_days = var.log_retention_days
-  tags               = var.tags
+  # Each back office function's own database role (topology.json), never the master user.
+  backoffice_database_users = toset([for f in local.functions : f.databaseUser if try(f.database, null) == "backoffice"])
+  log_retention_days        = var.log_retention_days
+  tags                      = var.tags
 }
 
 module "observability" {

@@ -30,18 +30,29 @@ locals {
 
   # The back office's database through its RDS Proxy: TLS, and an IAM token for a password that
   # the functions make for each connection (backoffice-store's RdsIamCredentials; docs/backoffice.md).
+  # Each function logs in as its own database role (topology.json's databaseUser; db/roles.sql).
   database = module.data.backoffice_database
   database_settings = local.database == null ? {} : {
-    QUARKUS_DATASOURCE_REACTIVE_URL                 = "postgresql://${local.database.proxy_endpoint}:5432/${local.database.database_name}"
-    QUARKUS_DATASOURCE_USERNAME                     = local.database.user
-    QUARKUS_DATASOURCE_REACTIVE_POSTGRESQL_SSL_MODE = "require"
-    QUARKUS_DATASOURCE_CREDENTIALS_PROVIDER         = "rds-iam"
-    QUARKUS_DATASOURCE_CREDENTIALS_PROVIDER_NAME    = "rds-iam"
+    for name, f in local.functions : name => {
+      QUARKUS_DATASOURCE_REACTIVE_URL                 = "postgresql://${local.database.proxy_endpoint}:5432/${local.database.database_name}"
+      QUARKUS_DATASOURCE_USERNAME                     = f.databaseUser
+      QUARKUS_DATASOURCE_REACTIVE_POSTGRESQL_SSL_MODE = "require"
+      QUARKUS_DATASOURCE_CREDENTIALS_PROVIDER         = "rds-iam"
+      QUARKUS_DATASOURCE_CREDENTIALS_PROVIDER_NAME    = "rds-iam"
+    } if try(f.database, null) == "backoffice"
+  }
+  database_connect = {
+    for name, settings in local.database_settings : name => {
+      sid        = "ConnectToBackOfficeDatabase"
+      actions    = ["rds-db:connect"]
+      resources  = ["${local.database.connect_arn_prefix}/${settings.QUARKUS_DATASOURCE_USERNAME}"]
+      conditions = []
+    }
   }
 
   function_settings = {
-    "backoffice-api"       = merge(local.http_identity, local.database_settings)
-    "backoffice-projector" = local.database_settings
+    "backoffice-api"       = merge(local.http_identity, lookup(local.database_settings, "backoffice-api", {}))
+    "backoffice-projector" = lookup(local.database_settings, "backoffice-projector", {})
     registration           = local.http_identity
     betting                = local.http_identity
     wallet = merge(local.http_identity, local.payments, {
@@ -117,21 +128,9 @@ locals {
         ]
       },
     ]
-    "backoffice-api" = local.database == null ? [] : [
-      {
-        sid        = "ConnectToBackOfficeDatabase"
-        actions    = ["rds-db:connect"]
-        resources  = [local.database.connect_arn]
-        conditions = []
-      },
-    ]
+    "backoffice-api" = local.database == null ? [] : [local.database_connect["backoffice-api"]]
     "backoffice-projector" = local.database == null ? [] : [
-      {
-        sid        = "ConnectToBackOfficeDatabase"
-        actions    = ["rds-db:connect"]
-        resources  = [local.database.connect_arn]
-        conditions = []
-      },
+      local.database_connect["backoffice-projector"],
       {
         # Batches the stream mappings give up on are recorded here (on-failure destination).
         sid        = "RecordAbandonedStreamBatches"

@@ -65,7 +65,7 @@ public final class LocalCloud implements AutoCloseable {
     /** The back office's PostgreSQL, started when the first function that needs it is set up. */
     private LocalDatabase database(Settings settings) {
         if (database == null) {
-            database = LocalDatabase.start(settings.data().resolve("postgres"));
+            database = LocalDatabase.start(settings.data().resolve("postgres"), LocalDatabase.rolesScript(settings.root()));
             resources.add(database);
         }
         return database;
@@ -132,7 +132,7 @@ public final class LocalCloud implements AutoCloseable {
                     secrets.idsOf(node)));
             properties.put(RuntimeClient.JNI_PROPERTY, jni.toString());
             if (node.has("database")) {
-                properties.putAll(database(settings).functionProperties());
+                properties.putAll(database(settings).functionProperties(node.get("databaseUser").asText()));
             }
             FunctionHost host = new FunctionHost(name, node.get("timeoutSeconds").asInt(), 1,
                     address -> pkg.command(address, java, ricJars, properties), logs.resolve("fn-" + name + ".log"));

