@@ -160,6 +160,11 @@ const breakages = {
       'auth {\n    auth_scheme = "SECRETS"\n    iam_auth    = "REQUIRED"\n    secret_arn  = aws_rds_cluster.backoffice[0].master_user_secret[0].secret_arn\n  }'),
     /logs in to the database with a secret/,
   ],
+  webapp: [
+    'the web app\'s scope written by hand, as the deploy guide had it',
+    (dir) => edit(dir, 'modules/stack/outputs.tf', 'scope            = module.identity.web_client_scopes', 'scope            = "openid profile"'),
+    /webapp_config\.scope is not module\.identity\.web_client_scopes/,
+  ],
   secrets: [
     'the screening key generated into the state and the wallet given the webhook secret, as they were',
     (dir) => {

@@ -603,6 +603,37 @@ export function databaseRoles(tree) {
 }
 
 /**
+ * The player web app asks Cognito for exactly the scopes its client allows: Terraform renders
+ * its config.json (webapp_config) with the scope taken from the web client's
+ * allowed_oauth_scopes, and the issuer and client id from the same pool and client, and every
+ * environment hands it out. A hand-written scope (the app's Keycloak default, "openid profile")
+ * would be refused by Cognito as invalid_scope at sign-in.
+ */
+export function webapp(tree) {
+  const findings = [];
+  const outputs = namedBlocks(tree, 'output');
+  const scopes = outputs.find((o) => o.name === 'web_client_scopes' && o.file.startsWith('modules/identity/'));
+  if (!/aws_cognito_user_pool_client\.web\.allowed_oauth_scopes/.test(JSON.stringify(scopes?.body.value ?? ''))) {
+    findings.push('modules/identity: web_client_scopes is not the web client\'s allowed_oauth_scopes');
+  }
+  const config = outputs.find((o) => o.name === 'webapp_config' && o.file.startsWith('modules/stack/'));
+  const value = first(config?.body.value) ?? {};
+  const expected = { authority: 'module.identity.issuer', clientId: 'module.identity.web_client_id', scope: 'module.identity.web_client_scopes' };
+  for (const [key, ref] of Object.entries(expected)) {
+    if (String(value[key] ?? '') !== `\${${ref}}`) findings.push(`modules/stack: webapp_config.${key} is not ${ref}`);
+  }
+  if (value.allowLocalBeacon !== false) findings.push('modules/stack: webapp_config lets the app accept the local beacon');
+  for (const env of ['dev', 'prod']) {
+    const out = outputs.find((o) => o.name === 'webapp_config' && o.file.startsWith(`environments/${env}/`));
+    if (String(out?.body.value ?? '') !== '${module.stack.webapp_config}') findings.push(`environments/${env}: no webapp_config output from the stack`);
+  }
+  const web = resources(tree).find((r) => r.type === 'aws_cognito_user_pool_client' && r.name === 'web');
+  const allowed = JSON.stringify(web?.body.allowed_oauth_scopes ?? []);
+  if (!allowed.includes('"openid"') || !/\/play"/.test(allowed)) findings.push('modules/identity: the web client does not allow openid and the API\'s play scope');
+  return findings;
+}
+
+/**
  * The origin secret rotates with overlap: the secret holds the value CloudFront sends and the one
  * before (the property names OriginGuard reads), CloudFront sends the newest slot of
  * modules/rotation, and the slots take their generations from it, so a rotation never leaves an
@@ -812,7 +843,7 @@ export function kmsConditions(tree) {
   return findings;
 }
 
-export const CHECKS = { parses, functions, routes, iam, tables, deadLetters, logRetention, variables, outputs, tableEnum, versions, queues, ledger, perimeter, concurrency, evidence, kmsConditions, secrets, messages, deletes, databaseRoles };
+export const CHECKS = { parses, functions, routes, iam, tables, deadLetters, logRetention, variables, outputs, tableEnum, versions, queues, ledger, perimeter, concurrency, evidence, kmsConditions, secrets, messages, deletes, databaseRoles, webapp };
 
 /** Runs every check on dir: { checkName: findings[] }. */
 export async function checkTree(dir, options) {

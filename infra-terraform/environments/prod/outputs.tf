@@ -18,6 +18,11 @@ output "web_client_id" {
   value       = module.stack.web_client_id
 }
 
+output "webapp_config" {
+  description = "The player web app's config.json: terraform output -json webapp_config > webapp/dist/config.json (docs/deploy.md)."
+  value       = module.stack.webapp_config
+}
+
 output "cli_client_id" {
   description = "App client id of command-line tools."
   value       = module.stack.cli_client_id

@@ -18,6 +18,11 @@ output "web_client_id" {
   value       = aws_cognito_user_pool_client.web.id
 }
 
+output "web_client_scopes" {
+  description = "The scopes the player web app may ask for, space-separated as an authorization request takes them: exactly the web client's allowed OAuth scopes."
+  value       = join(" ", sort(aws_cognito_user_pool_client.web.allowed_oauth_scopes))
+}
+
 output "cli_client_id" {
   description = "App client of command-line tools (authorization code with PKCE on a loopback redirect)."
   value       = aws_cognito_user_pool_client.cli.id

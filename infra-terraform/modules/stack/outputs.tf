@@ -18,6 +18,19 @@ output "web_client_id" {
   value       = module.identity.web_client_id
 }
 
+output "webapp_config" {
+  description = "The player web app's config.json (docs/webapp.md): the players' issuer, the web client and exactly the scopes that client may ask for, Cognito's logout endpoint."
+  value = {
+    authority        = module.identity.issuer
+    clientId         = module.identity.web_client_id
+    scope            = module.identity.web_client_scopes
+    accountUrl       = null
+    otpSetupAction   = null
+    logoutUrl        = "${module.identity.hosted_ui_base_url}/logout?client_id=${module.identity.web_client_id}&logout_uri=${urlencode("${module.edge.api_url}/")}"
+    allowLocalBeacon = false
+  }
+}
+
 output "cli_client_id" {
   description = "App client id of command-line tools."
   value       = module.identity.cli_client_id
