@@ -165,6 +165,11 @@ const breakages = {
     (dir) => edit(dir, 'modules/stack/outputs.tf', 'scope            = module.identity.web_client_scopes', 'scope            = "openid profile"'),
     /webapp_config\.scope is not module\.identity\.web_client_scopes/,
   ],
+  vpcReach: [
+    'the back office API\'s DynamoDB traffic held inside the VPC, as it was (the gateway endpoint is outside it)',
+    (dir) => edit(dir, 'modules/data/backoffice.tf', 'prefix_list_id    = each.value.prefix_list_id', 'cidr_ipv4         = var.backoffice.vpc_cidr'),
+    /backoffice-api reads DynamoDB but its security group does not let HTTPS out to the gateway endpoints' prefix lists/,
+  ],
   secrets: [
     'the screening key generated into the state and the wallet given the webhook secret, as they were',
     (dir) => {
@@ -263,6 +268,17 @@ test('the databaseRoles check reports a role the script does not make, or one th
   const findings = CHECKS.databaseRoles(tree);
   for (const expected of ['fairdraw_reporter is not made by db/roles.sql', 'grants delete (or everything) on every table',
     'power over roles', 'fairdraw_projector is not made', 'a function logs in as the master user']) {
+    assert.ok(findings.some((f) => f.includes(expected)), `${expected}: ${JSON.stringify(findings)}`);
+  }
+});
+
+test('the vpcReach check reports a back office API with no way to Cognito\'s key set, as it had', async () => {
+  const tree = await brokenCopy((dir) => {
+    edit(dir, 'modules/data/backoffice.tf', 'nat_gateway_id         = aws_nat_gateway.backoffice[0].id', 'vpc_peering_connection_id = "pcx-none"');
+    edit(dir, 'modules/stack/main.tf', 'each.value.kind == "http" ? compact', 'false ? compact');
+  });
+  const findings = CHECKS.vpcReach(tree);
+  for (const expected of ['private subnets have no route out', 'does not give it the group that lets HTTPS out']) {
     assert.ok(findings.some((f) => f.includes(expected)), `${expected}: ${JSON.stringify(findings)}`);
   }
 });

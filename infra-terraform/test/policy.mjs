@@ -634,6 +634,56 @@ export function webapp(tree) {
 }
 
 /**
+ * Every function in the back office's VPC can reach what it calls, by route and security group:
+ * DynamoDB (a function with tables) through the gateway endpoint, whose traffic goes to the
+ * service's prefix list, so the functions' group must let it out there; Secrets Manager (a
+ * function with secrets) through its interface endpoint, inside the VPC; the database through
+ * the proxy; and, for a function that serves HTTP, Cognito's key set, which no endpoint serves
+ * for a pool with a domain: a NAT route and a group letting HTTPS out, given to that function.
+ */
+export function vpcReach(tree) {
+  const findings = [];
+  const data = tree.files.find((f) => f.file === 'modules/data/backoffice.tf')?.hcl ?? {};
+  const text = (value) => JSON.stringify(value ?? '');
+  const egress = Object.values(data.resource?.aws_vpc_security_group_egress_rule ?? {}).flat();
+  const fromFunctions = egress.filter((r) => /aws_security_group\.backoffice_functions/.test(text(r.security_group_id)));
+  const gateway = text(data.resource?.aws_vpc_endpoint?.gateway);
+  const interfaces = text(localValues(tree).locals['modules/data']?.interface_endpoints);
+  const stackVpc = text(modules(tree).find((m) => m.name === 'function' && m.file.startsWith('modules/stack/'))?.body.vpc);
+  for (const [name, f] of Object.entries(tree.topology.functions)) {
+    if (f.database === undefined) continue;
+    if (Object.keys(f.tables ?? {}).length > 0) {
+      if (!gateway.includes('dynamodb')) findings.push(`${name} reads DynamoDB but the VPC has no DynamoDB gateway endpoint`);
+      if (!fromFunctions.some((r) => /aws_vpc_endpoint\.gateway|prefix_list_id/.test(text(r.prefix_list_id)) && r.from_port === 443)) {
+        findings.push(`${name} reads DynamoDB but its security group does not let HTTPS out to the gateway endpoints' prefix lists`);
+      }
+    }
+    if ((f.secrets ?? []).length > 0) {
+      if (!interfaces.includes('secretsmanager')) findings.push(`${name} reads secrets but the VPC has no Secrets Manager endpoint`);
+      if (!fromFunctions.some((r) => /vpc_cidr/.test(text(r.cidr_ipv4)) && r.from_port === 443)) {
+        findings.push(`${name} reads secrets but its security group does not let HTTPS out to the VPC's endpoints`);
+      }
+    }
+    if (!fromFunctions.some((r) => /aws_security_group\.proxy/.test(text(r.referenced_security_group_id)) && r.from_port === 5432)) {
+      findings.push(`${name} uses the database but its security group does not let PostgreSQL out to the proxy`);
+    }
+    if (f.kind === 'http') {
+      const routes = Object.values(data.resource?.aws_route ?? {}).flat();
+      if (!routes.some((r) => /aws_route_table\.private/.test(text(r.route_table_id)) && r.destination_cidr_block === '0.0.0.0/0' && r.nat_gateway_id)) {
+        findings.push(`${name} checks tokens against Cognito's key set but the private subnets have no route out (NAT gateway)`);
+      }
+      if (!egress.some((r) => /aws_security_group\.backoffice_internet/.test(text(r.security_group_id)) && r.cidr_ipv4 === '0.0.0.0/0' && r.from_port === 443)) {
+        findings.push(`${name} checks tokens against Cognito's key set but no security group lets HTTPS out`);
+      }
+      if (!/internet_security_group_id/.test(stackVpc) || !/kind == \\"http\\"/.test(stackVpc)) {
+        findings.push(`${name} serves HTTP but modules/stack does not give it the group that lets HTTPS out`);
+      }
+    }
+  }
+  return findings;
+}
+
+/**
  * The origin secret rotates with overlap: the secret holds the value CloudFront sends and the one
  * before (the property names OriginGuard reads), CloudFront sends the newest slot of
  * modules/rotation, and the slots take their generations from it, so a rotation never leaves an
@@ -843,7 +893,7 @@ export function kmsConditions(tree) {
   return findings;
 }
 
-export const CHECKS = { parses, functions, routes, iam, tables, deadLetters, logRetention, variables, outputs, tableEnum, versions, queues, ledger, perimeter, concurrency, evidence, kmsConditions, secrets, messages, deletes, databaseRoles, webapp };
+export const CHECKS = { parses, functions, routes, iam, tables, deadLetters, logRetention, variables, outputs, tableEnum, versions, queues, ledger, perimeter, concurrency, evidence, kmsConditions, secrets, messages, deletes, databaseRoles, webapp, vpcReach };
 
 /** Runs every check on dir: { checkName: findings[] }. */
 export async function checkTree(dir, options) {

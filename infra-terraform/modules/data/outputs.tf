@@ -33,9 +33,11 @@ output "backoffice_database" {
   value = var.backoffice_enabled ? {
     subnet_ids         = aws_subnet.private[*].id
     security_group_ids = [aws_security_group.backoffice_functions[0].id]
-    proxy_endpoint     = aws_db_proxy.backoffice[0].endpoint
-    database_name      = aws_rds_cluster.backoffice[0].database_name
-    users              = var.backoffice_database_users
+    # Added for the functions that serve HTTP: HTTPS out through the NAT gateway (Cognito's keys).
+    internet_security_group_id = aws_security_group.backoffice_internet[0].id
+    proxy_endpoint             = aws_db_proxy.backoffice[0].endpoint
+    database_name              = aws_rds_cluster.backoffice[0].database_name
+    users                      = var.backoffice_database_users
     # rds-db:connect names the proxy by its resource id, the last part of its ARN (prx-...);
     # a function's ARN is this prefix, a slash and its own database user.
     connect_arn_prefix = "arn:${data.aws_partition.current.partition}:rds-db:${local.region}:${local.account_id}:dbuser:${element(split(":", aws_db_proxy.backoffice[0].arn), 6)}"

@@ -83,9 +83,12 @@ module "function" {
     }] : [],
   )
 
+  # A function that serves HTTP checks tokens against Cognito's key set: it may also go out to
+  # HTTPS through the NAT gateway; the others stay on the VPC's endpoints.
   vpc = try(each.value.database, null) == "backoffice" ? {
-    subnet_ids         = try(local.database.subnet_ids, [])
-    security_group_ids = try(local.database.security_group_ids, [])
+    subnet_ids = try(local.database.subnet_ids, [])
+    security_group_ids = concat(try(local.database.security_group_ids, []),
+    each.value.kind == "http" ? compact([try(local.database.internet_security_group_id, "")]) : [])
   } : null
   stream_arns = distinct([for c in values(local.stream_consumers) : module.table[c.table].table_stream_arn if c.function == each.key])
 
