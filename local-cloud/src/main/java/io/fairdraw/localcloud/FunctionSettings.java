@@ -3,20 +3,50 @@ package io.fairdraw.localcloud;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The configuration each function gets here: what Terraform gives it in AWS, pointed at the
- * local services. The functions run their {@code dev} profile, whose values are the laptop ones
- * (local beacon allowed, local seed key); tables are created by
- * local-cloud itself before any function starts.
+ * The configuration each function gets here: the production profile, as deployed, with what
+ * Terraform gives it in AWS (infra-terraform/modules/stack/settings.tf) pointed at the local
+ * services, and the one local overlay: the values that can only differ on a laptop, each named in
+ * {@link #OVERLAY} with its reason (docs/architecture.md lists them). FunctionSettingsTest holds
+ * every other setting to a name Terraform sets, so nothing else differs unnoticed.
  */
 final class FunctionSettings {
+    /** A laptop-only key for sealing seeds at rest; in AWS the draw seals them with KMS. */
+    static final String LOCAL_SEED_KEY = "bG9jYWwtZHJhdy1zZWVkLWtleS0zMi1ieXRlcyEhISE=";
+
+    /**
+     * Every setting that exists only here, and why. Terraform gives none of them; the functions
+     * run without them in AWS.
+     */
+    static final Map<String, String> OVERLAY = Map.ofEntries(
+            Map.entry("quarkus.dynamodb.endpoint-override", "DynamoDB Local, through the function's own IAM-enforcing proxy"),
+            Map.entry("quarkus.dynamodb.aws.region", "DynamoDB Local's region; AWS_REGION in Lambda"),
+            Map.entry("quarkus.dynamodb.aws.credentials.type", "static credentials for DynamoDB Local; the execution role in Lambda"),
+            Map.entry("quarkus.dynamodb.aws.credentials.static-provider.access-key-id", "as above"),
+            Map.entry("quarkus.dynamodb.aws.credentials.static-provider.secret-access-key", "as above"),
+            Map.entry("fairdraw.local.create-tables", "local-cloud creates the tables before any function starts; Terraform in AWS"),
+            Map.entry("fairdraw.games.catalogue-file", "the catalogue with draws every few minutes (compressed timing)"),
+            Map.entry("fairdraw.config.secrets-endpoint", "local-cloud's Secrets Manager on the control port"),
+            Map.entry("fairdraw.payments.sandbox.pay-url", "local-cloud's sandbox provider page"),
+            Map.entry("fairdraw.payments.sandbox.api-url", "local-cloud's sandbox provider API"),
+            Map.entry("fairdraw.payout.sqs-endpoint", "local-cloud's SQS on the control port"),
+            Map.entry("fairdraw.draw.seed-key", "seeds sealed with a laptop key (fairdraw.draw.secrets=local); KMS in AWS"),
+            Map.entry("fairdraw.draw.allow-local-beacon", "the local beacon instead of drand's relays, which a laptop may not reach"),
+            Map.entry("fairdraw.draw.open-ahead", "three draws on sale at once, so the compressed schedule leaves time to buy"),
+            Map.entry("quarkus.datasource.password", "the local PostgreSQL trusts this machine; an IAM token in AWS"));
+
+    /** Settings Terraform also gives, here with the local value that stands in for AWS's. */
+    static final Set<String> DEPLOYED_WITH_LOCAL_VALUES = Set.of("quarkus.oidc.auth-server-url", "fairdraw.identity.issuer",
+            "fairdraw.identity.audience", "fairdraw.config.secrets", "fairdraw.payments.return-url", "fairdraw.payout.parts-queue-url",
+            "fairdraw.draw.secrets", "fairdraw.draw.beacon", "quarkus.datasource.reactive.url", "quarkus.datasource.username");
+
     private FunctionSettings() {
     }
 
     static Map<String, String> of(String function, Settings settings, String dynamoEndpoint, Path catalogue, String secretIds) {
         Map<String, String> p = new LinkedHashMap<>();
-        p.put("quarkus.profile", "dev");
         p.put("quarkus.dynamodb.endpoint-override", dynamoEndpoint);
         p.put("quarkus.dynamodb.aws.region", "us-east-1");
         p.put("quarkus.dynamodb.aws.credentials.type", "static");
@@ -35,13 +65,18 @@ final class FunctionSettings {
         p.put("fairdraw.payments.sandbox.pay-url", "http://localhost:" + settings.controlPort() + "/sandbox/pay/");
         p.put("fairdraw.payments.sandbox.api-url", "http://127.0.0.1:" + settings.controlPort() + "/sandbox");
         p.put("fairdraw.payments.return-url", "http://localhost:" + settings.apiPort() + "/wallet");
-        // As in AWS, the authorizer and every HTTP function refuse a request without the edge's secret.
-        p.put("fairdraw.edge.origin-secret-required", "true");
         switch (function) {
             case "payout" -> {
                 String sqs = "http://127.0.0.1:" + settings.controlPort() + "/sqs";
                 p.put("fairdraw.payout.sqs-endpoint", sqs);
                 p.put("fairdraw.payout.parts-queue-url", sqs + "/000000000000/payout-settlements");
+            }
+            case "draw" -> {
+                p.put("fairdraw.draw.secrets", "local");
+                p.put("fairdraw.draw.seed-key", LOCAL_SEED_KEY);
+                p.put("fairdraw.draw.beacon", "local");
+                p.put("fairdraw.draw.allow-local-beacon", "true");
+                p.put("fairdraw.draw.open-ahead", "3");
             }
             default -> {
             }
