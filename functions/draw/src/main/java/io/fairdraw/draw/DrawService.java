@@ -109,20 +109,32 @@ public class DrawService {
 
     /**
      * Opens the draw and, with {@code fairdraw.draw.open-ahead} above 1, the draws after it, so
-     * players can buy the same lines for several draws; each is opened at most once.
+     * players can buy the same lines for several draws; each is opened at most once. A step that
+     * arrives after its draw's cut-off (a retry, a late delivery, a scheduler back from downtime)
+     * never puts on sale a draw whose sales are over: it starts from the first draw whose cut-off
+     * is still ahead. A draw skipped so was never on sale and holds no tickets.
      */
     private StepResult openAhead(Game game, String drawId, ZonedDateTime drawTime, int termsVersion) {
-        StepResult first = open(game, drawId, drawTime, termsVersion);
-        ZonedDateTime next = drawTime;
+        Instant now = clock.now();
+        ZonedDateTime first = drawTime;
+        while (!game.schedule().cutOffOf(first).isAfter(now)) {
+            first = game.schedule().nextDrawAfter(first.toInstant());
+        }
+        String firstId = game.schedule().drawId(game.id(), first);
+        if (!firstId.equals(drawId)) {
+            LOG.infof("sales of draw %s closed at %s: not opened; opening from %s", drawId, game.schedule().cutOffOf(drawTime), firstId);
+        }
+        StepResult opened = open(game, firstId, first, termsVersion);
+        ZonedDateTime next = first;
         for (int ahead = 1; ahead < openAhead; ahead++) {
             next = game.schedule().nextDrawAfter(next.toInstant());
             try {
                 open(game, game.schedule().drawId(game.id(), next), next, termsVersion);
-            } catch (Draws.AlreadyMoved opened) {
-                LOG.debugf("draw after %s was opened meanwhile", drawId);
+            } catch (Draws.AlreadyMoved raced) {
+                LOG.debugf("draw after %s was opened meanwhile", firstId);
             }
         }
-        return first;
+        return opened;
     }
 
     private StepResult open(Game game, String drawId, ZonedDateTime drawTime, int termsVersion) {

@@ -159,6 +159,22 @@ class DrawLifecycleTest {
     }
 
     @Test
+    void anOpenStepAfterItsDrawsCutOffNeverPutsThatDrawOnSale() {
+        // The OPEN step of 20 December's draw arrives late, between its cut-off (13:45) and its draw (14:00).
+        clock.set(Instant.parse("2026-12-20T13:50:00Z"));
+        var answer = fire(GAME, "OPEN", "2026-12-20T13:50:00Z");
+        assertThat(outcome(answer)).isEqualTo("DONE");
+        assertThat(draw("4d-jakarta-20261220T2100")).as("sales of that draw are over").isEmpty();
+        // It opens from the first draw whose cut-off is ahead, and open-ahead (2 in tests) still holds.
+        assertThat(draw("4d-jakarta-20261221T2100").get("status").s()).isEqualTo("OPEN");
+        assertThat(draw("4d-jakarta-20261222T2100").get("status").s()).isEqualTo("OPEN");
+        assertThat(draw("4d-jakarta-20261223T2100")).isEmpty();
+        // The close step of the skipped draw finds nothing to close and changes nothing.
+        assertThat(outcome(fire(GAME, "CLOSE", "2026-12-20T13:45:00Z"))).isEqualTo("REJECTED");
+        assertThat(draw("4d-jakarta-20261220T2100")).isEmpty();
+    }
+
+    @Test
     void aSealThatMissesItsDeadlineVoidsTheDraw() {
         String drawTime = "2026-11-24T14:00:00Z";
         String drawId = "4d-jakarta-20261124T2100";
