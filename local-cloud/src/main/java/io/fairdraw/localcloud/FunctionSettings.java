@@ -34,7 +34,6 @@ final class FunctionSettings {
             Map.entry("fairdraw.payout.sqs-endpoint", "local-cloud's SQS on the control port"),
             Map.entry("fairdraw.draw.seed-key", "seeds sealed with a laptop key (fairdraw.draw.secrets=local); KMS in AWS"),
             Map.entry("fairdraw.draw.allow-local-beacon", "the local beacon instead of drand's relays, which a laptop may not reach"),
-            Map.entry("fairdraw.draw.open-ahead", "three draws on sale at once, so the compressed schedule leaves time to buy"),
             Map.entry("quarkus.datasource.password", "the local PostgreSQL trusts this machine; an IAM token in AWS"));
 
     /** Settings Terraform also gives, here with the local value that stands in for AWS's. */
@@ -76,7 +75,6 @@ final class FunctionSettings {
                 p.put("fairdraw.draw.seed-key", LOCAL_SEED_KEY);
                 p.put("fairdraw.draw.beacon", "local");
                 p.put("fairdraw.draw.allow-local-beacon", "true");
-                p.put("fairdraw.draw.open-ahead", "3");
             }
             default -> {
             }

@@ -41,12 +41,11 @@ public class DrawService {
     private final SeedVault vault;
     private final BeaconSource beacon;
     private final TimeSource clock;
-    private final int openAhead;
     private final int sealChunkLeaves;
     private final Duration sealBudget;
 
     public DrawService(Catalogues catalogues, Draws draws, Seals seals, SeedSource seeds, SeedVault vault, BeaconSource beacon,
-            TimeSource clock, @ConfigProperty(name = "fairdraw.draw.open-ahead", defaultValue = "1") int openAhead,
+            TimeSource clock,
             @ConfigProperty(name = "fairdraw.draw.seal-chunk-leaves", defaultValue = "2048") int sealChunkLeaves,
             @ConfigProperty(name = "fairdraw.draw.seal-budget", defaultValue = "PT50S") Duration sealBudget) {
         this.catalogues = catalogues;
@@ -56,10 +55,6 @@ public class DrawService {
         this.vault = vault;
         this.beacon = beacon;
         this.clock = clock;
-        if (openAhead < 1 || openAhead > 14) {
-            throw new IllegalArgumentException("fairdraw.draw.open-ahead is 1..14 draws, not " + openAhead);
-        }
-        this.openAhead = openAhead;
         this.sealChunkLeaves = sealChunkLeaves;
         this.sealBudget = sealBudget;
     }
@@ -108,8 +103,9 @@ public class DrawService {
     }
 
     /**
-     * Opens the draw and, with {@code fairdraw.draw.open-ahead} above 1, the draws after it, so
-     * players can buy the same lines for several draws; each is opened at most once. A step that
+     * Opens the draw and, when the game's catalogue entry keeps more than one draw on sale
+     * ({@code drawsOnSale}), the draws after it, so players can buy the same lines for several
+     * draws; each is opened at most once. A step that
      * arrives after its draw's cut-off (a retry, a late delivery, a scheduler back from downtime)
      * never puts on sale a draw whose sales are over: it starts from the first draw whose cut-off
      * is still ahead. A draw skipped so was never on sale and holds no tickets.
@@ -126,7 +122,7 @@ public class DrawService {
         }
         StepResult opened = open(game, firstId, first, termsVersion);
         ZonedDateTime next = first;
-        for (int ahead = 1; ahead < openAhead; ahead++) {
+        for (int ahead = 1; ahead < game.schedule().drawsOnSale(); ahead++) {
             next = game.schedule().nextDrawAfter(next.toInstant());
             try {
                 open(game, game.schedule().drawId(game.id(), next), next, termsVersion);

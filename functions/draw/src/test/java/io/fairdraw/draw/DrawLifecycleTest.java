@@ -64,7 +64,7 @@ class DrawLifecycleTest {
 
         assertThat(outcome(fire(GAME, "OPEN", drawTime))).isEqualTo("DONE");
         String commitment = draw(drawId).get("commitment").s();
-        // open-ahead is 2 in tests: the next day's draw goes on sale too, with its own commitment.
+        // The catalogue keeps seven draws of 4D Jakarta on sale: the next day's goes on sale too, with its own commitment.
         String following = "4d-jakarta-20261124T2100";
         String followingCommitment = draw(following).get("commitment").s();
         assertThat(followingCommitment).isNotEqualTo(commitment);
@@ -165,10 +165,11 @@ class DrawLifecycleTest {
         var answer = fire(GAME, "OPEN", "2026-12-20T13:50:00Z");
         assertThat(outcome(answer)).isEqualTo("DONE");
         assertThat(draw("4d-jakarta-20261220T2100")).as("sales of that draw are over").isEmpty();
-        // It opens from the first draw whose cut-off is ahead, and open-ahead (2 in tests) still holds.
-        assertThat(draw("4d-jakarta-20261221T2100").get("status").s()).isEqualTo("OPEN");
-        assertThat(draw("4d-jakarta-20261222T2100").get("status").s()).isEqualTo("OPEN");
-        assertThat(draw("4d-jakarta-20261223T2100")).isEmpty();
+        // It opens from the first draw whose cut-off is ahead, and the catalogue's seven draws on sale still hold.
+        for (int day = 21; day <= 27; day++) {
+            assertThat(draw("4d-jakarta-202612" + day + "T2100").get("status").s()).as("20 + %d December", day - 20).isEqualTo("OPEN");
+        }
+        assertThat(draw("4d-jakarta-20261228T2100")).isEmpty();
         // The close step of the skipped draw finds nothing to close and changes nothing.
         assertThat(outcome(fire(GAME, "CLOSE", "2026-12-20T13:45:00Z"))).isEqualTo("REJECTED");
         assertThat(draw("4d-jakarta-20261220T2100")).isEmpty();

@@ -18,9 +18,14 @@ import java.util.Set;
  * when {@code every} is not zero, again every {@code every} after it until midnight (a game that
  * draws every few minutes, as local-cloud's compressed catalogue does). Sales close
  * {@code cutOff} before each draw; the seal must be published within {@code sealWindow} after
- * the cut-off, before the beacon round it named exists.
+ * the cut-off, before the beacon round it named exists. {@code drawsOnSale} draws are on sale at
+ * once (the next and those after it, 1 to {@value #MAX_DRAWS_ON_SALE}), so a player can buy the
+ * same lines for several draws.
  */
-public record DrawSchedule(ZoneId zone, Set<DayOfWeek> days, LocalTime drawTime, Duration cutOff, Duration sealWindow, Duration every) {
+public record DrawSchedule(ZoneId zone, Set<DayOfWeek> days, LocalTime drawTime, Duration cutOff, Duration sealWindow, Duration every,
+        int drawsOnSale) {
+    /** The most draws of one game on sale at once. */
+    public static final int MAX_DRAWS_ON_SALE = 14;
     private static final DateTimeFormatter DRAW_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm");
     private static final long MINUTES_PER_DAY = 24 * 60;
 
@@ -39,6 +44,14 @@ public record DrawSchedule(ZoneId zone, Set<DayOfWeek> days, LocalTime drawTime,
         if (drawTime.getSecond() != 0 || drawTime.getNano() != 0) {
             throw new IllegalArgumentException("draw times are whole minutes, not " + drawTime);
         }
+        if (drawsOnSale < 1 || drawsOnSale > MAX_DRAWS_ON_SALE) {
+            throw new IllegalArgumentException("1 to " + MAX_DRAWS_ON_SALE + " draws are on sale at once, not " + drawsOnSale);
+        }
+    }
+
+    /** A schedule with one draw on sale at a time. */
+    public DrawSchedule(ZoneId zone, Set<DayOfWeek> days, LocalTime drawTime, Duration cutOff, Duration sealWindow, Duration every) {
+        this(zone, days, drawTime, cutOff, sealWindow, every, 1);
     }
 
     /** A schedule with one draw on each of its days. */

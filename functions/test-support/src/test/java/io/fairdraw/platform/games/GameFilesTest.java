@@ -24,6 +24,9 @@ class GameFilesTest {
         var lotto = catalogue.lotto("lotto-6-49").orElseThrow();
         assertThat(lotto.pick()).isEqualTo(6);
         assertThat(lotto.of()).isEqualTo(49);
+        // Draws on sale at once come from the catalogue, per game, in every environment.
+        assertThat(jakarta.schedule().drawsOnSale()).isEqualTo(7);
+        assertThat(lotto.schedule().drawsOnSale()).isEqualTo(4);
     }
 
     @Test
@@ -68,5 +71,14 @@ class GameFilesTest {
         ObjectNode badZone = document.deepCopy();
         ((ObjectNode) badZone.get("lotto").get(0).get("schedule")).put("zone", "Mars/Olympus");
         assertThatThrownBy(() -> GameFiles.parse(badZone)).isInstanceOf(RuntimeException.class);
+        for (int drawsOnSale : new int[] {0, 15, -1}) {
+            ObjectNode badSale = document.deepCopy();
+            ((ObjectNode) badSale.get("fixedOdds").get(0).get("schedule")).put("drawsOnSale", drawsOnSale);
+            assertThatThrownBy(() -> GameFiles.parse(badSale)).as("%d draws on sale", drawsOnSale)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("draws are on sale at once");
+        }
+        ObjectNode unsaid = document.deepCopy();
+        ((ObjectNode) unsaid.get("lotto").get(0).get("schedule")).remove("drawsOnSale");
+        assertThat(GameFiles.parse(unsaid).lotto("lotto-6-49").orElseThrow().schedule().drawsOnSale()).as("the default").isEqualTo(1);
     }
 }
