@@ -170,6 +170,11 @@ const breakages = {
     (dir) => edit(dir, 'modules/data/backoffice.tf', 'prefix_list_id    = each.value.prefix_list_id', 'cidr_ipv4         = var.backoffice.vpc_cidr'),
     /backoffice-api reads DynamoDB but its security group does not let HTTPS out to the gateway endpoints' prefix lists/,
   ],
+  staffIssuer: [
+    'the back office checking the players\' pool\'s tokens, as it did',
+    (dir) => edit(dir, 'modules/stack/settings.tf', '"backoffice-api"       = merge(local.staff_http_identity,', '"backoffice-api"       = merge(local.http_identity,'),
+    /backoffice-api serves staff only but does not check the staff pool's tokens/,
+  ],
   secrets: [
     'the screening key generated into the state and the wallet given the webhook secret, as they were',
     (dir) => {

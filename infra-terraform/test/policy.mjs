@@ -683,6 +683,33 @@ export function vpcReach(tree) {
   return findings;
 }
 
+const STAFF_ROLES = new Set(['operator', 'auditor']);
+
+/**
+ * Tokens come from the pool of the people a function serves: a function whose every route is for
+ * staff (operator, auditor) checks tokens of the staff pool through the back-office client, so a
+ * player-pool token is refused by its issuer whatever groups it carries; a function with a
+ * player route checks the players' pool. Before this, the back office took the players' issuer
+ * and would have refused every operator in AWS.
+ */
+export function staffIssuer(tree) {
+  const findings = [];
+  const stack = localValues(tree).locals['modules/stack'] ?? {};
+  const staff = stack.staff_http_identity ?? {};
+  if (staff.QUARKUS_OIDC_AUTH_SERVER_URL !== '${module.identity.staff_issuer}') findings.push('modules/stack: staff_http_identity is not the staff pool\'s issuer');
+  if (staff.FAIRDRAW_IDENTITY_AUDIENCE !== '${module.identity.back_office_client_id}') findings.push('modules/stack: staff_http_identity is not for the back-office client');
+  const settings = first(stack.function_settings) ?? {};
+  const roles = {};
+  for (const r of tree.topology.routes) for (const role of r.roles ?? []) (roles[r.function] ??= new Set()).add(role);
+  for (const [fn, used] of Object.entries(roles)) {
+    const given = String(settings[fn] ?? '');
+    const staffOnly = [...used].every((role) => STAFF_ROLES.has(role));
+    if (staffOnly && !/local\.staff_http_identity/.test(given)) findings.push(`${fn} serves staff only but does not check the staff pool's tokens (local.staff_http_identity)`);
+    if (!staffOnly && !/local\.http_identity/.test(given)) findings.push(`${fn} serves players but does not check the players' pool's tokens (local.http_identity)`);
+  }
+  return findings;
+}
+
 /**
  * The origin secret rotates with overlap: the secret holds the value CloudFront sends and the one
  * before (the property names OriginGuard reads), CloudFront sends the newest slot of
@@ -893,7 +920,7 @@ export function kmsConditions(tree) {
   return findings;
 }
 
-export const CHECKS = { parses, functions, routes, iam, tables, deadLetters, logRetention, variables, outputs, tableEnum, versions, queues, ledger, perimeter, concurrency, evidence, kmsConditions, secrets, messages, deletes, databaseRoles, webapp, vpcReach };
+export const CHECKS = { parses, functions, routes, iam, tables, deadLetters, logRetention, variables, outputs, tableEnum, versions, queues, ledger, perimeter, concurrency, evidence, kmsConditions, secrets, messages, deletes, databaseRoles, webapp, vpcReach, staffIssuer };
 
 /** Runs every check on dir: { checkName: findings[] }. */
 export async function checkTree(dir, options) {

@@ -28,6 +28,15 @@ locals {
     FAIRDRAW_IDENTITY_AUDIENCE         = module.identity.api_audience
   }
 
+  # The back office serves staff only: its tokens come from the staff pool, through the back-office
+  # client, so a player-pool token is refused by its issuer whatever groups it carries.
+  staff_http_identity = {
+    QUARKUS_OIDC_AUTH_SERVER_URL       = module.identity.staff_issuer
+    QUARKUS_OIDC_ROLES_ROLE_CLAIM_PATH = "\"cognito:groups\""
+    FAIRDRAW_IDENTITY_AUDIENCE_CLAIM   = "client_id"
+    FAIRDRAW_IDENTITY_AUDIENCE         = module.identity.back_office_client_id
+  }
+
   # The back office's database through its RDS Proxy: TLS, and an IAM token for a password that
   # the functions make for each connection (backoffice-store's RdsIamCredentials; docs/backoffice.md).
   # Each function logs in as its own database role (topology.json's databaseUser; db/roles.sql).
@@ -51,7 +60,7 @@ locals {
   }
 
   function_settings = {
-    "backoffice-api"       = merge(local.http_identity, lookup(local.database_settings, "backoffice-api", {}))
+    "backoffice-api"       = merge(local.staff_http_identity, lookup(local.database_settings, "backoffice-api", {}))
     "backoffice-projector" = lookup(local.database_settings, "backoffice-projector", {})
     registration           = local.http_identity
     betting                = local.http_identity
