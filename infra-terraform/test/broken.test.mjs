@@ -167,7 +167,7 @@ const breakages = {
   ],
   vpcReach: [
     'the back office API\'s DynamoDB traffic held inside the VPC, as it was (the gateway endpoint is outside it)',
-    (dir) => edit(dir, 'modules/data/backoffice.tf', 'prefix_list_id    = each.value.prefix_list_id', 'cidr_ipv4         = var.backoffice.vpc_cidr'),
+    (dir) => edit(dir, 'modules/data/network.tf', 'prefix_list_id    = each.value.prefix_list_id', 'cidr_ipv4         = var.backoffice.vpc_cidr'),
     /backoffice-api reads DynamoDB but its security group does not let HTTPS out to the gateway endpoints' prefix lists/,
   ],
   staffIssuer: [
@@ -279,7 +279,7 @@ test('the databaseRoles check reports a role the script does not make, or one th
 
 test('the vpcReach check reports a back office API with no way to Cognito\'s key set, as it had', async () => {
   const tree = await brokenCopy((dir) => {
-    edit(dir, 'modules/data/backoffice.tf', 'nat_gateway_id         = aws_nat_gateway.backoffice[0].id', 'vpc_peering_connection_id = "pcx-none"');
+    edit(dir, 'modules/data/network.tf', 'nat_gateway_id         = aws_nat_gateway.backoffice[0].id', 'vpc_peering_connection_id = "pcx-none"');
     edit(dir, 'modules/stack/main.tf', 'each.value.kind == "http" ? compact', 'false ? compact');
   });
   const findings = CHECKS.vpcReach(tree);

@@ -643,11 +643,11 @@ export function webapp(tree) {
  */
 export function vpcReach(tree) {
   const findings = [];
-  const data = tree.files.find((f) => f.file === 'modules/data/backoffice.tf')?.hcl ?? {};
   const text = (value) => JSON.stringify(value ?? '');
-  const egress = Object.values(data.resource?.aws_vpc_security_group_egress_rule ?? {}).flat();
+  const dataModule = (type) => resources(tree).filter((r) => r.type === type && r.file.startsWith('modules/data/'));
+  const egress = dataModule('aws_vpc_security_group_egress_rule').map((r) => r.body);
   const fromFunctions = egress.filter((r) => /aws_security_group\.backoffice_functions/.test(text(r.security_group_id)));
-  const gateway = text(data.resource?.aws_vpc_endpoint?.gateway);
+  const gateway = text(dataModule('aws_vpc_endpoint').filter((r) => r.name === 'gateway').map((r) => r.body));
   const interfaces = text(localValues(tree).locals['modules/data']?.interface_endpoints);
   const stackVpc = text(modules(tree).find((m) => m.name === 'function' && m.file.startsWith('modules/stack/'))?.body.vpc);
   for (const [name, f] of Object.entries(tree.topology.functions)) {
@@ -668,7 +668,7 @@ export function vpcReach(tree) {
       findings.push(`${name} uses the database but its security group does not let PostgreSQL out to the proxy`);
     }
     if (f.kind === 'http') {
-      const routes = Object.values(data.resource?.aws_route ?? {}).flat();
+      const routes = dataModule('aws_route').map((r) => r.body);
       if (!routes.some((r) => /aws_route_table\.private/.test(text(r.route_table_id)) && r.destination_cidr_block === '0.0.0.0/0' && r.nat_gateway_id)) {
         findings.push(`${name} checks tokens against Cognito's key set but the private subnets have no route out (NAT gateway)`);
       }
