@@ -1,13 +1,11 @@
 package io.fairdraw.localcloud;
 
+import io.fairdraw.testsupport.LocalPostgres;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Map;
 
 /**
@@ -39,10 +37,9 @@ final class LocalDatabase implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("the back office's PostgreSQL did not start", e);
         }
-        try (Connection connection = server.getPostgresDatabase().getConnection();
-                Statement statement = connection.createStatement()) {
-            statement.execute(Files.readString(rolesScript));
-        } catch (IOException | SQLException e) {
+        try {
+            LocalPostgres.execute(server, Files.readString(rolesScript));
+        } catch (IOException | RuntimeException e) {
             try {
                 server.close();
             } catch (IOException closing) {
@@ -63,8 +60,12 @@ final class LocalDatabase implements AutoCloseable {
      * function signs an IAM token instead.
      */
     Map<String, String> functionProperties(String user) {
+        return functionProperties(server.getPort(), user);
+    }
+
+    static Map<String, String> functionProperties(int port, String user) {
         return Map.of(
-                "quarkus.datasource.reactive.url", "postgresql://localhost:" + server.getPort() + "/postgres",
+                "quarkus.datasource.reactive.url", "postgresql://localhost:" + port + "/postgres",
                 "quarkus.datasource.username", user,
                 "quarkus.datasource.password", "");
     }

@@ -47,9 +47,7 @@ class FunctionSettingsTest {
             Map<String, String> properties = new HashMap<>(
                     FunctionSettings.of(f.getKey(), settings, "http://127.0.0.1:1", Path.of("catalogue.json"), "secret-id"));
             if (f.getValue().has("database")) {
-                properties.put("quarkus.datasource.reactive.url", "postgresql://localhost:1/postgres");
-                properties.put("quarkus.datasource.username", f.getValue().get("databaseUser").asText());
-                properties.put("quarkus.datasource.password", "");
+                properties.putAll(LocalDatabase.functionProperties(1, f.getValue().get("databaseUser").asText()));
             }
             all.put(f.getKey(), properties);
         });

@@ -46,15 +46,22 @@ public class LocalPostgres implements QuarkusTestResourceLifecycleManager {
 
     private static void makeRoles(EmbeddedPostgres server) throws IOException {
         try (InputStream script = Thread.currentThread().getContextClassLoader().getResourceAsStream("db/roles.sql")) {
-            if (script == null) {
-                return;
+            if (script != null) {
+                execute(server, new String(script.readAllBytes(), StandardCharsets.UTF_8));
             }
-            try (Connection connection = server.getPostgresDatabase().getConnection();
-                    Statement statement = connection.createStatement()) {
-                statement.execute(new String(script.readAllBytes(), StandardCharsets.UTF_8));
-            } catch (SQLException e) {
-                throw new IllegalStateException("the back office's database roles could not be made", e);
-            }
+        }
+    }
+
+    /**
+     * Runs a script as the superuser on the server's {@code postgres} database, as one statement:
+     * the back office's roles script, here and in local-cloud's database.
+     */
+    public static void execute(EmbeddedPostgres server, String script) {
+        try (Connection connection = server.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute(script);
+        } catch (SQLException e) {
+            throw new IllegalStateException("the back office's database roles could not be made", e);
         }
     }
 
