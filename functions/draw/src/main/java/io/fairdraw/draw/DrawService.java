@@ -4,6 +4,8 @@ import io.fairdraw.model.draw.Beacon;
 import io.fairdraw.model.draw.Draw;
 import io.fairdraw.model.draw.DrawStatus;
 import io.fairdraw.model.draw.DrawStep;
+import io.fairdraw.model.draw.VoidReason;
+import io.fairdraw.draw.beacon.BeaconUnavailable;
 import io.fairdraw.model.fairness.BeaconSchedule;
 import io.fairdraw.model.fairness.Commitment;
 import io.fairdraw.model.fairness.OutcomeStream;
@@ -27,12 +29,16 @@ import org.jboss.logging.Logger;
 /**
  * The four steps of a draw. Each checks where the draw stands, refuses to run early, and moves
  * it forward with one conditional write; a duplicate finds it already moved. A seal that would
- * land after its beacon round exists voids the draw instead, by rule.
+ * land after its beacon round exists voids the draw instead, by rule, as does a beacon round that
+ * no relay gives by the game's beacon deadline. Every firing also catches up the game's draws
+ * whose steps were missed (the scheduler or the function was down), so none stays open forever.
  */
 @ApplicationScoped
 public class DrawService {
     private static final Logger LOG = Logger.getLogger(DrawService.class);
     private static final HexFormat HEX = HexFormat.of();
+    /** How many of a game's latest draws a firing looks through for missed steps. */
+    static final int CATCH_UP_LOOKBACK = 64;
 
     private final Catalogues catalogues;
     private final Draws draws;
@@ -70,16 +76,63 @@ public class DrawService {
         ZonedDateTime drawTime = step == DrawStep.EXECUTE ? lastDrawAtOrBefore(game.get(), scheduledTime)
                 : drawOf(game.get(), scheduledTime);
         String drawId = game.get().schedule().drawId(gameId, drawTime);
+        StepResult result;
         try {
-            return switch (step) {
+            result = switch (step) {
                 case OPEN -> openAhead(game.get(), drawId, drawTime, inForce.version());
                 case CLOSE -> close(drawId);
                 case SEAL -> seal(drawId);
                 case EXECUTE -> execute(game.get(), drawId);
             };
         } catch (Draws.AlreadyMoved duplicate) {
-            return StepResult.alreadyDone(drawId, step + " was already done");
+            result = StepResult.alreadyDone(drawId, step + " was already done");
         }
+        catchUp(game.get(), drawId);
+        return result;
+    }
+
+    /**
+     * Catch-up after downtime. Every draw of the game that is still open, closed or sealed although
+     * its beacon deadline has passed (so every firing planned for it is over) is taken through the
+     * steps it missed, in order, each under its own rules: a draw never sealed is voided by the
+     * seal-deadline rule (its round is out, so sealing now would not be blind), and a sealed draw is
+     * drawn if a relay gives its round, else voided by the beacon rule. Nothing is chosen: each
+     * outcome is the one the missed firings would have reached. Oldest first.
+     */
+    private void catchUp(Game game, String current) {
+        Instant now = clock.now();
+        List<Draw> missed = new java.util.ArrayList<>();
+        for (Draw draw : draws.ofGame(game.id(), Optional.empty(), CATCH_UP_LOOKBACK)) {
+            boolean pending = draw.status() == DrawStatus.OPEN || draw.status() == DrawStatus.CLOSED || draw.status() == DrawStatus.SEALED;
+            if (pending && !draw.id().equals(current) && !now.isBefore(beaconDeadline(game, draw))) {
+                missed.add(0, draw);
+            }
+        }
+        for (Draw draw : missed) {
+            LOG.warnf("draw %s missed its steps (it is %s past its beacon deadline): catching up", draw.id(), draw.status());
+            for (int step = 0; step < 3; step++) {
+                Draw latest = draws.find(draw.id()).orElseThrow();
+                StepResult result;
+                try {
+                    result = switch (latest.status()) {
+                        case OPEN -> close(draw.id());
+                        case CLOSED -> seal(draw.id());
+                        case SEALED -> execute(game, draw.id());
+                        default -> null;
+                    };
+                } catch (Draws.AlreadyMoved raced) {
+                    continue;
+                }
+                if (result == null || !result.outcome().equals("DONE")) {
+                    break;
+                }
+            }
+        }
+    }
+
+    /** When a draw without its beacon round is voided: the game's beacon wait after its draw (or round) time. */
+    private static Instant beaconDeadline(Game game, Draw draw) {
+        return game.schedule().beaconDeadline(draw.drawTime(), draw.sealDeadline());
     }
 
     /**
@@ -172,7 +225,7 @@ public class DrawService {
             return StepResult.alreadyDone(drawId, "already " + draw.status());
         }
         if (!clock.now().isBefore(draw.sealDeadline())) {
-            draws.voidDraw(drawId, DrawStatus.CLOSED);
+            draws.voidDraw(drawId, DrawStatus.CLOSED, VoidReason.SEAL_DEADLINE);
             LOG.warnf("draw %s voided: the seal missed its deadline %s", drawId, draw.sealDeadline());
             return StepResult.voided(drawId, "the seal missed its deadline; every ticket is refunded");
         }
@@ -196,8 +249,20 @@ public class DrawService {
         if (draw.status() != DrawStatus.SEALED) {
             return StepResult.alreadyDone(drawId, "already " + draw.status());
         }
-        Optional<BeaconSource.Round> round = beacon.round(draw.beacon().round(), clock.now());
+        Instant deadline = beaconDeadline(game, draw);
+        Optional<BeaconSource.Round> round;
+        try {
+            round = beacon.round(draw.beacon().round(), clock.now());
+        } catch (BeaconUnavailable outage) {
+            if (clock.now().isBefore(deadline)) {
+                throw outage;
+            }
+            return voidForBeacon(drawId, deadline, outage.getMessage());
+        }
         if (round.isEmpty()) {
+            if (!clock.now().isBefore(deadline)) {
+                return voidForBeacon(drawId, deadline, "no relay has the round yet");
+            }
             return StepResult.notYet(drawId, "beacon round " + draw.beacon().round() + " is not out yet");
         }
         byte[] seed = vault.open(drawId, draws.sealedSeed(drawId));
@@ -209,5 +274,16 @@ public class DrawService {
                 round.get().randomness(), numbers));
         LOG.infof("draw %s completed: %s", drawId, numbers);
         return StepResult.done(drawId, "drawn " + numbers);
+    }
+
+    /**
+     * The beacon rule: the round was fixed in the commitment when the draw opened, so no other may
+     * be used; without it by the deadline the draw is voided and every ticket refunded (payout).
+     * The seed stays sealed: revealing it would show nothing a player can check without a round.
+     */
+    private StepResult voidForBeacon(String drawId, Instant deadline, String why) {
+        draws.voidDraw(drawId, DrawStatus.SEALED, VoidReason.BEACON_UNAVAILABLE);
+        LOG.warnf("draw %s voided: its beacon round was not to be had by %s (%s)", drawId, deadline, why);
+        return StepResult.voided(drawId, "the beacon round did not come by " + deadline + "; every ticket is refunded");
     }
 }

@@ -6,7 +6,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * What a step did, returned to the scheduler and logged: DONE (this invocation moved the draw),
  * ALREADY_DONE (a duplicate: nothing changed), NOT_YET (too early: fire again later; nothing
  * changed), IN_PROGRESS (a seal stopped at its budget with its progress stored: the next SEAL
- * continues), VOIDED (the seal missed its deadline) or REJECTED (malformed or unknown; nothing changed).
+ * continues), VOIDED (by rule: the seal missed its deadline, or the beacon round did not come by the game's beacon deadline) or REJECTED (malformed or unknown; nothing changed).
  */
 @RegisterForReflection
 public record StepResult(String outcome, String drawId, String detail) {

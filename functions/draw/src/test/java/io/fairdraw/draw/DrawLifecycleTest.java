@@ -177,18 +177,59 @@ class DrawLifecycleTest {
 
     @Test
     void aSealThatMissesItsDeadlineVoidsTheDraw() {
-        String drawTime = "2026-11-24T14:00:00Z";
-        String drawId = "4d-jakarta-20261124T2100";
-        clock.set(Instant.parse("2026-11-24T08:00:00Z"));
+        // A day no other test opens: a later-dated test's catch-up would take an open draw of another's through its missed steps.
+        String drawTime = "2026-11-05T14:00:00Z";
+        String drawId = "4d-jakarta-20261105T2100";
+        clock.set(Instant.parse("2026-11-05T08:00:00Z"));
         fire(GAME, "OPEN", drawTime);
-        clock.set(Instant.parse("2026-11-24T13:46:00Z"));
+        clock.set(Instant.parse("2026-11-05T13:46:00Z"));
         fire(GAME, "CLOSE", drawTime);
         clock.set(Instant.parse(draw(drawId).get("sealDeadline").s()).plus(Duration.ofSeconds(1)));
 
         assertThat(outcome(fire(GAME, "SEAL", drawTime))).isEqualTo("VOIDED");
         assertThat(draw(drawId).get("status").s()).isEqualTo("VOIDED");
+        assertThat(draw(drawId).get("voidReason").s()).isEqualTo("SEAL_DEADLINE");
         assertThat(outcome(fire(GAME, "EXECUTE", drawTime))).isEqualTo("ALREADY_DONE");
         assertThat(draw(drawId)).doesNotContainKey("seed");
+    }
+
+    /**
+     * The scheduler was down across two draws of Lotto 6/49 (the one game no other test here
+     * draws): one sealed but never executed, one never even closed. The first firing after their
+     * beacon deadlines takes each through what it missed, in order and by the rules the missed
+     * firings would have applied: the sealed draw is drawn on its committed round, the other is
+     * voided because its seal can no longer come before its round. A second firing changes nothing.
+     */
+    @Test
+    void afterDowntimeTheNextFiringCatchesUpEveryDrawThatMissedItsSteps() {
+        String lotto = "lotto-6-49";
+        String sealedButNeverDrawn = "lotto-6-49-20261202T2000"; // Wednesday 2 December, 13:00 UTC
+        String neverClosed = "lotto-6-49-20261205T2000";
+        clock.set(Instant.parse("2026-12-02T06:00:00Z"));
+        assertThat(outcome(fire(lotto, "OPEN", "2026-12-02T06:00:00Z"))).isEqualTo("DONE");
+        assertThat(draw(neverClosed).get("status").s()).isEqualTo("OPEN");
+        clock.set(Instant.parse("2026-12-02T12:31:00Z"));
+        assertThat(outcome(fire(lotto, "CLOSE", "2026-12-02T12:30:00Z"))).isEqualTo("DONE");
+        assertThat(outcome(fire(lotto, "SEAL", "2026-12-02T12:31:00Z"))).isEqualTo("DONE");
+        // Down from here until the morning of 9 December: no EXECUTE of the 2nd, no step at all of the 5th.
+        clock.set(Instant.parse("2026-12-09T06:00:00Z"));
+        assertThat(outcome(fire(lotto, "OPEN", "2026-12-09T06:00:00Z"))).isIn("DONE", "ALREADY_DONE");
+
+        var drawn = draw(sealedButNeverDrawn);
+        assertThat(drawn.get("status").s()).isEqualTo("COMPLETED");
+        assertThat(drawn.get("numbers").l()).hasSize(6);
+        assertThat(Commitment.of(sealedButNeverDrawn, drawn.get("beaconChain").s(), Long.parseLong(drawn.get("beaconRound").n()),
+                HEX.parseHex(drawn.get("seed").s()))).isEqualTo(HEX.parseHex(drawn.get("commitment").s()));
+        var voided = draw(neverClosed);
+        assertThat(voided.get("status").s()).isEqualTo("VOIDED");
+        assertThat(voided.get("voidReason").s()).isEqualTo("SEAL_DEADLINE");
+        assertThat(voided).doesNotContainKey("seed");
+        assertThat(gates(neverClosed)).as("no ticket can be sold for it").containsOnly("CLOSED");
+
+        clock.set(Instant.parse("2026-12-09T06:05:00Z"));
+        fire(lotto, "OPEN", "2026-12-09T06:05:00Z");
+        assertThat(draw(sealedButNeverDrawn).get("numbers")).isEqualTo(drawn.get("numbers"));
+        assertThat(draw(neverClosed).get("status").s()).isEqualTo("VOIDED");
     }
 
     @Test

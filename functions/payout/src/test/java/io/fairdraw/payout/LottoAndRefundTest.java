@@ -92,7 +92,7 @@ class LottoAndRefundTest {
         Draw draw = world.open(LOTTO);
         List<Sold> sold = sell(draw, List.of("01-02-03-04-05-06", "10-20-30-40-41-42", "05-15-25-35-45-49", "07-08-09-10-11-12"));
         world.draws.close(draw.id());
-        world.draws.voidDraw(draw.id(), DrawStatus.CLOSED);
+        world.draws.voidDraw(draw.id(), DrawStatus.CLOSED, io.fairdraw.model.draw.VoidReason.SEAL_DEADLINE);
 
         for (int run = 0; run < 3; run++) {
             world.settlement.start(draw.id(), World.STAMP).forEach(p -> world.settlement.settlePart(p, World.STAMP));

@@ -20,12 +20,21 @@ import java.util.Set;
  * {@code cutOff} before each draw; the seal must be published within {@code sealWindow} after
  * the cut-off, before the beacon round it named exists. {@code drawsOnSale} draws are on sale at
  * once (the next and those after it, 1 to {@value #MAX_DRAWS_ON_SALE}), so a player can buy the
- * same lines for several draws.
+ * same lines for several draws. A draw whose beacon round is still not to be had
+ * {@code beaconWait} after the later of its draw time and the round's time is voided by rule
+ * ({@link #beaconDeadline}).
  */
 public record DrawSchedule(ZoneId zone, Set<DayOfWeek> days, LocalTime drawTime, Duration cutOff, Duration sealWindow, Duration every,
-        int drawsOnSale) {
+        int drawsOnSale, Duration beaconWait) {
     /** The most draws of one game on sale at once. */
     public static final int MAX_DRAWS_ON_SALE = 14;
+    /**
+     * How long a draw waits for its beacon round by default: the last of the EXECUTE firings in
+     * topology.json is ten minutes after the draw time, so it finds the deadline passed.
+     */
+    public static final Duration DEFAULT_BEACON_WAIT = Duration.ofMinutes(10);
+    /** The longest wait a game may set: beyond a day, players wait too long for their refunds. */
+    public static final Duration MAX_BEACON_WAIT = Duration.ofDays(1);
     private static final DateTimeFormatter DRAW_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm");
     private static final long MINUTES_PER_DAY = 24 * 60;
 
@@ -47,6 +56,25 @@ public record DrawSchedule(ZoneId zone, Set<DayOfWeek> days, LocalTime drawTime,
         if (drawsOnSale < 1 || drawsOnSale > MAX_DRAWS_ON_SALE) {
             throw new IllegalArgumentException("1 to " + MAX_DRAWS_ON_SALE + " draws are on sale at once, not " + drawsOnSale);
         }
+        Objects.requireNonNull(beaconWait, "beaconWait");
+        if (beaconWait.isNegative() || beaconWait.isZero() || beaconWait.compareTo(MAX_BEACON_WAIT) > 0) {
+            throw new IllegalArgumentException("a draw waits for its beacon round more than nothing and at most a day, not " + beaconWait);
+        }
+    }
+
+    /** A schedule that waits the default time for its beacon rounds. */
+    public DrawSchedule(ZoneId zone, Set<DayOfWeek> days, LocalTime drawTime, Duration cutOff, Duration sealWindow, Duration every,
+            int drawsOnSale) {
+        this(zone, days, drawTime, cutOff, sealWindow, every, drawsOnSale, DEFAULT_BEACON_WAIT);
+    }
+
+    /**
+     * When a draw without its beacon round is voided: {@code beaconWait} after its draw time, or
+     * after its round's time if that is later. The round was fixed in the commitment when the draw
+     * opened, so no one can pick another; waiting longer only delays the refunds.
+     */
+    public Instant beaconDeadline(Instant drawAt, Instant roundTime) {
+        return (roundTime.isAfter(drawAt) ? roundTime : drawAt).plus(beaconWait);
     }
 
     /** A schedule with one draw on sale at a time. */

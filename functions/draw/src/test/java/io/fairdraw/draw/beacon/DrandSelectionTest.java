@@ -42,11 +42,14 @@ class DrandSelectionTest {
 
     /** A refused relay first, then one serving quicknet's information and round 1000. */
     public static class Relays implements QuarkusTestResourceLifecycleManager {
+        /** The serving relay, for tests of this profile that serve a round late (BeaconOutageTest). */
+        static volatile WireMockServer serving;
         private WireMockServer server;
 
         @Override
         public Map<String, String> start() {
             server = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+            serving = server;
             server.start();
             server.stubFor(get(urlEqualTo("/" + QUICKNET.chainHash() + "/info")).willReturn(RecordedDrand.json(QUICKNET.info().toString())));
             server.stubFor(get(urlEqualTo("/" + QUICKNET.chainHash() + "/public/1000"))

@@ -31,6 +31,7 @@ final class DrawItems {
     static final String SALES = "salesMinor";
     static final String PAYOUTS = "payoutsMinor";
     static final String GGR = "ggrMinor";
+    static final String VOID_REASON = "voidReason";
     static final String GAME = "gameId";
     private static final String CURRENCY = "currency";
     static final String DRAW_TIME = "drawTime";

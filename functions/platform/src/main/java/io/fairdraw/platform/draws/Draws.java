@@ -2,6 +2,7 @@ package io.fairdraw.platform.draws;
 
 import io.fairdraw.model.draw.Draw;
 import io.fairdraw.model.draw.DrawStatus;
+import io.fairdraw.model.draw.VoidReason;
 import io.fairdraw.model.error.DomainException;
 import io.fairdraw.model.error.ErrorType;
 import io.fairdraw.platform.dynamo.ConditionFailures;
@@ -149,8 +150,15 @@ public class Draws {
                 ConditionFailures.none().at(0, AlreadyMoved::new));
     }
 
-    public void voidDraw(String drawId, DrawStatus from) {
-        transactions.write(List.of(move(drawId, from, DrawStatus.VOIDED, Map.of())), ConditionFailures.none().at(0, AlreadyMoved::new));
+    /** Voids the draw by rule, recording which rule; only from {@code from}, so a race changes nothing twice. */
+    public void voidDraw(String drawId, DrawStatus from, VoidReason reason) {
+        transactions.write(List.of(move(drawId, from, DrawStatus.VOIDED, Map.of(DrawItems.VOID_REASON, AttributeValue.fromS(reason.name())))),
+                ConditionFailures.none().at(0, AlreadyMoved::new));
+    }
+
+    /** The rule a voided draw was voided by, if it is voided. */
+    public Optional<VoidReason> voidReason(String drawId) {
+        return Optional.ofNullable(item(drawId).get(DrawItems.VOID_REASON)).map(value -> VoidReason.valueOf(value.s()));
     }
 
     public void complete(String drawId, Draw.Outcome outcome) {

@@ -82,7 +82,8 @@ public final class GameFiles {
             return new DrawSchedule(ZoneId.of(text(node, "zone")), days, LocalTime.parse(text(node, "drawTime")),
                     Duration.ofMinutes(whole(node, "cutOffMinutes")), Duration.ofSeconds(whole(node, "sealWindowSeconds")),
                     node.has("everyMinutes") ? Duration.ofMinutes(whole(node, "everyMinutes")) : Duration.ZERO,
-                    node.has("drawsOnSale") ? wholeInt(node, "drawsOnSale") : 1);
+                    node.has("drawsOnSale") ? wholeInt(node, "drawsOnSale") : 1,
+                    node.has("beaconWaitSeconds") ? Duration.ofSeconds(whole(node, "beaconWaitSeconds")) : DrawSchedule.DEFAULT_BEACON_WAIT);
         } catch (DateTimeException | ArithmeticException e) {
             // An unknown zone, a time that is no time of day, or minutes no duration can hold.
             throw new IllegalStateException("a schedule in the game catalogue is not valid: " + e.getMessage(), e);
