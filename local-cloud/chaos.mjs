@@ -45,7 +45,10 @@ async function retried(method, path, options, stats) {
   }
 }
 
-/** Keycloak users in the player group, each with its name as password; an existing one is kept. */
+/**
+ * Players who sign up, as at the players' pool: Keycloak users with no group (the pool makes them
+ * players), each with its name as password; an existing one is kept.
+ */
 export async function createUsers(usernames) {
   const admin = await fetch(`${KEYCLOAK}/realms/master/protocol/openid-connect/token`, {
     method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -55,7 +58,7 @@ export async function createUsers(usernames) {
     const created = await fetch(`${KEYCLOAK}/admin/realms/fairdraw/users`, {
       method: 'POST', headers: { authorization: `Bearer ${admin.access_token}`, 'content-type': 'application/json' },
       body: JSON.stringify({ username, enabled: true, email: `${username}@example.test`, emailVerified: true,
-        firstName: 'Chaos', lastName: `Player ${i}`, groups: ['/player'],
+        firstName: 'Chaos', lastName: `Player ${i}`,
         credentials: [{ type: 'password', value: username, temporary: false }] }),
     });
     if (![201, 409].includes(created.status)) throw new Error(`creating ${username}: ${created.status} ${await created.text()}`);

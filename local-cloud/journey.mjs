@@ -16,7 +16,10 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const API = `http://localhost:${process.env.FAIRDRAW_API_PORT ?? 8080}`;
-const ISSUER = `http://localhost:${process.env.FAIRDRAW_KEYCLOAK_PORT ?? 8180}/realms/fairdraw`;
+const KEYCLOAK = `http://localhost:${process.env.FAIRDRAW_KEYCLOAK_PORT ?? 8180}`;
+// Two realms, as two user pools are deployed: players sign in at one, operators and auditors at the other.
+const ISSUER = `${KEYCLOAK}/realms/fairdraw`;
+const STAFF_ISSUER = `${KEYCLOAK}/realms/fairdraw-staff`;
 const GAME = '4d-jakarta';
 
 export class StepFailed extends Error {}
@@ -25,11 +28,21 @@ function say(text) {
   if (process.env.FAIRDRAW_QUIET !== '1') console.log(text);
 }
 
+/** A player's access token from the players' realm. */
 export async function token(user, password = user) {
-  const response = await fetch(`${ISSUER}/protocol/openid-connect/token`, {
+  return signIn(ISSUER, 'fairdraw-cli', user, password);
+}
+
+/** An operator's or auditor's access token from the staff realm, through the back-office client. */
+export async function staffToken(user, password = user) {
+  return signIn(STAFF_ISSUER, 'fairdraw-back-office', user, password);
+}
+
+async function signIn(issuer, client, user, password) {
+  const response = await fetch(`${issuer}/protocol/openid-connect/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ client_id: 'fairdraw-cli', grant_type: 'password', username: user, password }),
+    body: new URLSearchParams({ client_id: client, grant_type: 'password', scope: 'openid', username: user, password }),
   });
   const body = await response.json();
   if (!response.ok) throw new StepFailed(`login as ${user}: ${response.status} ${JSON.stringify(body)}`);

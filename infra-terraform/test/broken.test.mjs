@@ -170,10 +170,10 @@ const breakages = {
     (dir) => edit(dir, 'modules/data/network.tf', 'prefix_list_id    = each.value.prefix_list_id', 'cidr_ipv4         = var.backoffice.vpc_cidr'),
     /backoffice-api reads DynamoDB but its security group does not let HTTPS out to the gateway endpoints' prefix lists/,
   ],
-  staffIssuer: [
+  identityPools: [
     'the back office checking the players\' pool\'s tokens, as it did',
-    (dir) => edit(dir, 'modules/stack/settings.tf', '"backoffice-api"       = merge(local.staff_http_identity,', '"backoffice-api"       = merge(local.http_identity,'),
-    /backoffice-api serves staff only but does not check the staff pool's tokens/,
+    (dir) => edit(dir, 'modules/stack/settings.tf', '"backoffice-api"       = merge(local.staff_http,', '"backoffice-api"       = merge(local.players_http,'),
+    /backoffice-api admits auditor, operator but its identity settings are players_http, not local.staff_http/,
   ],
   secrets: [
     'the screening key generated into the state and the wallet given the webhook secret, as they were',
@@ -197,6 +197,17 @@ for (const [name, [what, breakIt, expected]] of Object.entries(breakages)) {
     assert.ok(findings.some((f) => expected.test(f)), `expected a finding matching ${expected}, got ${JSON.stringify(findings)}`);
   });
 }
+
+test('the identityPools check reports the back-office client sharing the web app\'s callbacks, and a players\' group, as they were', async () => {
+  const tree = await brokenCopy((dir) => {
+    edit(dir, 'modules/identity/clients.tf', 'callback_urls                        = var.back_office_callback_urls', 'callback_urls                        = var.web_callback_urls');
+    appendFileSync(join(dir, 'modules/identity/main.tf'),
+      '\nresource "aws_cognito_user_group" "player" {\n  name         = "player"\n  user_pool_id = aws_cognito_user_pool.players.id\n}\n');
+  });
+  const findings = CHECKS.identityPools(tree);
+  assert.ok(findings.some((f) => /back-office client shares the player web app's callback/.test(f)), JSON.stringify(findings));
+  assert.ok(findings.some((f) => /a player group suggests roles come from groups/.test(f)), JSON.stringify(findings));
+});
 
 test('the routes check reports a route the topology does not declare', async () => {
   const tree = await brokenCopy((dir) =>

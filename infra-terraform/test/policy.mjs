@@ -686,26 +686,66 @@ export function vpcReach(tree) {
 const STAFF_ROLES = new Set(['operator', 'auditor']);
 
 /**
- * Tokens come from the pool of the people a function serves: a function whose every route is for
- * staff (operator, auditor) checks tokens of the staff pool through the back-office client, so a
- * player-pool token is refused by its issuer whatever groups it carries; a function with a
- * player route checks the players' pool. Before this, the back office took the players' issuer
- * and would have refused every operator in AWS.
+ * Each HTTP function trusts exactly the user pools its routes need (topology.json roles): the
+ * players' pool where a route admits players, the staff pool where one admits an operator or
+ * auditor, and no other; the staff pool's settings name its own issuer, back-office client and
+ * scope, and a function serving both verifies staff tokens with a second, "staff" tenant. Roles
+ * come from the pool (PoolRoles), so a players'-pool token naming the operator group grants
+ * nothing, and a self-registered player needs no group.
  */
-export function staffIssuer(tree) {
+export function identityPools(tree) {
   const findings = [];
   const stack = localValues(tree).locals['modules/stack'] ?? {};
-  const staff = stack.staff_http_identity ?? {};
-  if (staff.QUARKUS_OIDC_AUTH_SERVER_URL !== '${module.identity.staff_issuer}') findings.push('modules/stack: staff_http_identity is not the staff pool\'s issuer');
-  if (staff.FAIRDRAW_IDENTITY_AUDIENCE !== '${module.identity.back_office_client_id}') findings.push('modules/stack: staff_http_identity is not for the back-office client');
+  const expect = (name, key, value) => {
+    if (stack[name]?.[key] !== value) findings.push(`modules/stack: ${name}.${key} is not ${value}`);
+  };
+  expect('players_pool', 'FAIRDRAW_IDENTITY_PLAYERS_ISSUER', '${module.identity.issuer}');
+  expect('players_pool', 'FAIRDRAW_IDENTITY_PLAYERS_CLIENTS', '${join(",", module.identity.player_client_ids)}');
+  expect('players_pool', 'FAIRDRAW_IDENTITY_PLAYERS_SCOPE', '${module.identity.player_scope}');
+  expect('staff_pool', 'FAIRDRAW_IDENTITY_STAFF_ISSUER', '${module.identity.staff_issuer}');
+  expect('staff_pool', 'FAIRDRAW_IDENTITY_STAFF_CLIENTS', '${module.identity.back_office_client_id}');
+  expect('staff_pool', 'FAIRDRAW_IDENTITY_STAFF_SCOPE', '${module.identity.staff_scope}');
+  const tenants = {
+    players_http: { players: true, staff: false, default: 'module.identity.issuer' },
+    players_and_staff_http: { players: true, staff: true, default: 'module.identity.issuer' },
+    staff_http: { players: false, staff: true, default: 'module.identity.staff_issuer' },
+  };
+  const flat = (name) => JSON.stringify(stack[name] ?? '');
+  for (const [name, shape] of Object.entries(tenants)) {
+    const text = flat(name) + (name === 'players_and_staff_http' ? flat('players_http') : '');
+    if (shape.players !== /local\.players_(pool|http)\b/.test(text)) findings.push(`modules/stack: ${name} ${shape.players ? 'does not trust' : 'trusts'} the players' pool`);
+    if (shape.staff !== /local\.staff_pool\b/.test(text)) findings.push(`modules/stack: ${name} ${shape.staff ? 'does not trust' : 'trusts'} the staff pool`);
+    const tenant = (key) => (text.match(new RegExp(`${key}\\s*=\\s*([\\w.]+)`)) ?? [])[1];
+    if (tenant('QUARKUS_OIDC_AUTH_SERVER_URL') !== shape.default) findings.push(`modules/stack: ${name}'s default tenant is not ${shape.default}`);
+    if (shape.players && shape.staff && tenant('QUARKUS_OIDC_STAFF_AUTH_SERVER_URL') !== 'module.identity.staff_issuer') {
+      findings.push(`modules/stack: ${name} has no staff tenant for the staff pool's tokens`);
+    }
+  }
   const settings = first(stack.function_settings) ?? {};
   const roles = {};
   for (const r of tree.topology.routes) for (const role of r.roles ?? []) (roles[r.function] ??= new Set()).add(role);
   for (const [fn, used] of Object.entries(roles)) {
     const given = String(settings[fn] ?? '');
-    const staffOnly = [...used].every((role) => STAFF_ROLES.has(role));
-    if (staffOnly && !/local\.staff_http_identity/.test(given)) findings.push(`${fn} serves staff only but does not check the staff pool's tokens (local.staff_http_identity)`);
-    if (!staffOnly && !/local\.http_identity/.test(given)) findings.push(`${fn} serves players but does not check the players' pool's tokens (local.http_identity)`);
+    const players = used.has('player');
+    const staff = [...used].some((role) => STAFF_ROLES.has(role));
+    const wanted = players && staff ? 'players_and_staff_http' : players ? 'players_http' : 'staff_http';
+    const named = (given.match(/local\.(players_http|players_and_staff_http|staff_http)\b/g) ?? []).map((m) => m.slice(6));
+    if (named.length !== 1 || named[0] !== wanted) {
+      findings.push(`${fn} admits ${[...used].sort().join(', ')} but its identity settings are ${named.join(', ') || 'none'}, not local.${wanted}`);
+    }
+  }
+  const authorizer = String(settings[tree.topology.authorizer?.function] ?? '');
+  const guarded = new Set(tree.topology.routes.filter((r) => r.auth === 'authorizer').flatMap((r) => r.roles ?? []));
+  const needs = { players_pool: guarded.has('player'), staff_pool: [...guarded].some((role) => STAFF_ROLES.has(role)) };
+  for (const [pool, needed] of Object.entries(needs)) {
+    if (needed !== new RegExp(`local\\.${pool}\\b`).test(authorizer)) findings.push(`the authorizer ${needed ? 'does not trust' : 'trusts'} ${pool}, which the routes it guards ${needed ? 'need' : 'do not need'}`);
+  }
+  const backOffice = resources(tree).find((r) => r.type === 'aws_cognito_user_pool_client' && r.name === 'back_office');
+  if (backOffice && /web_/.test(JSON.stringify(backOffice.body.callback_urls ?? '') + JSON.stringify(backOffice.body.logout_urls ?? ''))) {
+    findings.push(`${where(backOffice)}: the back-office client shares the player web app's callback or logout URLs`);
+  }
+  if (resources(tree).some((r) => r.type === 'aws_cognito_user_group' && /player/.test(String(r.body.name)))) {
+    findings.push('modules/identity: a player group suggests roles come from groups; in the players\' pool they come from the pool');
   }
   return findings;
 }
@@ -920,7 +960,7 @@ export function kmsConditions(tree) {
   return findings;
 }
 
-export const CHECKS = { parses, functions, routes, iam, tables, deadLetters, logRetention, variables, outputs, tableEnum, versions, queues, ledger, perimeter, concurrency, evidence, kmsConditions, secrets, messages, deletes, databaseRoles, webapp, vpcReach, staffIssuer };
+export const CHECKS = { parses, functions, routes, iam, tables, deadLetters, logRetention, variables, outputs, tableEnum, versions, queues, ledger, perimeter, concurrency, evidence, kmsConditions, secrets, messages, deletes, databaseRoles, webapp, vpcReach, identityPools };
 
 /** Runs every check on dir: { checkName: findings[] }. */
 export async function checkTree(dir, options) {

@@ -14,7 +14,7 @@ import { randomUUID } from 'node:crypto';
 import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { call, journey, token } from '../journey.mjs';
+import { call, journey, staffToken, token } from '../journey.mjs';
 import { browserJourney } from '../../webapp/test/browser.mjs';
 import { createUsers, runChaos } from '../chaos.mjs';
 
@@ -91,8 +91,8 @@ test('a player by script and another in the browser register, deposit, buy, are 
 });
 
 test('the back office sees the journey: the draw report, balanced books, the audit trail; an auditor only reads', { timeout: 180_000 }, async () => {
-  const operator = await token('operator');
-  const auditor = await token('auditor');
+  const operator = await staffToken('operator');
+  const auditor = await staffToken('auditor');
   const drawId = alice.draw.drawId;
   // The projector follows the table streams, so the report catches up within a few polls.
   let report;
@@ -134,6 +134,38 @@ test('another player can read neither the ticket nor its proof', async () => {
   const mine = await call('GET', `/v1/draws/${alice.draw.drawId}/proof/${encodeURIComponent(ticket.ticketId)}`,
     { bearer: await token('alice'), expect: [200] });
   assert.ok(mine.body, 'the owner gets the inclusion proof');
+});
+
+test('roles come from the pool: a player who just signed up plays with no group; a players\' realm "operator" gets nothing more', async () => {
+  const claims = (jwt) => JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url').toString('utf8'));
+  // The tokens are shaped as Cognito's access tokens: token_use, client_id and no aud, the pool's scope, cognito:groups.
+  const [newcomer] = await createUsers([`e2e-signup-${randomUUID().slice(0, 8)}`]);
+  const fresh = await token(newcomer);
+  const shape = claims(fresh);
+  assert.equal(shape.token_use, 'access');
+  assert.equal(shape.client_id, 'fairdraw-cli');
+  assert.equal(shape.aud, undefined);
+  assert.ok(shape.scope.split(' ').includes('fairdraw/play'), shape.scope);
+  assert.equal(shape['cognito:groups'], undefined, 'a player who signed up is in no group');
+  await call('POST', '/v1/players', {
+    bearer: fresh, expect: [201],
+    body: { dateOfBirth: '1991-03-04', country: 'ID', subdivision: 'ID-JK', displayName: 'newcomer',
+      contactPreferences: { marketingEmail: false, marketingSms: false } },
+  });
+  await call('GET', '/v1/players/me', { bearer: fresh, expect: [200] });
+
+  const mallory = await token('mallory');
+  assert.deepEqual(claims(mallory)['cognito:groups'], ['operator']);
+  const backOffice = await call('GET', '/v1/backoffice/reconciliation', { bearer: mallory });
+  assert.equal(backOffice.status, 401, 'the back office trusts the staff pool only');
+  const suspend = await call('POST', `/v1/players/${shape.sub}/suspension`, { bearer: mallory, headers: { 'idempotency-key': randomUUID() },
+    body: { reason: 'a player tries an operator route' } });
+  assert.equal(suspend.status, 403, 'a players\' pool token is a player, whatever its groups');
+
+  const operator = claims(await staffToken('operator'));
+  assert.equal(operator.iss.endsWith('/realms/fairdraw-staff'), true);
+  assert.deepEqual(operator['cognito:groups'], ['operator']);
+  assert.equal(operator.client_id, 'fairdraw-back-office');
 });
 
 test('money safety through the gateway: age where the player is, crossed notifications, a paid withdrawal, reconciled books', { timeout: 300_000 }, async () => {
@@ -194,7 +226,7 @@ test('money safety through the gateway: age where the player is, crossed notific
 
   // The provider's books and the ledger agree: every credited deposit is one settled payment.
   const report = await (await fetch(`${CONTROL}/sandbox/settlement-report`)).text();
-  const operator = await token('operator');
+  const operator = await staffToken('operator');
   let books;
   await until(async () => {
     const answer = await fetch(`${API}/v1/backoffice/reconciliation/payments/sandbox`, { method: 'POST',
@@ -218,7 +250,7 @@ test('money safety through the gateway: age where the player is, crossed notific
 
 test('no route answers a request that went around the edge: every function refuses one without the origin secret', async () => {
   const topology = JSON.parse(readFileSync(join(ROOT, 'infra-terraform', 'topology.json'), 'utf8'));
-  const operator = await token('operator');
+  const operator = await staffToken('operator');
   const player = await token('alice');
   const refusals = [];
   for (const route of topology.routes) {
@@ -294,13 +326,14 @@ function balance(wallet) {
   return typeof value === 'number' ? value : value.amount;
 }
 
-test('every function stayed within its IAM policy: no DynamoDB call was refused', async () => {
+test('every function stayed within its IAM policy: no DynamoDB, Secrets Manager or SQS call was refused', async () => {
   const report = await (await fetch(`${CONTROL}/iam`)).json();
   assert.ok(Object.keys(report).length >= 8, `every function is held to its policy: ${Object.keys(report)}`);
-  const denied = Object.entries(report).flatMap(([fn, r]) => r.denied.map((d) => `${fn}: ${d.action} on ${d.table}`));
+  const denied = Object.entries(report).flatMap(([fn, r]) => r.denied.map((d) => `${fn}: ${d.action} on ${d.table ?? d.resource}`));
   assert.deepEqual(denied, []);
   // Grants wider than this run used: candidates for removal, unless a path the run did not take needs them.
   for (const [fn, r] of Object.entries(report)) {
     for (const w of r.widerThanUsed) console.log(`# iam: ${fn} has ${w.granted} on ${w.table}; this run needed ${w.needed} (${w.used.join(', ') || 'no call'})`);
+    for (const u of r.unused ?? []) console.log(`# iam: ${fn} may ${u}; this run did not`);
   }
 });

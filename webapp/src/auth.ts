@@ -56,7 +56,7 @@ export function userName(): string | null {
   const t = stored();
   if (!t?.idToken) return null;
   const claims = jwtClaims(t.idToken);
-  return (claims.preferred_username as string) ?? (claims.name as string) ?? null;
+  return (claims['cognito:username'] as string) ?? (claims.preferred_username as string) ?? null;
 }
 
 /** Sends the browser to the identity provider; `extra` adds parameters (kc_action for OTP setup). */

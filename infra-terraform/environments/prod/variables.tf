@@ -106,11 +106,13 @@ variable "schedules_enabled" {
 }
 
 variable "identity" {
-  description = "Hosted sign-in domain prefix (globally unique) and the web app's callback and logout URLs."
+  description = "Hosted sign-in domain prefix (globally unique), the player web app's and the back-office console's callback and logout URLs."
   type = object({
-    domain_prefix     = string
-    web_callback_urls = list(string)
-    web_logout_urls   = list(string)
+    domain_prefix             = string
+    web_callback_urls         = list(string)
+    web_logout_urls           = list(string)
+    back_office_callback_urls = list(string)
+    back_office_logout_urls   = list(string)
   })
 }
 

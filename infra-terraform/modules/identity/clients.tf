@@ -77,8 +77,8 @@ resource "aws_cognito_user_pool_client" "back_office" {
   allowed_oauth_flows_user_pool_client = true
   allowed_oauth_flows                  = ["code"]
   allowed_oauth_scopes                 = ["openid", "${aws_cognito_resource_server.staff.identifier}/back-office"]
-  callback_urls                        = var.web_callback_urls
-  logout_urls                          = var.web_logout_urls
+  callback_urls                        = var.back_office_callback_urls
+  logout_urls                          = var.back_office_logout_urls
   supported_identity_providers         = ["COGNITO"]
   explicit_auth_flows                  = ["ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_SRP_AUTH"]
   prevent_user_existence_errors        = "ENABLED"

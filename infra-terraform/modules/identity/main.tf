@@ -41,12 +41,6 @@ resource "aws_cognito_user_pool" "players" {
   tags = var.tags
 }
 
-resource "aws_cognito_user_group" "player" {
-  name         = "player"
-  user_pool_id = aws_cognito_user_pool.players.id
-  description  = "Players: every route a player may call."
-}
-
 resource "aws_cognito_user_pool" "staff" {
   name                = "${var.name_prefix}-staff"
   deletion_protection = var.deletion_protection_enabled ? "ACTIVE" : "INACTIVE"

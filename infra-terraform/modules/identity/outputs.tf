@@ -8,9 +8,19 @@ output "jwks_url" {
   value       = "https://${aws_cognito_user_pool.players.endpoint}/.well-known/jwks.json"
 }
 
-output "api_audience" {
-  description = "The client id the functions require in client_id (Cognito access tokens carry no aud): the web app's."
-  value       = aws_cognito_user_pool_client.web.id
+output "player_client_ids" {
+  description = "The app clients whose player tokens the functions accept in client_id (Cognito access tokens carry no aud): the web app's and the CLI's."
+  value       = [aws_cognito_user_pool_client.web.id, aws_cognito_user_pool_client.cli.id]
+}
+
+output "player_scope" {
+  description = "The scope a player's access token must have been granted."
+  value       = "${aws_cognito_resource_server.players.identifier}/play"
+}
+
+output "staff_scope" {
+  description = "The scope an operator's or auditor's access token must have been granted."
+  value       = "${aws_cognito_resource_server.staff.identifier}/back-office"
 }
 
 output "web_client_id" {
@@ -41,6 +51,11 @@ output "players_user_pool_id" {
 output "staff_issuer" {
   description = "OIDC issuer of operator and auditor tokens (MFA always required)."
   value       = "https://${aws_cognito_user_pool.staff.endpoint}"
+}
+
+output "staff_jwks_url" {
+  description = "Key set of the staff issuer."
+  value       = "https://${aws_cognito_user_pool.staff.endpoint}/.well-known/jwks.json"
 }
 
 output "staff_user_pool_id" {

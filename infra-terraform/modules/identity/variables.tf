@@ -28,6 +28,21 @@ variable "web_logout_urls" {
   type        = list(string)
 }
 
+variable "back_office_callback_urls" {
+  description = "Where the operator and auditor console receives the authorization code: its own, never the player app's."
+  type        = list(string)
+
+  validation {
+    condition     = length(var.back_office_callback_urls) > 0 && alltrue([for u in var.back_office_callback_urls : can(regex("^https://", u))])
+    error_message = "back_office_callback_urls lists at least one https URL."
+  }
+}
+
+variable "back_office_logout_urls" {
+  description = "Where the console may send an operator or auditor after sign-out."
+  type        = list(string)
+}
+
 variable "cli_callback_port" {
   description = "Loopback port the CLI listens on for the authorization code (RFC 8252)."
   type        = number

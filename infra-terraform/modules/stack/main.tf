@@ -23,6 +23,7 @@ locals {
     if length(local.consumed_queues[name]) > 0 || contains(local.scheduled_functions, name)
     || contains([for c in values(local.stream_consumers) : c.function], name)
     || anytrue([for s in lookup(local.function_statements, name, []) : contains(s.actions, "sqs:SendMessage")])
+    || length(local.queue_send_statements[name]) > 0
   ])
 }
 
@@ -69,6 +70,7 @@ module "function" {
   extra_statements = concat(
     lookup(local.function_statements, each.key, []),
     local.function_secret_statements[each.key],
+    local.queue_send_statements[each.key],
     length(local.consumed_queues[each.key]) == 0 ? [] : [{
       sid        = "ConsumeOwnQueues"
       actions    = ["sqs:ChangeMessageVisibility", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ReceiveMessage"]
@@ -161,6 +163,8 @@ module "identity" {
   domain_prefix               = var.identity.domain_prefix
   web_callback_urls           = var.identity.web_callback_urls
   web_logout_urls             = var.identity.web_logout_urls
+  back_office_callback_urls   = var.identity.back_office_callback_urls
+  back_office_logout_urls     = var.identity.back_office_logout_urls
   deletion_protection_enabled = var.production
   tags                        = var.tags
 }

@@ -20,22 +20,34 @@ locals {
     FAIRDRAW_PAYMENTS_ENABLED = join(",", var.payment_providers)
   }
 
-  # quarkus-oidc in the HTTP functions; Cognito access tokens carry client_id, not aud.
-  http_identity = {
-    QUARKUS_OIDC_AUTH_SERVER_URL       = module.identity.issuer
-    QUARKUS_OIDC_ROLES_ROLE_CLAIM_PATH = "\"cognito:groups\""
-    FAIRDRAW_IDENTITY_AUDIENCE_CLAIM   = "client_id"
-    FAIRDRAW_IDENTITY_AUDIENCE         = module.identity.api_audience
+  # Which user pools a function trusts (platform IdentitySettings and PoolRoles). A players'-pool
+  # token is a player whatever groups it names, so a player who signed up needs no group; operator
+  # and auditor come only from the staff pool's groups. Tokens are Cognito access tokens: the app
+  # client in client_id (no aud), the pool's scope, token_use "access" (the functions' defaults).
+  players_pool = {
+    FAIRDRAW_IDENTITY_PLAYERS_ISSUER  = module.identity.issuer
+    FAIRDRAW_IDENTITY_PLAYERS_CLIENTS = join(",", module.identity.player_client_ids)
+    FAIRDRAW_IDENTITY_PLAYERS_SCOPE   = module.identity.player_scope
+  }
+  staff_pool = {
+    FAIRDRAW_IDENTITY_STAFF_ISSUER  = module.identity.staff_issuer
+    FAIRDRAW_IDENTITY_STAFF_CLIENTS = module.identity.back_office_client_id
+    FAIRDRAW_IDENTITY_STAFF_SCOPE   = module.identity.staff_scope
   }
 
-  # The back office serves staff only: its tokens come from the staff pool, through the back-office
-  # client, so a player-pool token is refused by its issuer whatever groups it carries.
-  staff_http_identity = {
-    QUARKUS_OIDC_AUTH_SERVER_URL       = module.identity.staff_issuer
-    QUARKUS_OIDC_ROLES_ROLE_CLAIM_PATH = "\"cognito:groups\""
-    FAIRDRAW_IDENTITY_AUDIENCE_CLAIM   = "client_id"
-    FAIRDRAW_IDENTITY_AUDIENCE         = module.identity.back_office_client_id
-  }
+  # quarkus-oidc verifies each token against the pool its iss names: the default tenant is the
+  # pool a function mainly serves, and a function with player and staff routes has the staff pool
+  # as its "staff" tenant too (quarkus.oidc.resolve-tenants-with-issuer, set by the platform).
+  players_http = merge(local.players_pool, {
+    QUARKUS_OIDC_AUTH_SERVER_URL = module.identity.issuer
+  })
+  players_and_staff_http = merge(local.players_http, local.staff_pool, {
+    QUARKUS_OIDC_STAFF_AUTH_SERVER_URL = module.identity.staff_issuer
+  })
+  # The back office serves staff only: a players'-pool token is refused by its issuer whatever groups it carries.
+  staff_http = merge(local.staff_pool, {
+    QUARKUS_OIDC_AUTH_SERVER_URL = module.identity.staff_issuer
+  })
 
   # The back office's database through its RDS Proxy: TLS, and an IAM token for a password that
   # the functions make for each connection (backoffice-store's RdsIamCredentials; docs/backoffice.md).
@@ -60,20 +72,19 @@ locals {
   }
 
   function_settings = {
-    "backoffice-api"       = merge(local.staff_http_identity, lookup(local.database_settings, "backoffice-api", {}))
+    "backoffice-api"       = merge(local.staff_http, lookup(local.database_settings, "backoffice-api", {}))
     "backoffice-projector" = lookup(local.database_settings, "backoffice-projector", {})
-    registration           = local.http_identity
-    betting                = local.http_identity
-    wallet = merge(local.http_identity, local.payments, {
+    registration           = local.players_and_staff_http
+    betting                = local.players_and_staff_http
+    wallet = merge(local.players_http, local.payments, {
       FAIRDRAW_PAYMENTS_RETURN_URL = var.payments_return_url
     })
-    compliance = {
-      FAIRDRAW_IDENTITY_ISSUER         = module.identity.issuer
-      FAIRDRAW_IDENTITY_JWKS_URL       = module.identity.jwks_url
-      FAIRDRAW_IDENTITY_AUDIENCE_CLAIM = "client_id"
-      FAIRDRAW_IDENTITY_AUDIENCE       = module.identity.api_audience
-      FAIRDRAW_IDENTITY_ROLES_CLAIM    = "cognito:groups"
-    }
+    # The authorizer guards player routes, two of which also admit staff (a ticket, a draw's
+    # proof): both pools, their keys fetched by jose4j.
+    compliance = merge(local.players_pool, local.staff_pool, {
+      FAIRDRAW_IDENTITY_PLAYERS_JWKS_URL = module.identity.jwks_url
+      FAIRDRAW_IDENTITY_STAFF_JWKS_URL   = module.identity.staff_jwks_url
+    })
     draw = {
       FAIRDRAW_DRAW_SECRETS          = "kms"
       FAIRDRAW_DRAW_KMS_KEY_ID       = module.data.seeds_key_arn
@@ -148,13 +159,17 @@ locals {
         conditions = []
       },
     ]
-    payout = [
-      {
-        sid        = "SendSettlementParts"
+  }
+
+  # Each function may send to exactly the queues topology.json names it a sender of.
+  queue_send_statements = {
+    for name in keys(local.functions) : name => [
+      for q in local.topology.queues : {
+        sid        = "SendTo${replace(title(replace(q.name, "-", " ")), " ", "")}"
         actions    = ["sqs:SendMessage"]
-        resources  = [module.events.queue_arns["payout-settlements"]]
+        resources  = [module.events.queue_arns[q.name]]
         conditions = []
-      },
+      } if contains(try(q.senders, []), name)
     ]
   }
 }

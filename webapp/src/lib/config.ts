@@ -40,7 +40,7 @@ export function resolveConfig(raw: unknown, location: PageLocation): AppConfig {
   return {
     authority,
     clientId: text('clientId') ?? 'fairdraw-web',
-    scope: text('scope') ?? 'openid profile',
+    scope: text('scope') ?? 'openid fairdraw/play',
     accountUrl: given.accountUrl === null ? null : text('accountUrl') ?? (keycloak ? `${authority}/account/#/account-security/signing-in` : null),
     otpSetupAction: given.otpSetupAction === null ? null : text('otpSetupAction') ?? (keycloak ? 'CONFIGURE_TOTP' : null),
     logoutUrl: text('logoutUrl') ?? null,

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.lang.JoseException;
 
@@ -45,6 +46,14 @@ final class IdentityStub implements AutoCloseable {
     /** What {@code quarkus.oidc.auth-server-url} is set to. */
     String authServerUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + REALM;
+    }
+
+    /** A function's identity settings for this provider as the players' pool, as Terraform gives them. */
+    Map<String, String> playerPoolSettings() {
+        return Map.of("quarkus.oidc.auth-server-url", authServerUrl(),
+                "fairdraw.identity.players.issuer", Tokens.ISSUER,
+                "fairdraw.identity.players.clients", Tokens.WEB_CLIENT,
+                "fairdraw.identity.players.scope", Tokens.PLAY_SCOPE);
     }
 
     private static void answer(HttpExchange exchange, String json) throws IOException {

@@ -112,7 +112,7 @@ final class PlacementBench {
             settings.put("quarkus.dynamodb.aws.credentials.type", "static");
             settings.put("quarkus.dynamodb.aws.credentials.static-provider.access-key-id", LocalDynamo.ACCESS_KEY);
             settings.put("quarkus.dynamodb.aws.credentials.static-provider.secret-access-key", LocalDynamo.SECRET_KEY);
-            settings.put("quarkus.oidc.auth-server-url", identity.authServerUrl());
+            settings.putAll(identity.playerPoolSettings());
             settings.put("fairdraw.edge.origin-secret", GatewayEvents.ORIGIN_SECRET);
             settings.put("fairdraw.local.create-tables", "false");
             InProcessFunction function = InProcessFunction.start(loader, settings);

@@ -49,7 +49,7 @@ final class StartupBench {
         betting.put("quarkus.dynamodb.aws.credentials.static-provider.access-key-id", LocalDynamo.ACCESS_KEY);
         betting.put("quarkus.dynamodb.aws.credentials.static-provider.secret-access-key", LocalDynamo.SECRET_KEY);
         betting.put("fairdraw.local.create-tables", "false");
-        betting.put("quarkus.oidc.auth-server-url", identity.authServerUrl());
+        betting.putAll(identity.playerPoolSettings());
         betting.put("fairdraw.edge.origin-secret", GatewayEvents.ORIGIN_SECRET);
 
         FunctionPackage fairdraw = new FunctionPackage("betting", root.resolve("functions/betting/target/function.zip"),

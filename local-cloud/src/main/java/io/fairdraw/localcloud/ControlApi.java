@@ -9,10 +9,12 @@ import io.fairdraw.testsupport.LocalSecretsManager;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jboss.logging.Logger;
 
 /**
  * The local control plane, on its own port, never the API's: health, the functions and their
@@ -33,16 +35,23 @@ final class ControlApi implements AutoCloseable {
     private final EventBus bus;
     private final DrawScheduler scheduler;
     private final SandboxPage sandbox;
+    private static final Logger LOG = Logger.getLogger(ControlApi.class);
     private final Audit audit;
     private final Chaos chaos;
     private final LocalSecretsManager secrets;
     private final Map<String, TableGrants> grants;
+    /** The functions by the access key they sign with, for Secrets Manager and SQS. */
+    private final Map<String, ServiceGrants> byAccessKey = new java.util.HashMap<>();
+    private final Map<String, ServiceGrants> serviceGrants;
     private HttpServer server;
 
     ControlApi(Map<String, FunctionHost> functions, Map<String, LocalQueue> queues, EventBus bus, DrawScheduler scheduler, SandboxPage sandbox,
-            Audit audit, Chaos chaos, LocalSecretsManager secrets, Map<String, TableGrants> grants) {
+            Audit audit, Chaos chaos, LocalSecretsManager secrets, Map<String, TableGrants> grants,
+            Map<String, ServiceGrants> serviceGrants) {
         this.secrets = secrets;
         this.grants = grants;
+        this.serviceGrants = serviceGrants;
+        serviceGrants.forEach((name, g) -> byAccessKey.put(ServiceGrants.accessKeyOf(name), g));
         this.audit = audit;
         this.chaos = chaos;
         this.functions = functions;
@@ -83,7 +92,15 @@ final class ControlApi implements AutoCloseable {
 
     private void route(HttpExchange exchange, String path, String method, Matcher invoke) throws IOException {
         if (secrets != null && LocalSecretsManager.handles(exchange)) {
-            secrets.handle(exchange);
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            Optional<String> refused = caller(exchange).map(g -> g.getSecretValue(LocalSecretsManager.secretNameIn(body)))
+                    .orElse(Optional.of(unknownCaller(exchange, "secretsmanager:GetSecretValue")));
+            if (refused.isPresent()) {
+                LOG.warnf("IAM denied: %s", refused.get());
+                Json.reply(exchange, 400, Map.of("__type", "AccessDeniedException", "message", refused.get()));
+            } else {
+                secrets.handle(exchange, body);
+            }
         } else if (sandbox.handles(path)) {
             sandbox.handle(exchange);
         } else if (method.equals("POST") && invoke.matches()) {
@@ -113,6 +130,15 @@ final class ControlApi implements AutoCloseable {
         } else if (method.equals("GET") && path.equals("/iam")) {
             Map<String, Object> report = new java.util.TreeMap<>();
             grants.forEach((name, g) -> report.put(name, g.report()));
+            serviceGrants.forEach((name, g) -> {
+                Map<String, Object> merged = new java.util.LinkedHashMap<>(grants.containsKey(name) ? grants.get(name).report() : Map.of());
+                Map<String, Object> services = g.report();
+                java.util.List<Object> denied = new java.util.ArrayList<>((java.util.List<?>) merged.getOrDefault("denied", java.util.List.of()));
+                denied.addAll((java.util.List<?>) services.get("denied"));
+                merged.put("denied", denied);
+                merged.put("unused", services.get("unused"));
+                report.put(name, merged);
+            });
             Json.reply(exchange, 200, report);
         } else if (method.equals("GET") && path.equals("/schedule")) {
             Json.reply(exchange, 200, scheduler == null ? java.util.List.of() : scheduler.upcoming(20));
@@ -174,9 +200,17 @@ final class ControlApi implements AutoCloseable {
             return;
         }
         String url = body.path("QueueUrl").asText();
-        LocalQueue queue = queues.get(url.substring(url.lastIndexOf('/') + 1));
+        String name = url.substring(url.lastIndexOf('/') + 1);
+        LocalQueue queue = queues.get(name);
         if (queue == null) {
             Json.reply(exchange, 400, Map.of("__type", "com.amazonaws.sqs#QueueDoesNotExist", "message", "no queue " + url));
+            return;
+        }
+        Optional<String> refused = caller(exchange).map(g -> g.sendMessage(name))
+                .orElse(Optional.of(unknownCaller(exchange, "sqs:SendMessage")));
+        if (refused.isPresent()) {
+            LOG.warnf("IAM denied: %s", refused.get());
+            Json.reply(exchange, 400, Map.of("__type", "com.amazonaws.sqs#AccessDenied", "message", refused.get()));
             return;
         }
         switch (target) {
@@ -199,6 +233,16 @@ final class ControlApi implements AutoCloseable {
             }
             default -> Json.reply(exchange, 400, Map.of("__type", "com.amazonaws.sqs#UnsupportedOperation", "message", target + " is not served here"));
         }
+    }
+
+    /** The function a signed request came from, by its access key. */
+    private Optional<ServiceGrants> caller(HttpExchange exchange) {
+        return ServiceGrants.accessKeyIn(exchange.getRequestHeaders().getFirst("Authorization")).map(byAccessKey::get);
+    }
+
+    private static String unknownCaller(HttpExchange exchange, String action) {
+        String key = ServiceGrants.accessKeyIn(exchange.getRequestHeaders().getFirst("Authorization")).orElse("no signature");
+        return "The security token included in the request is invalid (" + key + " is no function's key): " + action;
     }
 
     @Override

@@ -99,7 +99,9 @@ public record FunctionPackage(String name, Path zip, Path taskRoot, String handl
         env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(memoryMb));
         env.put("AWS_REGION", "us-east-1");
         env.put("AWS_DEFAULT_REGION", "us-east-1");
-        env.put("AWS_ACCESS_KEY_ID", "local");
+        // Lambda gives each function its execution role's credentials; here each its own key, by
+        // which local-cloud holds its Secrets Manager and SQS calls to its policy (ServiceGrants).
+        env.put("AWS_ACCESS_KEY_ID", ServiceGrants.accessKeyOf(name));
         env.put("AWS_SECRET_ACCESS_KEY", "local");
         env.put("LAMBDA_TASK_ROOT", taskRoot.toString());
         env.put("_HANDLER", handler);

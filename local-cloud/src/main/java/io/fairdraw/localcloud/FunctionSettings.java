@@ -37,11 +37,57 @@ final class FunctionSettings {
             Map.entry("quarkus.datasource.password", "the local PostgreSQL trusts this machine; an IAM token in AWS"));
 
     /** Settings Terraform also gives, here with the local value that stands in for AWS's. */
-    static final Set<String> DEPLOYED_WITH_LOCAL_VALUES = Set.of("quarkus.oidc.auth-server-url", "fairdraw.identity.issuer",
-            "fairdraw.identity.audience", "fairdraw.config.secrets", "fairdraw.payments.return-url", "fairdraw.payout.parts-queue-url",
+    static final Set<String> DEPLOYED_WITH_LOCAL_VALUES = Set.of("quarkus.oidc.auth-server-url", "quarkus.oidc.staff.auth-server-url",
+            "fairdraw.identity.players.issuer", "fairdraw.identity.players.clients", "fairdraw.identity.players.scope",
+            "fairdraw.identity.players.jwks-url", "fairdraw.identity.staff.issuer", "fairdraw.identity.staff.clients",
+            "fairdraw.identity.staff.scope", "fairdraw.identity.staff.jwks-url", "fairdraw.config.secrets", "fairdraw.payments.return-url", "fairdraw.payout.parts-queue-url",
             "fairdraw.draw.secrets", "fairdraw.draw.beacon", "quarkus.datasource.reactive.url", "quarkus.datasource.username");
 
+    /** The players' realm's clients and scope, as the players' pool's (local-cloud/realm). */
+    static final String PLAYER_CLIENTS = "fairdraw-web,fairdraw-cli";
+    static final String PLAYER_SCOPE = "fairdraw/play";
+    /** The staff realm's client and scope, as the staff pool's. */
+    static final String STAFF_CLIENTS = "fairdraw-back-office";
+    static final String STAFF_SCOPE = "fairdraw/back-office";
+
     private FunctionSettings() {
+    }
+
+    /**
+     * The pools each function trusts, as settings.tf gives them (players_http, players_and_staff_http,
+     * staff_http, and the authorizer's both pools): the two realms stand for the two user pools.
+     */
+    static Map<String, String> identity(String function, Settings settings) {
+        Map<String, String> players = Map.of("fairdraw.identity.players.issuer", settings.issuer(),
+                "fairdraw.identity.players.clients", PLAYER_CLIENTS, "fairdraw.identity.players.scope", PLAYER_SCOPE);
+        Map<String, String> staff = Map.of("fairdraw.identity.staff.issuer", settings.staffIssuer(),
+                "fairdraw.identity.staff.clients", STAFF_CLIENTS, "fairdraw.identity.staff.scope", STAFF_SCOPE);
+        Map<String, String> p = new LinkedHashMap<>();
+        switch (function) {
+            case "registration", "betting" -> {
+                p.putAll(players);
+                p.putAll(staff);
+                p.put("quarkus.oidc.auth-server-url", settings.issuer());
+                p.put("quarkus.oidc.staff.auth-server-url", settings.staffIssuer());
+            }
+            case "wallet" -> {
+                p.putAll(players);
+                p.put("quarkus.oidc.auth-server-url", settings.issuer());
+            }
+            case "backoffice-api" -> {
+                p.putAll(staff);
+                p.put("quarkus.oidc.auth-server-url", settings.staffIssuer());
+            }
+            case "compliance" -> {
+                p.putAll(players);
+                p.putAll(staff);
+                p.put("fairdraw.identity.players.jwks-url", settings.issuer() + "/protocol/openid-connect/certs");
+                p.put("fairdraw.identity.staff.jwks-url", settings.staffIssuer() + "/protocol/openid-connect/certs");
+            }
+            default -> {
+            }
+        }
+        return p;
     }
 
     static Map<String, String> of(String function, Settings settings, String dynamoEndpoint, Path catalogue, String secretIds) {
@@ -53,9 +99,7 @@ final class FunctionSettings {
         p.put("quarkus.dynamodb.aws.credentials.static-provider.secret-access-key", "local");
         p.put("fairdraw.local.create-tables", "false");
         p.put("fairdraw.games.catalogue-file", catalogue.toString());
-        p.put("quarkus.oidc.auth-server-url", settings.issuer());
-        p.put("fairdraw.identity.issuer", settings.issuer());
-        p.put("fairdraw.identity.audience", settings.audience());
+        p.putAll(identity(function, settings));
         // Secrets come from Secrets Manager at start, as in AWS: local-cloud's, on the control port (LocalSecrets).
         p.put("fairdraw.config.secrets", secretIds);
         p.put("fairdraw.config.secrets-endpoint", "http://127.0.0.1:" + settings.controlPort());

@@ -55,6 +55,7 @@ public final class LocalCloud implements AutoCloseable {
     private final List<AutoCloseable> resources = new ArrayList<>();
     private final Map<String, FunctionHost> functions = new LinkedHashMap<>();
     private final Map<String, TableGrants> grants = new LinkedHashMap<>();
+    private final Map<String, ServiceGrants> serviceGrants = new LinkedHashMap<>();
     private final Map<String, LocalQueue> queues = new LinkedHashMap<>();
     private final Chaos chaos = new Chaos();
     private volatile boolean closed;
@@ -125,6 +126,8 @@ public final class LocalCloud implements AutoCloseable {
             // Each function has a DynamoDB endpoint of its own, which holds its calls to its IAM policy.
             TableGrants tableGrants = TableGrants.of(topology, name);
             grants.put(name, tableGrants);
+            // Its Secrets Manager and SQS calls are held to its policy by the control port, which knows it by its access key.
+            serviceGrants.put(name, ServiceGrants.of(topology, name, secrets.idsOf(node)));
             DynamoProxy proxy = new DynamoProxy(URI.create(settings.dynamoEndpoint()), chaos, tableGrants);
             String functionDynamo = proxy.start();
             resources.add(proxy);
@@ -168,7 +171,7 @@ public final class LocalCloud implements AutoCloseable {
         resources.add(gateway);
         control = new ControlApi(functions, queues, bus, scheduler, new SandboxPage(sandboxSecret, settings.apiPort(),
                 new SandboxRecords(settings.data().resolve("sandbox").resolve("records.jsonl"))),
-                new Audit(dynamo), chaos, secrets.store(), grants);
+                new Audit(dynamo), chaos, secrets.store(), grants, serviceGrants);
         control.start(settings.controlPort());
         resources.add(control);
 

@@ -98,7 +98,7 @@ final class LocalQueue implements AutoCloseable {
     synchronized Map<String, Object> status() {
         long now = System.currentTimeMillis();
         long visible = messages.values().stream().filter(m -> m.visibleAtMillis <= now).count();
-        return Map.of("name", name, "consumer", consumer.name(), "visible", visible, "inFlightOrDelayed", messages.size() - visible,
+        return Map.of("name", name, "consumer", consumer == null ? "none" : consumer.name(), "visible", visible, "inFlightOrDelayed", messages.size() - visible,
                 "deadLetters", deadLetters.stream().map(m -> Map.of("id", m.id, "receiveCount", m.receiveCount, "body", m.body)).toList());
     }
 

@@ -10,7 +10,7 @@ import java.util.Set;
  * How local-cloud runs, from its command line ({@code --name value}); every value has a default
  * that matches {@code local-cloud/start}.
  */
-record Settings(Path root, Path data, int apiPort, int controlPort, String dynamoEndpoint, String issuer, String audience,
+record Settings(Path root, Path data, int apiPort, int controlPort, String dynamoEndpoint, String issuer, String staffIssuer,
         String viewer, int drawEveryMinutes, Set<String> functions, Optional<Path> webapp) {
 
     static Settings parse(List<String> args) {
@@ -20,7 +20,7 @@ record Settings(Path root, Path data, int apiPort, int controlPort, String dynam
         int controlPort = 8081;
         String dynamo = "http://localhost:8000";
         String issuer = "http://localhost:8180/realms/fairdraw";
-        String audience = "fairdraw-api";
+        String staffIssuer = "http://localhost:8180/realms/fairdraw-staff";
         String viewer = "ID-JK";
         int every = 3;
         Set<String> functions = new LinkedHashSet<>();
@@ -38,7 +38,7 @@ record Settings(Path root, Path data, int apiPort, int controlPort, String dynam
                 case "--control-port" -> controlPort = Integer.parseInt(value);
                 case "--dynamodb" -> dynamo = value;
                 case "--issuer" -> issuer = value;
-                case "--audience" -> audience = value;
+                case "--staff-issuer" -> staffIssuer = value;
                 case "--viewer" -> viewer = value;
                 case "--draw-every-minutes" -> every = Integer.parseInt(value);
                 case "--functions" -> functions.addAll(List.of(value.split(",")));
@@ -49,7 +49,7 @@ record Settings(Path root, Path data, int apiPort, int controlPort, String dynam
         if (every < 2) {
             throw new IllegalArgumentException("--draw-every-minutes is at least 2 (a draw closes a minute before it)");
         }
-        return new Settings(root, data == null ? root.resolve(".local") : data, apiPort, controlPort, dynamo, issuer, audience,
+        return new Settings(root, data == null ? root.resolve(".local") : data, apiPort, controlPort, dynamo, issuer, staffIssuer,
                 viewer, every, functions, webapp);
     }
 

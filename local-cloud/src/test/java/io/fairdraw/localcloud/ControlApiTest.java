@@ -26,7 +26,7 @@ class ControlApiTest {
         }
         ControlApi control = new ControlApi(Map.of(), Map.of(), new EventBus(Json.parse("{\"eventRules\":[]}".getBytes()), Map.of(),
                 logs.resolve("events.log"), chaos), null,
-                new SandboxPage("secret-0123456789abcdef0123456789ab", 1, new SandboxRecords(logs.resolve("sandbox.jsonl"))), null, chaos, null, Map.of());
+                new SandboxPage("secret-0123456789abcdef0123456789ab", 1, new SandboxRecords(logs.resolve("sandbox.jsonl"))), null, chaos, null, Map.of(), Map.of());
         control.start(port);
         try {
             HttpClient http = HttpClient.newHttpClient();

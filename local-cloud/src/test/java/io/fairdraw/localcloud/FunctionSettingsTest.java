@@ -83,4 +83,40 @@ class FunctionSettingsTest {
             assertThat(properties).as(function).doesNotContainKey("fairdraw.edge.origin-secret-required");
         });
     }
+
+    /**
+     * The rule settings.tf is held to (infra-terraform's identityPools check), here for the laptop:
+     * a function trusts the players' pool exactly when a route it serves admits players, and the
+     * staff pool exactly when one admits an operator or auditor; the authorizer, the pools of the
+     * routes it guards.
+     */
+    @Test
+    void eachFunctionTrustsThePoolsItsRoutesNeed() {
+        Topology topology = Topology.load();
+        String authorizer = topology.document().get("authorizer").get("function").asText();
+        Map<String, Set<String>> roles = new HashMap<>();
+        topology.document().get("routes").forEach(route -> {
+            String function = route.get("auth").asText().equals("authorizer") ? authorizer : route.get("function").asText();
+            Set<String> admitted = roles.computeIfAbsent(function, f -> new TreeSet<>());
+            route.path("roles").forEach(role -> admitted.add(role.asText()));
+            if (!function.equals(route.get("function").asText())) {
+                route.path("roles").forEach(role -> roles.computeIfAbsent(route.get("function").asText(), f -> new TreeSet<>())
+                        .add(role.asText()));
+            }
+        });
+        Settings settings = Settings.parse(List.of());
+        everyFunctionsSettings().forEach((function, properties) -> {
+            Set<String> admitted = roles.getOrDefault(function, Set.of());
+            boolean players = admitted.contains("player");
+            boolean staff = admitted.contains("operator") || admitted.contains("auditor");
+            assertThat(properties.get("fairdraw.identity.players.issuer")).as(function).isEqualTo(players ? settings.issuer() : null);
+            assertThat(properties.get("fairdraw.identity.staff.issuer")).as(function).isEqualTo(staff ? settings.staffIssuer() : null);
+            if (!function.equals(authorizer) && (players || staff)) {
+                assertThat(properties.get("quarkus.oidc.auth-server-url")).as(function)
+                        .isEqualTo(players ? settings.issuer() : settings.staffIssuer());
+                assertThat(properties.get("quarkus.oidc.staff.auth-server-url")).as(function)
+                        .isEqualTo(players && staff ? settings.staffIssuer() : null);
+            }
+        });
+    }
 }

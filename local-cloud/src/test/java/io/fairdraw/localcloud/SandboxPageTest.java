@@ -70,7 +70,7 @@ class SandboxPageTest {
         control = new ControlApi(Map.of(), Map.of(), new EventBus(Json.parse("{\"eventRules\":[]}".getBytes()), Map.of(),
                 data.resolve("events.log"), chaos), null,
                 new SandboxPage(SECRET, webhook.getAddress().getPort(), new SandboxRecords(data.resolve("sandbox").resolve("records.jsonl"))),
-                null, chaos, null, Map.of());
+                null, chaos, null, Map.of(), Map.of());
         control.start(free);
         return free;
     }

@@ -194,6 +194,20 @@ class EligibilityDecisionTest {
         assertThat(answer.get("reasonCode")).isEqualTo("NOT_REGISTERED");
     }
 
+    @Test
+    void anOperatorGroupInThePlayersPoolMakesOnlyAPlayer() {
+        Answer answer = call(throughTheEdge(Tokens.playerPoolOperator(), "ID", "JK"));
+
+        assertThat(answer.get("roles")).isEqualTo("player");
+    }
+
+    @Test
+    void anIdTokenOrOneWithoutTheApiScopeIsNoAccessToken() {
+        for (String token : java.util.List.of(Tokens.idToken(), Tokens.withoutApiScope())) {
+            assertThat(call(throughTheEdge(token, "ID", "JK")).authorized()).isFalse();
+        }
+    }
+
     private static Player standing(PlayerStatus status, KycState kyc, Optional<Instant> timedOutUntil,
             Optional<Instant> excludedUntil) {
         return PlayerFixtures.registered(PlayerFixtures.newSubject(), "1990-05-17")

@@ -11,10 +11,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Every route of a function, from the topology, against every kind of caller: no token and six
- * kinds of bad token must be 401; a good token of a role the route does not name must be 403
- * {@code forbidden}; a role it names must get past authorization (any answer but 401 and 403
- * {@code forbidden}: a domain refusal such as NOT_VERIFIED is the route working). Public routes
+ * Every route of a function, from the topology, against every kind of caller: no token and eight
+ * kinds of bad token must be 401 (among them an ID token and one without the API's scope); a good
+ * token of a role the route does not name must be refused, 403 {@code forbidden} (or 401 where the
+ * function trusts no token of that pool); a role it names must get past authorization (any answer but 401 and 403
+ * {@code forbidden}: a domain refusal such as NOT_VERIFIED is the route working). A players'-pool
+ * token naming the operator group is a player and nothing more. Public routes
  * must not demand a token; webhook routes must refuse an unsigned notification. And every route,
  * whatever its rule, refuses a request that did not come through the edge (no origin secret) with
  * 403 {@code edge-required}, even from a caller whose role it admits.
@@ -43,11 +45,22 @@ public final class AuthorizationMatrix {
         badTokens.put("expired", Tokens.expired());
         badTokens.put("wrong issuer", Tokens.wrongIssuer());
         badTokens.put("wrong audience", Tokens.wrongAudience());
+        badTokens.put("id token", Tokens.idToken());
+        badTokens.put("without the API scope", Tokens.withoutApiScope());
         badTokens.put("alg none", Tokens.algNone());
         badTokens.put("tampered", Tokens.tampered());
         badTokens.put("signed by a stranger", Tokens.signedByStranger());
+        // Each caller with the role its pool gives it: a players'-pool token naming the operator
+        // group is a player, nothing more.
         Map<String, String> roleTokens = Map.of("player", Tokens.player("matrix-" + function), "operator", Tokens.operator(),
                 "auditor", Tokens.auditor());
+        Map<String, String> callers = new LinkedHashMap<>();
+        callers.put("player", "player");
+        callers.put("operator", "operator");
+        callers.put("auditor", "auditor");
+        callers.put("player-pool operator", "player");
+        Map<String, String> callerTokens = new LinkedHashMap<>(roleTokens);
+        callerTokens.put("player-pool operator", Tokens.playerPoolOperator());
         List<String> violations = new ArrayList<>();
         for (String route : topology.routesOf(function)) {
             String method = route.substring(0, route.indexOf(' '));
@@ -77,14 +90,18 @@ public final class AuthorizationMatrix {
             }
             expect(violations, route, "no token", call(given(), method, path), 401);
             badTokens.forEach((kind, token) -> expect(violations, route, kind, call(given().auth().oauth2(token), method, path), 401));
-            roleTokens.forEach((role, token) -> {
+            callerTokens.forEach((caller, token) -> {
+                String role = callers.get(caller);
                 Response response = call(given().auth().oauth2(token), method, path);
-                boolean refusedForRole = response.statusCode() == 403 && FORBIDDEN.equals(response.jsonPath().getString("type"));
-                if (roles.contains(role) && (response.statusCode() == 401 || refusedForRole)) {
-                    violations.add(route + " refused its own role " + role + ": " + response.statusCode());
+                // 403 when the function trusts the caller's pool but the route not its role; 401 when
+                // the function does not trust that pool at all (the back office and the players' pool).
+                boolean refusedForRole = response.statusCode() == 403 && FORBIDDEN.equals(response.jsonPath().getString("type"))
+                        || response.statusCode() == 401 && response.contentType().startsWith("application/problem+json");
+                if (roles.contains(role) && refusedForRole) {
+                    violations.add(route + " refused its own role " + role + " (" + caller + "): " + response.statusCode());
                 }
                 if (!roles.contains(role) && !refusedForRole) {
-                    violations.add(route + " let " + role + " past: " + response.statusCode() + " " + response.asString());
+                    violations.add(route + " let " + caller + " past: " + response.statusCode() + " " + response.asString());
                 }
             });
         }

@@ -60,8 +60,13 @@ public final class LocalSecretsManager implements AutoCloseable {
 
     /** Answers one request of the Secrets Manager protocol. */
     public void handle(HttpExchange exchange) throws IOException {
+        handle(exchange, exchange.getRequestBody().readAllBytes());
+    }
+
+    /** Answers one request whose body the caller has read already (to authorise it first). */
+    public void handle(HttpExchange exchange, byte[] body) throws IOException {
         String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
-        JsonNode request = JSON.readTree(exchange.getRequestBody().readAllBytes());
+        JsonNode request = JSON.readTree(body);
         if (!("secretsmanager.GetSecretValue").equals(target)) {
             error(exchange, "UnsupportedOperation", "only GetSecretValue is served here, not " + target);
             return;
@@ -81,6 +86,16 @@ public final class LocalSecretsManager implements AutoCloseable {
         answer.putArray("VersionStages").add("AWSCURRENT");
         answer.put("CreatedDate", Instant.now().getEpochSecond());
         reply(exchange, 200, answer);
+    }
+
+    /** The secret a GetSecretValue request names, by name (an ARN is reduced to it); empty if unreadable. */
+    public static String secretNameIn(byte[] body) {
+        try {
+            String id = JSON.readTree(body).path("SecretId").asText("");
+            return id.startsWith(ARN_PREFIX) ? id.substring(ARN_PREFIX.length()) : id;
+        } catch (IOException unreadable) {
+            return "";
+        }
     }
 
     private static void error(HttpExchange exchange, String type, String message) throws IOException {

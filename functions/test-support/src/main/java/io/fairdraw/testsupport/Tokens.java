@@ -22,14 +22,22 @@ import org.jose4j.jwt.NumericDate;
 import org.jose4j.lang.JoseException;
 
 /**
- * Real signed JWTs for tests, made with the key whose public half the WireMock OIDC server
- * publishes (kid "1"), plus the broken tokens every route must refuse. Player A and player B are
- * two different people; the operator and auditor hold only their back-office roles.
+ * Real signed JWTs for tests, shaped as Cognito's access tokens are ({@code token_use},
+ * {@code client_id} and no {@code aud}, {@code scope}, {@code cognito:groups}, {@code username}),
+ * made with the key whose public half the WireMock OIDC server publishes (kid "1"), plus the
+ * broken tokens every route must refuse. Players come from the players' pool ({@link #ISSUER});
+ * operators and auditors from the staff pool ({@link #STAFF_ISSUER}), as deployed. Player A and
+ * player B are two different people.
  */
 public final class Tokens {
-    /** The issuer the WireMock OIDC server announces in its discovery document. */
+    /** The players' pool: the issuer the WireMock OIDC server announces in its discovery document. */
     public static final String ISSUER = "https://server.example.com";
-    public static final String AUDIENCE = "fairdraw-api";
+    /** The staff pool: the same test key set under another issuer (platform's test settings). */
+    public static final String STAFF_ISSUER = "https://staff.example.com";
+    public static final String WEB_CLIENT = "fairdraw-web";
+    public static final String BACK_OFFICE_CLIENT = "fairdraw-back-office";
+    public static final String PLAY_SCOPE = "fairdraw/play";
+    public static final String BACK_OFFICE_SCOPE = "fairdraw/back-office";
     public static final String PLAYER_A = "player-a-subject";
     public static final String PLAYER_B = "player-b-subject";
     public static final String OPERATOR = "operator-subject";
@@ -49,22 +57,30 @@ public final class Tokens {
         return player(PLAYER_B);
     }
 
-    /** A player token for any subject, for tests that need many distinct players. */
+    /**
+     * A player token for any subject, for tests that need many distinct players. It names no
+     * group, as a player who signed up themselves has none: the pool makes them a player.
+     */
     public static String player(String subject) {
-        return sign(claims(subject, ISSUER, AUDIENCE, List.of("player"), Instant.now().plus(LIFETIME)), KEY);
+        return sign(player(subject, List.of(), Instant.now().plus(LIFETIME)), KEY);
     }
 
     public static String operator() {
-        return sign(claims(OPERATOR, ISSUER, AUDIENCE, List.of("operator"), Instant.now().plus(LIFETIME)), KEY);
+        return operator(OPERATOR);
     }
 
     /** An operator token for any subject, for four-eyes tests that need two different operators. */
     public static String operator(String subject) {
-        return sign(claims(subject, ISSUER, AUDIENCE, List.of("operator"), Instant.now().plus(LIFETIME)), KEY);
+        return sign(staff(subject, List.of("operator"), Instant.now().plus(LIFETIME)), KEY);
     }
 
     public static String auditor() {
-        return sign(claims(AUDITOR, ISSUER, AUDIENCE, List.of("auditor"), Instant.now().plus(LIFETIME)), KEY);
+        return sign(staff(AUDITOR, List.of("auditor"), Instant.now().plus(LIFETIME)), KEY);
+    }
+
+    /** A players'-pool token whose groups say operator: it must grant nothing beyond a player's rights. */
+    public static String playerPoolOperator() {
+        return sign(player("player-pool-operator", List.of("operator"), Instant.now().plus(LIFETIME)), KEY);
     }
 
     /** A subject's player id as every function derives it from the token. */
@@ -74,22 +90,41 @@ public final class Tokens {
 
     /** Expired an hour ago: well outside any clock-skew allowance. */
     public static String expired() {
-        return sign(claims(PLAYER_A, ISSUER, AUDIENCE, List.of("player"), Instant.now().minus(Duration.ofHours(1))), KEY);
+        return sign(player(PLAYER_A, List.of(), Instant.now().minus(Duration.ofHours(1))), KEY);
     }
 
     public static String wrongIssuer() {
-        return sign(claims(PLAYER_A, "https://attacker.example.com", AUDIENCE, List.of("player"), Instant.now().plus(LIFETIME)), KEY);
+        JwtClaims claims = player(PLAYER_A, List.of(), Instant.now().plus(LIFETIME));
+        claims.setIssuer("https://attacker.example.com");
+        return sign(claims, KEY);
     }
 
+    /** Issued to an app client this API does not serve. */
     public static String wrongAudience() {
-        return sign(claims(PLAYER_A, ISSUER, "some-other-api", List.of("player"), Instant.now().plus(LIFETIME)), KEY);
+        JwtClaims claims = player(PLAYER_A, List.of(), Instant.now().plus(LIFETIME));
+        claims.setClaim("client_id", "some-other-app");
+        return sign(claims, KEY);
     }
 
-    /** A valid token whose payload was then changed to grant the operator role. */
+    /** An ID token ({@code token_use: id}) in place of an access token. */
+    public static String idToken() {
+        JwtClaims claims = player(PLAYER_A, List.of(), Instant.now().plus(LIFETIME));
+        claims.setClaim("token_use", "id");
+        return sign(claims, KEY);
+    }
+
+    /** An access token of the right client that was not granted the API's scope. */
+    public static String withoutApiScope() {
+        JwtClaims claims = player(PLAYER_A, List.of(), Instant.now().plus(LIFETIME));
+        claims.setClaim("scope", "openid email");
+        return sign(claims, KEY);
+    }
+
+    /** A valid operator token whose payload was then changed to grant the auditor role too. */
     public static String tampered() {
-        String[] parts = playerA().split("\\.");
+        String[] parts = operator().split("\\.");
         String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
-                .replace("\"player\"", "\"operator\"");
+                .replace("[\"operator\"]", "[\"operator\",\"auditor\"]");
         return parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8))
                 + "." + parts[2];
     }
@@ -97,7 +132,7 @@ public final class Tokens {
     /** Unsigned, announcing {@code alg: none}. */
     public static String algNone() {
         String header = "{\"alg\":\"none\",\"typ\":\"JWT\"}";
-        String payload = claims(PLAYER_A, ISSUER, AUDIENCE, List.of("player"), Instant.now().plus(LIFETIME)).toJson();
+        String payload = player(PLAYER_A, List.of(), Instant.now().plus(LIFETIME)).toJson();
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         return b64.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."
                 + b64.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + ".";
@@ -112,18 +147,33 @@ public final class Tokens {
             RsaJsonWebKey stranger = new RsaJsonWebKey((RSAPublicKey) pair.getPublic());
             stranger.setPrivateKey(pair.getPrivate());
             stranger.setKeyId(KEY.getKeyId());
-            return sign(claims(PLAYER_A, ISSUER, AUDIENCE, List.of("player"), Instant.now().plus(LIFETIME)), stranger);
+            return sign(player(PLAYER_A, List.of(), Instant.now().plus(LIFETIME)), stranger);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime provides RSA", e);
         }
     }
 
-    private static JwtClaims claims(String subject, String issuer, String audience, List<String> groups, Instant expiry) {
+    private static JwtClaims player(String subject, List<String> groups, Instant expiry) {
+        return claims(subject, ISSUER, WEB_CLIENT, PLAY_SCOPE, groups, expiry);
+    }
+
+    private static JwtClaims staff(String subject, List<String> groups, Instant expiry) {
+        return claims(subject, STAFF_ISSUER, BACK_OFFICE_CLIENT, BACK_OFFICE_SCOPE, groups, expiry);
+    }
+
+    /** What a Cognito access token carries: no aud, no profile claims. */
+    private static JwtClaims claims(String subject, String issuer, String client, String scope, List<String> groups,
+            Instant expiry) {
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(issuer);
         claims.setSubject(subject);
-        claims.setAudience(audience);
-        claims.setStringListClaim("groups", groups);
+        claims.setClaim("token_use", "access");
+        claims.setClaim("client_id", client);
+        claims.setClaim("scope", "openid " + scope);
+        claims.setClaim("username", subject);
+        if (!groups.isEmpty()) {
+            claims.setStringListClaim("cognito:groups", groups);
+        }
         claims.setIssuedAt(NumericDate.fromSeconds(expiry.minus(LIFETIME).getEpochSecond()));
         claims.setExpirationTime(NumericDate.fromSeconds(expiry.getEpochSecond()));
         claims.setJwtId(java.util.UUID.randomUUID().toString());

@@ -76,7 +76,7 @@ class ExposuresTest {
         given().auth().oauth2(Tokens.operator()).get("/v1/backoffice/reports/draws/4d-jakarta-19000101T2000/exposures").then()
                 .statusCode(404).body("reasonCode", equalTo("DRAW_NOT_FOUND"));
         given().auth().oauth2(Tokens.playerA()).get("/v1/backoffice/reports/draws/4d-jakarta-19000101T2000/exposures").then()
-                .statusCode(403);
+                .statusCode(401);
         given().auth().oauth2(Tokens.operator()).queryParam("limit", "0")
                 .get("/v1/backoffice/reports/draws/4d-jakarta-19000101T2000/exposures").then().statusCode(400);
     }

@@ -162,6 +162,6 @@ class PaymentReconciliationTest {
         given().auth().oauth2(Tokens.operator()).get(PATH, "Not A Provider").then().statusCode(400);
         given().auth().oauth2(Tokens.operator()).contentType("application/json").body("{}").post(PATH, provider).then().statusCode(415)
                 .body("reasonCode", equalTo("UNSUPPORTED_MEDIA_TYPE"));
-        given().auth().oauth2(Tokens.player("recon-" + UUID.randomUUID())).get(PATH, provider).then().statusCode(403);
+        given().auth().oauth2(Tokens.player("recon-" + UUID.randomUUID())).get(PATH, provider).then().statusCode(401);
     }
 }

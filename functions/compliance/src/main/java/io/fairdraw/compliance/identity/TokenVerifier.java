@@ -1,16 +1,18 @@
 package io.fairdraw.compliance.identity;
 
 import io.fairdraw.model.id.PlayerId;
+import io.fairdraw.platform.security.IdentitySettings;
 import io.fairdraw.platform.security.Role;
+import io.fairdraw.platform.security.TokenRules;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
-import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jboss.logging.Logger;
@@ -49,26 +51,44 @@ public class TokenVerifier {
     static final int KEY_SET_MAX_BYTES = 256 * 1024;
     static final Duration KEY_SET_REFETCH_REPRIEVE = Duration.ofSeconds(10);
 
-    private final IdentitySettings settings;
-    private final HttpsJwks keySet;
-    private final VerificationKeyResolver keys;
+    /** Reads the issuer a token names, to choose whose keys verify it; trusts nothing else it says. */
+    private static final JwtConsumer ISSUER_ONLY = new JwtConsumerBuilder()
+            .setSkipAllValidators().setDisableRequireSignature().setSkipSignatureVerification().build();
 
+    /** A pool the authorizer trusts: its issuer and its published keys. */
+    private record Trusted(String issuer, HttpsJwks keySet, VerificationKeyResolver keys) {
+    }
+
+    private final Map<String, Trusted> pools = new LinkedHashMap<>();
+    private final TokenRules rules;
+
+    /**
+     * The players' pool always; the staff pool too where configured, for the player routes that
+     * also admit an operator or auditor (a ticket, a draw's proof).
+     */
     public TokenVerifier(IdentitySettings settings) {
-        this.settings = settings;
-        this.keySet = keySet(settings.jwksUrl());
-        this.keys = new HttpsJwksVerificationKeyResolver(keySet);
+        IdentitySettings.Pool players = settings.players().orElseThrow(
+                () -> new IllegalStateException("fairdraw.identity.players.issuer is not set: the authorizer has no pool to trust"));
+        for (IdentitySettings.Pool pool : settings.staff().map(staff -> List.of(players, staff)).orElse(List.of(players))) {
+            HttpsJwks keySet = keySet(pool.jwksUrl().orElseThrow(
+                    () -> new IllegalStateException("the jwks-url of the pool " + pool.issuer() + " is not set")));
+            pools.put(pool.issuer(), new Trusted(pool.issuer(), keySet, new HttpsJwksVerificationKeyResolver(keySet)));
+        }
+        this.rules = new TokenRules(settings);
     }
 
     /**
-     * Fetches the key set while the function initialises, where Lambda gives the full CPU; a
+     * Fetches the key sets while the function initialises, where Lambda gives the full CPU; a
      * failure is not fatal, the first request tries again.
      */
     void warmUp(@Observes StartupEvent start) {
-        try {
-            keySet.refresh();
-        } catch (JoseException | IOException e) {
-            LOG.warnf("the issuer's key set could not be fetched at start (%s); requests will try again",
-                    e.getClass().getSimpleName());
+        for (Trusted pool : pools.values()) {
+            try {
+                pool.keySet().refresh();
+            } catch (JoseException | IOException e) {
+                LOG.warnf("the issuer's key set could not be fetched at start (%s); requests will try again",
+                        e.getClass().getSimpleName());
+            }
         }
     }
 
@@ -78,61 +98,48 @@ public class TokenVerifier {
             return Optional.empty();
         }
         JwtClaims claims;
+        Trusted pool;
         try {
-            claims = consumer(now).processToClaims(token);
-        } catch (InvalidJwtException e) {
-            logRejection(e);
+            pool = pools.get(ISSUER_ONLY.processToClaims(token).getIssuer());
+            if (pool == null) {
+                LOG.debug("token refused: its issuer is not a pool this API trusts");
+                return Optional.empty();
+            }
+            claims = consumer(pool, now).processToClaims(token);
+        } catch (InvalidJwtException | MalformedClaimException e) {
+            if (e instanceof InvalidJwtException invalid) {
+                logRejection(invalid);
+            }
             return Optional.empty();
         }
-        if (!claimValues(claims, settings.audienceClaim()).contains(settings.audience())) {
-            LOG.debug("token refused: not issued for this API");
+        String issuer = pool.issuer();
+        Optional<Set<Role>> roles = rules.roles(issuer, claims::getClaimValue);
+        if (roles.isEmpty()) {
+            LOG.debug("token refused: not an access token issued for this API");
             return Optional.empty();
         }
         try {
-            PlayerId playerId = PlayerId.derive(settings.issuer(), claims.getSubject());
-            return Optional.of(new VerifiedToken(playerId, roles(claims)));
+            PlayerId playerId = PlayerId.derive(issuer, claims.getSubject());
+            return Optional.of(new VerifiedToken(playerId, roles.get()));
         } catch (MalformedClaimException | IllegalArgumentException e) {
             LOG.debug("token refused: its subject is not usable");
             return Optional.empty();
         }
     }
 
-    private JwtConsumer consumer(Instant now) {
+    private static JwtConsumer consumer(Trusted pool, Instant now) {
         return new JwtConsumerBuilder()
-                .setVerificationKeyResolver(keys)
+                .setVerificationKeyResolver(pool.keys())
                 .setJwsAlgorithmConstraints(ConstraintType.PERMIT,
                         AlgorithmIdentifiers.RSA_USING_SHA256, AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256)
-                .setExpectedIssuer(settings.issuer())
+                .setExpectedIssuer(pool.issuer())
                 .setRequireExpirationTime()
                 .setRequireSubject()
                 .setAllowedClockSkewInSeconds(CLOCK_SKEW_SECONDS)
                 .setEvaluationTime(NumericDate.fromMilliseconds(now.toEpochMilli()))
-                // The audience claim is configuration (Cognito access tokens have none): checked after.
+                // Cognito access tokens carry no aud: the client, scope and token use are TokenRules'.
                 .setSkipDefaultAudienceValidation()
                 .build();
-    }
-
-    private Set<Role> roles(JwtClaims claims) {
-        Collection<String> names = claimValues(claims, settings.rolesClaim());
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        for (Role role : Role.values()) {
-            if (names.contains(role.claimValue())) {
-                roles.add(role);
-            }
-        }
-        return roles;
-    }
-
-    /** A claim that is one string or an array of strings, as a collection; anything else is empty. */
-    private static Collection<String> claimValues(JwtClaims claims, String name) {
-        Object value = claims.getClaimValue(name);
-        if (value instanceof String text) {
-            return List.of(text);
-        }
-        if (value instanceof Collection<?> values) {
-            return values.stream().filter(String.class::isInstance).map(String.class::cast).toList();
-        }
-        return List.of();
     }
 
     /** Says why without the token or its claims: those identify a person. */

@@ -6,6 +6,8 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.sun.net.httpserver.HttpServer;
 import io.fairdraw.model.id.PlayerId;
+import io.fairdraw.platform.security.IdentitySettings;
+import io.fairdraw.platform.security.Role;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,6 +15,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
@@ -25,7 +28,7 @@ import org.jose4j.lang.JoseException;
 /**
  * Fuzz targets for bearer tokens, verified against a static key set served from loopback (no
  * network). Any text is refused without an exception; any claims signed with the issuer's key
- * are accepted only when issuer, expiry, subject and audience all hold, and then name the player
+ * are accepted only when issuer, expiry, subject, client, scope and token use all hold, and then name the player
  * derived from the subject. A normal test run replays the corpus under
  * src/test/resources/io/fairdraw/compliance/identity/TokenVerifierFuzzTestInputs.
  */
@@ -33,22 +36,35 @@ class TokenVerifierFuzzTest {
     private static final String ISSUER = "https://id.fairdraw.test/realms/fairdraw";
     private static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
     private static final RsaJsonWebKey KEY = loadKey();
-    private static final TokenVerifier VERIFIER = new TokenVerifier(new Settings(ISSUER, serveKeySet()));
+    private static final String CLIENT = "fairdraw-web";
+    private static final String SCOPE = "fairdraw/play";
+    private static final TokenVerifier VERIFIER = new TokenVerifier(
+            new Settings(Optional.of(new Pool(ISSUER, List.of(CLIENT), Optional.of(SCOPE), Optional.of(serveKeySet())))));
 
-    private record Settings(String issuer, String jwksUrl) implements IdentitySettings {
+    private record Pool(String issuer, List<String> clients, Optional<String> scope, Optional<String> jwksUrl)
+            implements IdentitySettings.Pool {
+    }
+
+    /** The players' pool as Terraform configures it, with Cognito's claim names (the defaults). */
+    private record Settings(Optional<IdentitySettings.Pool> players) implements IdentitySettings {
         @Override
-        public String audienceClaim() {
-            return "aud";
+        public String clientClaim() {
+            return "client_id";
         }
 
         @Override
-        public String audience() {
-            return "fairdraw-api";
+        public String groupsClaim() {
+            return "cognito:groups";
         }
 
         @Override
-        public String rolesClaim() {
-            return "groups";
+        public String tokenUse() {
+            return "access";
+        }
+
+        @Override
+        public Optional<IdentitySettings.Pool> staff() {
+            return Optional.empty();
         }
     }
 
@@ -78,8 +94,12 @@ class TokenVerifierFuzzTest {
             assertThat(header).isEqualTo(AlgorithmIdentifiers.RSA_USING_SHA256);
             assertThat(claims.getIssuer()).isEqualTo(ISSUER);
             assertThat(claims.getExpirationTime().getValue()).isGreaterThanOrEqualTo(NOW.getEpochSecond() - 30);
-            assertThat(claims.getAudience()).contains("fairdraw-api");
+            assertThat(claims.getClaimValue("token_use")).isEqualTo("access");
+            assertThat(claims.getClaimValue("client_id")).isEqualTo(CLIENT);
+            assertThat(claims.getStringClaimValue("scope").split(" ")).contains(SCOPE);
             assertThat(verified.get().playerId()).isEqualTo(PlayerId.derive(ISSUER, claims.getSubject()));
+            // The players' pool makes players only, whatever groups a token names.
+            assertThat(verified.get().roles()).containsExactly(Role.PLAYER);
         }
     }
 

@@ -17,6 +17,7 @@ import java.util.OptionalInt;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -134,9 +135,12 @@ public class SecretsConfigSourceFactory implements ConfigSourceFactory {
     private static SecretsManagerClient client(Optional<URI> endpoint) {
         SecretsManagerClientBuilder builder = SecretsManagerClient.builder().httpClient(UrlConnectionHttpClient.create());
         if (endpoint.isPresent()) {
-            // local-cloud's Secrets Manager: loopback, local credentials.
+            // local-cloud's Secrets Manager: loopback, with the credentials of the function's environment
+            // (local-cloud gives each function its own key and holds its calls to its policy), or
+            // placeholder ones where there are none (tests).
             return builder.endpointOverride(endpoint.get()).region(Region.US_EAST_1)
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))).build();
+                    .credentialsProvider(AwsCredentialsProviderChain.of(EnvironmentVariableCredentialsProvider.create(),
+                            StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))).build();
         }
         // In Lambda: the execution role's credentials and the function's Region, from its environment.
         String region = System.getenv("AWS_REGION");
