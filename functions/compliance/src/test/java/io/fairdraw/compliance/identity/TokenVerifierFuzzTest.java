@@ -6,7 +6,7 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.sun.net.httpserver.HttpServer;
 import io.fairdraw.model.id.PlayerId;
-import io.fairdraw.platform.security.IdentitySettings;
+import io.fairdraw.platform.security.PoolSettings;
 import io.fairdraw.platform.security.Role;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,35 +38,9 @@ class TokenVerifierFuzzTest {
     private static final RsaJsonWebKey KEY = loadKey();
     private static final String CLIENT = "fairdraw-web";
     private static final String SCOPE = "fairdraw/play";
-    private static final TokenVerifier VERIFIER = new TokenVerifier(
-            new Settings(Optional.of(new Pool(ISSUER, List.of(CLIENT), Optional.of(SCOPE), Optional.of(serveKeySet())))));
-
-    private record Pool(String issuer, List<String> clients, Optional<String> scope, Optional<String> jwksUrl)
-            implements IdentitySettings.Pool {
-    }
-
-    /** The players' pool as Terraform configures it, with Cognito's claim names (the defaults). */
-    private record Settings(Optional<IdentitySettings.Pool> players) implements IdentitySettings {
-        @Override
-        public String clientClaim() {
-            return "client_id";
-        }
-
-        @Override
-        public String groupsClaim() {
-            return "cognito:groups";
-        }
-
-        @Override
-        public String tokenUse() {
-            return "access";
-        }
-
-        @Override
-        public Optional<IdentitySettings.Pool> staff() {
-            return Optional.empty();
-        }
-    }
+    /** The players' pool as Terraform configures it, with Cognito's claim names. */
+    private static final TokenVerifier VERIFIER = new TokenVerifier(new PoolSettings(
+            Optional.of(new PoolSettings.Pool(ISSUER, List.of(CLIENT), Optional.of(SCOPE), Optional.of(serveKeySet()))), Optional.empty()));
 
     @FuzzTest(maxDuration = "110s")
     void anyTextIsRefusedWithoutAnException(FuzzedDataProvider data) {

@@ -17,32 +17,11 @@ class TokenRulesTest {
     private static final String PLAYERS = "https://cognito-idp.ap-southeast-3.amazonaws.com/ap-southeast-3_players";
     private static final String STAFF = "https://cognito-idp.ap-southeast-3.amazonaws.com/ap-southeast-3_staff";
 
-    private record Pool(String issuer, List<String> clients, Optional<String> scope, Optional<String> jwksUrl)
-            implements IdentitySettings.Pool {
-    }
-
-    private record Settings(Optional<IdentitySettings.Pool> players, Optional<IdentitySettings.Pool> staff) implements IdentitySettings {
-        @Override
-        public String clientClaim() {
-            return "client_id";
-        }
-
-        @Override
-        public String groupsClaim() {
-            return "cognito:groups";
-        }
-
-        @Override
-        public String tokenUse() {
-            return "access";
-        }
-    }
-
-    private static final Pool PLAYER_POOL = new Pool(PLAYERS, List.of("web", "cli"), Optional.of("https://api.example.com/play"),
+    private static final PoolSettings.Pool PLAYER_POOL = new PoolSettings.Pool(PLAYERS, List.of("web", "cli"), Optional.of("https://api.example.com/play"),
             Optional.empty());
-    private static final Pool STAFF_POOL = new Pool(STAFF, List.of("back-office"), Optional.of("https://api.example.com/back-office"),
+    private static final PoolSettings.Pool STAFF_POOL = new PoolSettings.Pool(STAFF, List.of("back-office"), Optional.of("https://api.example.com/back-office"),
             Optional.empty());
-    private static final TokenRules BOTH = new TokenRules(new Settings(Optional.of(PLAYER_POOL), Optional.of(STAFF_POOL)));
+    private static final TokenRules BOTH = new TokenRules(new PoolSettings(Optional.of(PLAYER_POOL), Optional.of(STAFF_POOL)));
 
     private static Map<String, Object> player() {
         Map<String, Object> claims = new HashMap<>();
@@ -110,10 +89,10 @@ class TokenRulesTest {
 
     @Test
     void aFunctionThatTrustsOnePoolRefusesTheOther() {
-        TokenRules backOffice = new TokenRules(new Settings(Optional.empty(), Optional.of(STAFF_POOL)));
+        TokenRules backOffice = new TokenRules(new PoolSettings(Optional.empty(), Optional.of(STAFF_POOL)));
         assertThat(backOffice.roles(PLAYERS, player()::get)).isEmpty();
         assertThat(backOffice.roles(STAFF, staff(List.of("auditor"))::get)).contains(Set.of(Role.AUDITOR));
-        TokenRules wallet = new TokenRules(new Settings(Optional.of(PLAYER_POOL), Optional.empty()));
+        TokenRules wallet = new TokenRules(new PoolSettings(Optional.of(PLAYER_POOL), Optional.empty()));
         assertThat(wallet.roles(STAFF, staff(List.of("operator"))::get)).isEmpty();
     }
 }
