@@ -20,6 +20,7 @@ test('a player logs in, deposits, buys, sees the result and the payout, and veri
     log: (line) => console.log(line),
   });
   assert.match(result.payoutText, /You won/);
-  assert.match(result.verdict, /This draw verifies/);
+  // local-cloud draws on the local test beacon: the heading says what that does not prove.
+  assert.match(result.verdict, /Verifies except the beacon/);
   assert.ok(result.after > result.funded - 7_134_000, 'the winnings came back into the wallet');
 });

@@ -10,6 +10,7 @@ import { describeCountdown } from '../lib/time.js';
 import type { Draw } from '../state.js';
 import { requireVerifiedPlayer } from './onboarding.js';
 import { every } from '../timers.js';
+import { verdictOf } from '../lib/verdict';
 
 interface TicketSummary { ticketId: string; drawId: string; gameId: string; purchasedAt: string; currency: string; lines: number; pricePaid: number; potentialWinUpTo: number }
 interface Ticket {
@@ -142,8 +143,9 @@ export async function verifyView(main: HTMLElement, drawId: string, loggedIn: bo
     const result = verifier.verifyDraw({ ...draw, tickets }, { allowLocalBeacon: appConfig().allowLocalBeacon });
     const ms = Math.round(performance.now() - started);
     out.setAttribute('aria-busy', 'false');
+    const verdict = verdictOf(result.ok, (draw.beacon as { chainHash?: string } | undefined)?.chainHash);
     render(out,
-      h('h2', { 'data-testid': 'verdict', class: result.ok ? 'pass' : 'fail' }, result.ok ? '✓ This draw verifies' : '✗ This draw does not verify'),
+      h('h2', { 'data-testid': 'verdict', class: verdict.kind === 'partial' ? 'warn' : verdict.kind }, verdict.text),
       h('ul', { class: 'checks' },
         ['commitment', 'beacon', 'seal', 'numbers', 'ticket'].map((check) => {
           const failed = result.failures.filter((f: any) => f.check.startsWith(check));

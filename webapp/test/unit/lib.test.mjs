@@ -12,6 +12,7 @@ import { formatMoney, parseMoney } from '../../.test-build/money.js';
 import { defaultAuthority, resolveConfig } from '../../.test-build/config.js';
 import { tokenRefused } from '../../.test-build/refusals.js';
 import { sessionVerdict } from '../../.test-build/reality.js';
+import { LOCAL_CHAIN_HASH, verdictOf } from '../../.test-build/verdict.js';
 
 const FOUR_D = {
   id: '4d-jakarta', version: 1, name: '4D Jakarta', kind: 'FIXED_ODDS', currency: 'IDR',
@@ -194,4 +195,16 @@ test('a refused token is retried with a fresh one; a refused player is not', () 
   assert.equal(tokenRefused(403, '{"reasonCode":"UNDERAGE","status":403}'), false);
   assert.equal(tokenRefused(422, '{"reasonCode":"WEBHOOK_MISMATCH"}'), false);
   assert.equal(tokenRefused(200, '{}'), false);
+});
+
+test('the verify heading never says a draw on the local test beacon verifies without saying what that proves', () => {
+  const quicknet = '52db9ba70e0cc0f6eaf7803dd07447a1f5477735fd3f661792ba94600c84e971';
+  assert.deepEqual(verdictOf(true, quicknet), { kind: 'pass', text: '✓ This draw verifies' });
+  const local = verdictOf(true, LOCAL_CHAIN_HASH);
+  assert.equal(local.kind, 'partial');
+  assert.match(local.text, /Verifies except the beacon/);
+  assert.match(local.text, /proves nothing about fairness/);
+  assert.doesNotMatch(local.text, /^✓/);
+  assert.equal(verdictOf(false, quicknet).kind, 'fail');
+  assert.equal(verdictOf(false, LOCAL_CHAIN_HASH).kind, 'fail');
 });

@@ -83,6 +83,9 @@ public record FunctionPackage(String name, Path zip, Path taskRoot, String handl
             command.add("-XX:+UseSerialGC");
             command.add("-Xmx" + Math.max(128, memoryMb * 3 / 4) + "m");
             command.add("--enable-native-access=ALL-UNNAMED");
+            // JBoss Threads resets thread locals through java.lang's internals, which Java 24 and later
+            // close unless opened; Lambda's Java 21 runtime needs no such flag. Harmless on 21.
+            command.add("--add-opens=java.base/java.lang=ALL-UNNAMED");
         }
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         if (!isNative()) {

@@ -87,6 +87,13 @@ final class Gateway implements AutoCloseable {
                 Json.reply(exchange, 404, Json.bytes(Map.of("message", "Not Found")));
                 return;
             }
+            String target = match.get().route().function();
+            if (!functions.containsKey(target)) {
+                // A laptop started with a subset of the functions (FAIRDRAW_FUNCTIONS): say so, not 500.
+                Json.reply(exchange, 503, Json.bytes(Map.of("message", target + " is not running here: local-cloud was started without it "
+                        + "(FAIRDRAW_FUNCTIONS)")));
+                return;
+            }
             Request request = Request.of(exchange, requestId, match.get(), edge);
             if (match.get().route().auth().equals("authorizer")) {
                 Optional<JsonNode> context = authorize(exchange, request);

@@ -33,7 +33,8 @@ class GatewayTest {
                {"method": "GET", "path": "/v1/things/{thingId}", "function": "api", "auth": "authorizer", "roles": ["player"]},
                {"method": "GET", "path": "/v1/things/mine", "function": "api", "auth": "authorizer", "roles": ["player"]},
                {"method": "GET", "path": "/v1/public", "function": "api", "auth": "public"},
-               {"method": "POST", "path": "/v1/hook", "function": "api", "auth": "signature"}]}
+               {"method": "POST", "path": "/v1/hook", "function": "api", "auth": "signature"},
+               {"method": "GET", "path": "/v1/backoffice/reports", "function": "backoffice", "auth": "jwt", "roles": ["operator"]}]}
             """;
 
     @TempDir
@@ -94,6 +95,14 @@ class GatewayTest {
         assertThat(context.path("http").path("method").asText()).isEqualTo("GET");
         assertThat(context.path("stage").asText()).isEqualTo("$default");
         assertThat(context.path("requestId").asText()).isEqualTo(response.headers().firstValue("apigw-requestid").orElseThrow());
+    }
+
+    @Test
+    void aRouteToAFunctionStartedWithoutSaysSoRatherThanFailing() throws Exception {
+        // local-cloud started with FAIRDRAW_FUNCTIONS naming a subset: the back office is not running.
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/v1/backoffice/reports")).header("Authorization", "Bearer good").GET());
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.body()).contains("backoffice is not running here", "FAIRDRAW_FUNCTIONS");
     }
 
     @Test
