@@ -9,7 +9,7 @@
 // Runs in bin/test; about ten minutes, mostly waiting for draws.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -28,6 +28,8 @@ const EARLIER = new Map(existsSync(LOGS)
   ? readdirSync(LOGS).filter((name) => name.startsWith('fn-')).map((name) => [name, statSync(join(LOGS, name)).size]) : []);
 let platform;
 let readySeconds;
+/** What local-cloud/start printed: its banner holds commands a newcomer copies. */
+let startOutput = '';
 let alice;
 
 before(async () => {
@@ -41,6 +43,7 @@ before(async () => {
   const ready = new Promise((resolve, reject) => {
     const collect = (chunk) => {
       output += chunk;
+      startOutput += chunk;
       log.write(chunk);
       const match = /ready in (\d+)s/.exec(output);
       if (match) resolve(Number(match[1]));
@@ -173,6 +176,19 @@ test('roles come from the pool: a player who just signed up plays with no group;
   assert.equal(operator.client_id, 'fairdraw-back-office');
 });
 
+test('every command the start banner and local-cloud/README print for curl works as printed', () => {
+  const banner = startOutput.split('Or by hand:\n')[1]?.split('\n\n')[0];
+  const readme = readFileSync(join(ROOT, 'local-cloud', 'README.md'), 'utf8')
+    .split('By hand, the same calls with `curl`:')[1]?.split('```bash\n')[1]?.split('```')[0];
+  assert.ok(banner && readme, 'the banner and the README still show the commands by hand');
+  for (const [where, script] of [['the banner', banner], ['local-cloud/README.md', readme]]) {
+    // As printed, except that a refusal (4xx, 5xx) fails the command instead of printing quietly.
+    const run = spawnSync('bash', ['-c', `set -e\ncurl() { command curl --fail-with-body "$@"; }\n${script}`],
+      { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    assert.equal(run.status, 0, `${where}: a command failed:\n${run.stderr}\n${run.stdout.slice(-1000)}`);
+  }
+});
+
 test('money safety through the gateway: age where the player is, crossed notifications, a paid withdrawal, reconciled books', { timeout: 300_000 }, async () => {
   const [user] = await createUsers(['e2e-nineteen']);
   const bearer = await token(user);
@@ -251,6 +267,37 @@ test('money safety through the gateway: age where the player is, crossed notific
       body: JSON.stringify({ task: 'reconcile' }) });
     return answer.status === 200 && (await answer.json()).differences === 0;
   }, 'the scheduled reconciliation to find no difference');
+});
+
+test('a draw whose seal the scheduler missed is voided by rule at the next firing, and its ticket refunded once', { timeout: 12 * 60_000 }, async () => {
+  const bearer = await token('e2e-nineteen');
+  const before = balance((await call('GET', '/v1/wallet', { bearer, expect: [200] })).body);
+  // A 4D draw still on sale whose firings are planned already (the scheduler plans a draw when the one before it is drawn).
+  const planned = await (await fetch(`${CONTROL}/schedule`)).json();
+  const draws = (await call('GET', '/v1/draws?game=4d-jakarta&status=OPEN', { expect: [200] })).body.items;
+  const draw = draws.filter((d) => Date.parse(d.cutOff) - Date.now() > 15_000)
+    .find((d) => planned.some((f) => f.gameId === '4d-jakarta' && f.step === 'SEAL' && Date.parse(f.drawTime) === Date.parse(d.drawTime)));
+  assert.ok(draw, `a planned 4D draw on sale: ${JSON.stringify(planned.slice(0, 6))}`);
+  const bought = await call('POST', `/v1/draws/${draw.drawId}/tickets`, { bearer, expect: [201], headers: { 'idempotency-key': randomUUID() },
+    body: { lines: [{ betType: 'FOUR_D', selection: '4321', stake: 100_000 }] } });
+  const paid = bought.body.pricePaid;
+  assert.equal(balance((await call('GET', '/v1/wallet', { bearer, expect: [200] })).body), before - paid);
+
+  // The scheduler is down for this draw's seal: CLOSE fires, SEAL never does.
+  const missed = await (await fetch(`${CONTROL}/schedule/miss`, { method: 'POST',
+    body: JSON.stringify({ gameId: '4d-jakarta', step: 'SEAL', drawTime: new Date(Date.parse(draw.drawTime)).toISOString() }) })).json();
+  assert.ok(missed.missed >= 1, JSON.stringify(missed));
+
+  // Past its beacon deadline the game's next firing catches it up: no seal before its round, so voided, and refunded.
+  await until(async () => (await call('GET', `/v1/draws/${draw.drawId}`, { expect: [200] })).body.status === 'VOIDED',
+    `${draw.drawId} to be voided`, 8 * 60_000);
+  await until(async () => balance((await call('GET', '/v1/wallet', { bearer, expect: [200] })).body) === before,
+    'the ticket to be refunded', 3 * 60_000);
+  const ticket = await call('GET', `/v1/tickets/${encodeURIComponent(bought.body.ticketId)}`, { bearer, expect: [200] });
+  assert.match(JSON.stringify(ticket.body.outcome), /REFUNDED/);
+  // Once: a while later the balance has not moved again.
+  await new Promise((resolve) => setTimeout(resolve, 5000));
+  assert.equal(balance((await call('GET', '/v1/wallet', { bearer, expect: [200] })).body), before);
 });
 
 test('no route answers a request that went around the edge: every function refuses one without the origin secret', async () => {

@@ -140,8 +140,13 @@ final class ControlApi implements AutoCloseable {
                 report.put(name, merged);
             });
             Json.reply(exchange, 200, report);
+        } else if (method.equals("POST") && path.equals("/schedule/miss") && scheduler != null) {
+            miss(exchange);
         } else if (method.equals("GET") && path.equals("/schedule")) {
-            Json.reply(exchange, 200, scheduler == null ? java.util.List.of() : scheduler.upcoming(20));
+            // As text: Jackson here has no java.time support, and a record with an Instant in it failed the reply.
+            Json.reply(exchange, 200, scheduler == null ? java.util.List.of() : scheduler.upcoming(20).stream()
+                    .map(f -> Map.of("at", f.at().toString(), "gameId", f.gameId(), "step", f.step(), "drawTime", f.drawTime().toString()))
+                    .toList());
         } else {
             Json.reply(exchange, 404, Map.of("message", "no such control route; see local-cloud/README.md"));
         }
@@ -233,6 +238,18 @@ final class ControlApi implements AutoCloseable {
             }
             default -> Json.reply(exchange, 400, Map.of("__type", "com.amazonaws.sqs#UnsupportedOperation", "message", target + " is not served here"));
         }
+    }
+
+    /** POST /schedule/miss {"gameId", "step", "drawTime"}: the scheduler skips that step of that draw. */
+    private void miss(HttpExchange exchange) throws IOException {
+        JsonNode body = Json.parse(exchange.getRequestBody().readAllBytes());
+        java.time.Instant drawTime;
+        try {
+            drawTime = java.time.Instant.parse(body.path("drawTime").asText(""));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("drawTime is not an instant: " + e.getMessage(), e);
+        }
+        Json.reply(exchange, 200, Map.of("missed", scheduler.miss(body.path("gameId").asText(""), body.path("step").asText(""), drawTime)));
     }
 
     /** The function a signed request came from, by its access key. */

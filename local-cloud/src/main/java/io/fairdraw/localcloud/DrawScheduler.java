@@ -161,6 +161,16 @@ final class DrawScheduler implements AutoCloseable {
         });
     }
 
+    /**
+     * Drops the planned firings of one step of one draw, as a scheduler outage would: how many.
+     * The draw function's rules then decide what becomes of the draw (a missed seal voids it).
+     */
+    synchronized int miss(String gameId, String step, Instant drawTime) {
+        int before = plan.size();
+        plan.removeIf(f -> f.gameId().equals(gameId) && f.step().equals(step) && f.drawTime().equals(drawTime));
+        return before - plan.size();
+    }
+
     /** What is planned next, for the control API. */
     synchronized List<Firing> upcoming(int limit) {
         return plan.stream().sorted(Comparator.comparing(Firing::at)).limit(limit).toList();

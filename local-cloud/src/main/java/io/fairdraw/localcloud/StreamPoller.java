@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
@@ -63,6 +64,18 @@ final class StreamPoller implements AutoCloseable {
                         pollTable(table);
                     } catch (ResourceNotFoundException notYet) {
                         LOG.debugf("%s has no stream yet", table.defaultName());
+                    } catch (TrimmedDataAccessException trimmed) {
+                        // DynamoDB Local answers this to the first read of a stream made moments ago; the next
+                        // poll reads it from its start. Only a resumed position that fell out of the stream's
+                        // retention is worth a warning: records were lost to this consumer.
+                        boolean resumed = lastSequence.keySet().stream().anyMatch(key -> key.contains("/" + table.defaultName() + "/"));
+                        if (resumed) {
+                            LOG.warnf("%s: the stream of %s no longer holds the saved position: %s", name, table.defaultName(),
+                                    trimmed.getMessage());
+                        } else {
+                            LOG.debugf("%s: the new stream of %s is not readable yet", name, table.defaultName());
+                        }
+                        iterators.clear();
                     } catch (RuntimeException e) {
                         LOG.warnf("%s: polling the stream of %s failed: %s", name, table.defaultName(), e.toString());
                         iterators.clear();

@@ -71,4 +71,20 @@ class DrawSchedulerTest {
         assertThat(payload.path("step").asText()).isEqualTo("CLOSE");
         assertThat(payload.path("scheduledTime").asText()).isEqualTo("2026-11-23T10:02:00Z");
     }
+
+    @Test
+    void aMissedStepIsDroppedForThatDrawOnly() {
+        JsonNode topology = Topology.load().document();
+        GameCatalogue catalogue = LocalCatalogue.write(data.resolve("games.json"), 3);
+        Instant now = Instant.parse("2026-11-23T10:01:30Z");
+        DrawScheduler scheduler = new DrawScheduler(topology, catalogue, "draw", payload -> CompletableFuture.completedFuture(null), () -> now, new Chaos());
+        scheduler.planFrom(now);
+        Instant draw = Instant.parse("2026-11-23T10:03:00Z");
+
+        assertThat(scheduler.miss("4d-jakarta", "SEAL", draw)).isEqualTo(3);
+        assertThat(scheduler.upcoming(100)).noneMatch(f -> f.gameId().equals("4d-jakarta") && f.step().equals("SEAL"))
+                .anyMatch(f -> f.gameId().equals("lotto-6-49") && f.step().equals("SEAL"))
+                .anyMatch(f -> f.gameId().equals("4d-jakarta") && f.step().equals("CLOSE"));
+        assertThat(scheduler.miss("4d-jakarta", "SEAL", draw)).isZero();
+    }
 }
