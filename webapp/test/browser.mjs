@@ -37,7 +37,8 @@ export async function browserJourney({ apiUrl, screenshotsDir, user = 'alice', l
 
     // 2. Register and pass the identity check if this player is new; the wallet asks for them.
     await page.getByRole('link', { name: 'Wallet' }).click();
-    const registered = page.getByRole('heading', { name: 'Wallet' });
+    // The wallet is there when its balance is: a heading alone may stand over an error or a page still loading.
+    const registered = page.getByTestId('balance');
     const register = page.getByRole('heading', { name: 'Create your player account' });
     const identity = page.getByRole('heading', { name: 'Confirm your identity' });
     await settles(page, registered.or(register).or(identity), log);
@@ -59,6 +60,7 @@ export async function browserJourney({ apiUrl, screenshotsDir, user = 'alice', l
     }
 
     // 3. Deposit: the deposit limit prompt at the first deposit, then the provider's page.
+    await settles(page, page.getByTestId('balance'), log);
     const balanceBefore = await money(page.getByTestId('balance'));
     await page.getByLabel(/^Amount/).fill('200,000');
     await page.getByRole('button', { name: 'Deposit', exact: true }).click();
