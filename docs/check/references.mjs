@@ -10,8 +10,8 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SKIPPED_DIRS = new Set(['node_modules', 'target', 'dist', '.git', '.local']);
 /** Names of other people's classes the docs mention: the JDK's, the AWS SDK's, Quarkus's. */
 const EXTERNAL_CLASSES = new Set(['SocketTimeoutException', 'ZoneRulesException', 'LambdaClient']);
-/** Files the docs name that a build or a run makes, not the repository. */
-const GENERATED = [/^bench\/target\//, /^native-build\/dist\//];
+/** Files the docs name that a build or a run makes, not the repository (a fresh clone has none of them). */
+const GENERATED = [/(^|\/)(target|dist|node_modules|\.test-build)(\/|$)/];
 /** Document templates, copied elsewhere before their links mean anything. */
 const TEMPLATES = [/^bench\/src\/main\/resources\//];
 
