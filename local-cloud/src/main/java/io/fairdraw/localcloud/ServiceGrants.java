@@ -1,6 +1,7 @@
 package io.fairdraw.localcloud;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.fairdraw.testsupport.LocalSecretsManager;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +44,7 @@ final class ServiceGrants {
         for (String id : secretIds.split(",")) {
             if (!id.isBlank()) {
                 // By name: a request may name a secret by its ARN or its name.
-                secrets.add(id.contains(":secret:") ? id.substring(id.indexOf(":secret:") + ":secret:".length()) : id);
+                secrets.add(LocalSecretsManager.nameOf(id));
             }
         }
         Set<String> queues = new TreeSet<>();
@@ -69,10 +70,6 @@ final class ServiceGrants {
         }
         Matcher m = CREDENTIAL.matcher(authorization);
         return m.find() ? Optional.of(m.group(1)) : Optional.empty();
-    }
-
-    String function() {
-        return function;
     }
 
     /** Empty when allowed (and recorded as used), else the message AWS would give. */

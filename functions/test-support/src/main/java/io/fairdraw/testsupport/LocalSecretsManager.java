@@ -40,6 +40,11 @@ public final class LocalSecretsManager implements AutoCloseable {
         return ARN_PREFIX + name;
     }
 
+    /** A secret's name from the id a request gives, its name or its ARN. */
+    public static String nameOf(String id) {
+        return id.startsWith(ARN_PREFIX) ? id.substring(ARN_PREFIX.length()) : id;
+    }
+
     /** Serves the store on a loopback port of its own, for tests; answers its endpoint. */
     public URI start() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
@@ -71,8 +76,7 @@ public final class LocalSecretsManager implements AutoCloseable {
             error(exchange, "UnsupportedOperation", "only GetSecretValue is served here, not " + target);
             return;
         }
-        String id = request.path("SecretId").asText("");
-        String name = id.startsWith(ARN_PREFIX) ? id.substring(ARN_PREFIX.length()) : id;
+        String name = nameOf(request.path("SecretId").asText(""));
         Optional<String> value = Optional.ofNullable(byName.get(name));
         if (value.isEmpty()) {
             error(exchange, "ResourceNotFoundException", "Secrets Manager can't find the specified secret.");
@@ -91,8 +95,7 @@ public final class LocalSecretsManager implements AutoCloseable {
     /** The secret a GetSecretValue request names, by name (an ARN is reduced to it); empty if unreadable. */
     public static String secretNameIn(byte[] body) {
         try {
-            String id = JSON.readTree(body).path("SecretId").asText("");
-            return id.startsWith(ARN_PREFIX) ? id.substring(ARN_PREFIX.length()) : id;
+            return nameOf(JSON.readTree(body).path("SecretId").asText(""));
         } catch (IOException unreadable) {
             return "";
         }

@@ -156,10 +156,6 @@ public class Draws {
                 ConditionFailures.none().at(0, AlreadyMoved::new));
     }
 
-    /** The rule a voided draw was voided by, if it is voided. */
-    public Optional<VoidReason> voidReason(String drawId) {
-        return Optional.ofNullable(item(drawId).get(DrawItems.VOID_REASON)).map(value -> VoidReason.valueOf(value.s()));
-    }
 
     public void complete(String drawId, Draw.Outcome outcome) {
         Map<String, AttributeValue> values = new HashMap<>(Map.of(
