@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { CHECKS, loadTree } from './policy.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const tableJava = join(root, '..', 'functions/platform/src/main/java/io/fairdraw/platform/dynamo/Table.java');
+const tableJava = join(root, '..', 'functions/platform-core/src/main/java/io/fairdraw/platform/dynamo/Table.java');
 const javaSources = join(root, '..', 'functions');
 const rolesSql = join(root, '..', 'functions/backoffice-store/src/main/resources/db/roles.sql');
 

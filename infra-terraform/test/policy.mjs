@@ -35,7 +35,7 @@ export async function loadTree(dir, { tableJava, javaSources, rolesSql } = {}) {
     }
   }
   const topology = JSON.parse(readFileSync(join(dir, 'topology.json'), 'utf8'));
-  const javaPath = tableJava ?? join(dir, '..', 'functions/platform/src/main/java/io/fairdraw/platform/dynamo/Table.java');
+  const javaPath = tableJava ?? join(dir, '..', 'functions/platform-core/src/main/java/io/fairdraw/platform/dynamo/Table.java');
   const sourcesDir = javaSources ?? join(dir, '..', 'functions');
   const rolesPath = rolesSql ?? join(dir, '..', ROLES_SQL);
   return {
@@ -524,7 +524,7 @@ export function ledger(tree) {
 
 // The code that removes items, and the tables it removes from: IdempotencyRecords releases the
 // key of a request that failed before its effect, so the next try with that key runs again.
-const REMOVERS = { 'platform/src/main/java/io/fairdraw/platform/idempotency/IdempotencyRecords.java': ['idempotency'] };
+const REMOVERS = { 'platform-core/src/main/java/io/fairdraw/platform/idempotency/IdempotencyRecords.java': ['idempotency'] };
 
 /**
  * A function is granted removal (the write level: DeleteItem, BatchWriteItem) only on a table

@@ -16,7 +16,7 @@ for (const [name, check] of Object.entries(CHECKS)) {
 }
 
 test('the Table enum is read whole: every value of Table.java, with its indexes', () => {
-  const java = readFileSync(join(root, '..', 'functions/platform/src/main/java/io/fairdraw/platform/dynamo/Table.java'), 'utf8');
+  const java = readFileSync(join(root, '..', 'functions/platform-core/src/main/java/io/fairdraw/platform/dynamo/Table.java'), 'utf8');
   const values = [...java.matchAll(/^\s{4}([A-Z_]+)\("/gm)].map((m) => m[1]);
   const parsed = enumTables(java);
   assert.equal(Object.keys(parsed).length, values.length);

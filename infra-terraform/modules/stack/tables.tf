@@ -1,4 +1,4 @@
-# Every table of the platform, mirroring functions/platform/.../dynamo/Table.java value by value
+# Every table of the platform, mirroring functions/platform-core/.../dynamo/Table.java value by value
 # (logical name, sort key, TTL attribute, stream, indexes). The policy tests compare the two, so
 # a table added to the enum and not here, or the other way round, fails the build.
 locals {

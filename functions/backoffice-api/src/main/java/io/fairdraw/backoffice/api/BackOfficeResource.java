@@ -17,7 +17,7 @@ import io.fairdraw.model.ledger.AccountId;
 import io.fairdraw.model.money.Money;
 import io.fairdraw.model.wallet.Withdrawal;
 import io.fairdraw.platform.config.ConfigKind;
-import io.fairdraw.platform.security.CurrentCaller;
+import io.fairdraw.platform.web.security.CurrentCaller;
 import io.fairdraw.platform.security.Role;
 import io.fairdraw.platform.web.Bodies;
 import io.fairdraw.platform.web.GatewayRequests;

@@ -10,7 +10,7 @@ import io.fairdraw.model.id.IdempotencyKey;
 import io.fairdraw.platform.dynamo.AuditStamp;
 import io.fairdraw.platform.idempotency.IdempotentRequests.Answer;
 import io.fairdraw.platform.idempotency.RequestFingerprint;
-import io.fairdraw.platform.security.CurrentCaller;
+import io.fairdraw.platform.web.security.CurrentCaller;
 import io.fairdraw.platform.security.Role;
 import io.fairdraw.platform.web.Bodies;
 import io.fairdraw.platform.web.GatewayRequests;

@@ -9,7 +9,7 @@ import io.fairdraw.model.error.ValidationException;
 import io.fairdraw.model.game.Game;
 import io.fairdraw.model.time.TimeSource;
 import io.fairdraw.platform.config.Catalogues;
-import io.fairdraw.platform.security.CurrentCaller;
+import io.fairdraw.platform.web.security.CurrentCaller;
 import io.fairdraw.platform.security.Role;
 import io.fairdraw.platform.web.Bodies;
 import io.quarkus.runtime.annotations.RegisterForReflection;

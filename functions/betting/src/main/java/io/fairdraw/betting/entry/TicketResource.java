@@ -2,7 +2,7 @@ package io.fairdraw.betting.entry;
 
 import io.fairdraw.betting.BettingViews;
 import io.fairdraw.betting.Readings;
-import io.fairdraw.platform.security.CurrentCaller;
+import io.fairdraw.platform.web.security.CurrentCaller;
 import io.fairdraw.platform.security.Role;
 import io.fairdraw.platform.web.PageSizes;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,6 +1,6 @@
 package io.fairdraw.registration.entry;
 
-import io.fairdraw.platform.security.CurrentCaller;
+import io.fairdraw.platform.web.security.CurrentCaller;
 import io.fairdraw.platform.security.Role;
 import io.fairdraw.platform.web.Bodies;
 import io.fairdraw.platform.web.Problem;

@@ -2,7 +2,7 @@ package io.fairdraw.registration.entry;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import io.fairdraw.platform.dynamo.AuditStamp;
-import io.fairdraw.platform.security.CurrentCaller;
+import io.fairdraw.platform.web.security.CurrentCaller;
 import io.fairdraw.platform.web.GatewayRequests;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

@@ -2,7 +2,7 @@ package io.fairdraw.registration.entry;
 
 import io.fairdraw.model.player.DateOfBirth;
 import io.fairdraw.model.time.TimeSource;
-import io.fairdraw.platform.security.CurrentCaller;
+import io.fairdraw.platform.web.security.CurrentCaller;
 import io.fairdraw.platform.security.Role;
 import io.fairdraw.platform.web.Bodies;
 import io.fairdraw.registration.StandingService;

@@ -3,7 +3,7 @@ package io.fairdraw.platform.compliance;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fairdraw.model.compliance.SanctionsList;
 import io.fairdraw.model.fairness.Encoding;
-import io.fairdraw.platform.config.JsonFiles;
+import io.fairdraw.platform.json.JsonFiles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;

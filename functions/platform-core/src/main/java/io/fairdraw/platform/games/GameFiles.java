@@ -10,7 +10,7 @@ import io.fairdraw.model.game.GameCatalogue;
 import io.fairdraw.model.game.LottoGame;
 import io.fairdraw.model.game.ShioTable;
 import io.fairdraw.model.money.CurrencyCode;
-import io.fairdraw.platform.config.JsonFiles;
+import io.fairdraw.platform.json.JsonFiles;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;

@@ -1,5 +1,8 @@
-package io.fairdraw.platform.security;
+package io.fairdraw.platform.web.security;
 
+import io.fairdraw.platform.security.IdentitySettings;
+import io.fairdraw.platform.security.Role;
+import io.fairdraw.platform.security.TokenRules;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;

@@ -11,7 +11,7 @@ import io.fairdraw.model.money.CurrencyCode;
 import io.fairdraw.model.money.Money;
 import io.fairdraw.model.player.CountryCode;
 import io.fairdraw.model.player.Subdivision;
-import io.fairdraw.platform.config.JsonFiles;
+import io.fairdraw.platform.json.JsonFiles;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;

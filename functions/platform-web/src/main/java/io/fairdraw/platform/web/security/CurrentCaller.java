@@ -1,5 +1,7 @@
-package io.fairdraw.platform.security;
+package io.fairdraw.platform.web.security;
 
+import io.fairdraw.platform.security.Caller;
+import io.fairdraw.platform.security.Role;
 import io.fairdraw.model.id.PlayerId;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;

@@ -1,4 +1,4 @@
-package io.fairdraw.platform.config;
+package io.fairdraw.platform.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
