@@ -33,8 +33,7 @@ import io.fairdraw.model.time.TimeSource;
 import io.fairdraw.platform.draws.Draws;
 import io.fairdraw.platform.config.Catalogues;
 import io.fairdraw.platform.dynamo.AuditStamp;
-import io.fairdraw.platform.dynamo.ConditionFailures;
-import io.fairdraw.platform.idempotency.IdempotencyRecords;
+import io.fairdraw.platform.dynamo.Transaction;
 import io.fairdraw.platform.idempotency.IdempotencyScope;
 import io.fairdraw.platform.idempotency.IdempotentRequests;
 import io.fairdraw.platform.idempotency.IdempotentRequests.Answer;
@@ -209,31 +208,22 @@ public class Purchases {
         Money price = new Money(ticket.pricePaidMinor(), game.currency());
         Transfer stake = Transfer.of(TransferKind.STAKE, ticket.id().value(), holder.wallet(),
                 AccountId.of(AccountType.SALES_ESCROW, draw.id(), game.currency()), price, now);
-        int first = Ledger.firstCallerAction(stake);
-        List<TransactWriteItem> actions = new ArrayList<>();
-        ConditionFailures failures = ConditionFailures.none();
-
-        failures.at(first + actions.size(), () -> new DomainException(ErrorType.CONCURRENT_UPDATE, "the ticket was bought meanwhile; retry"));
-        actions.add(store.newTicket(ticket, stamp));
-        failures.at(first + actions.size(), () -> new DomainException(ErrorType.DRAW_NOT_OPEN, "sales for " + draw.id() + " have closed"));
-        actions.add(draws.gateOpen(draw.id(), TicketStore.shardOf(ticket.id()), now));
-        failures.at(first + actions.size(), () -> guard.refusalFor(player, age, now));
-        actions.add(guard.playerMayPlay(player, age, now));
-        failures.at(first + actions.size(), () -> new DomainException(ErrorType.CONCURRENT_UPDATE, "your limits changed during the purchase; retry"));
-        actions.add(guard.settingsUnchanged(player, safety));
+        Transaction alongside = Transaction.of("ticket", store.newTicket(ticket, stamp),
+                        () -> new DomainException(ErrorType.CONCURRENT_UPDATE, "the ticket was bought meanwhile; retry"))
+                .add("sales gate", draws.gateOpen(draw.id(), TicketStore.shardOf(ticket.id()), now),
+                        () -> new DomainException(ErrorType.DRAW_NOT_OPEN, "sales for " + draw.id() + " have closed"))
+                .add("player may play", guard.playerMayPlay(player, age, now), () -> guard.refusalFor(player, age, now))
+                .add("limits unchanged", guard.settingsUnchanged(player, safety),
+                        () -> new DomainException(ErrorType.CONCURRENT_UPDATE, "your limits changed during the purchase; retry"));
         for (LimitWindow window : LimitWindow.values()) {
             LimitKey limitKey = new LimitKey(LimitKind.NET_LOSS, window);
             Optional<Money> limit = Limits.applicable(safety.limit(limitKey), holder.home(), now);
-            failures.at(first + actions.size(), () -> new DomainException(ErrorType.LOSS_LIMIT_REACHED,
-                    "this ticket would exceed your " + window.adjective() + " net-loss limit"));
-            actions.add(guard.count(player, limitKey, holder.home(), now, price, limit));
+            alongside.add(window.adjective() + " net-loss counter", guard.count(player, limitKey, holder.home(), now, price, limit),
+                    () -> new DomainException(ErrorType.LOSS_LIMIT_REACHED, "this ticket would exceed your " + window.adjective() + " net-loss limit"));
         }
-        if (answer.isPresent()) {
-            failures.at(first + actions.size(), () -> new DomainException(ErrorType.IDEMPOTENT_REQUEST_IN_PROGRESS,
-                    "another attempt of this purchase is running; retry shortly"));
-            actions.add(answer.get());
-        }
-        actions.addAll(store.settlementLines(ticket, holder.home().country().value()));
+        answer.ifPresent(completion -> alongside.add("idempotent answer", completion, () -> new DomainException(
+                ErrorType.IDEMPOTENT_REQUEST_IN_PROGRESS, "another attempt of this purchase is running; retry shortly")));
+        alongside.addAll("settlement line", store.settlementLines(ticket, holder.home().country().value()));
         int budgetShard = ticket.id().budgetShard(TicketStore.BUDGET_SHARDS);
         for (PricedLine line : ticket.lines()) {
             if (!(game instanceof FixedOddsGame fixed) || !line.hasLiability()) {
@@ -241,11 +231,11 @@ public class Purchases {
             }
             long limit = fixed.termsOf(BetType.valueOf(line.betType())).orElseThrow().liabilityLimitMinor();
             String soldOut = line.betType() + " " + line.selection() + " is sold out for " + draw.id();
-            failures.at(first + actions.size(), () -> new DomainException(ErrorType.LIABILITY_LIMIT_REACHED, soldOut));
-            actions.add(store.budget(draw.id(), line, budgetShard, limit)
-                    .orElseThrow(() -> new DomainException(ErrorType.LIABILITY_LIMIT_REACHED, soldOut)));
+            alongside.add("liability budget of " + line.betType() + " " + line.selection(), store.budget(draw.id(), line, budgetShard, limit)
+                    .orElseThrow(() -> new DomainException(ErrorType.LIABILITY_LIMIT_REACHED, soldOut)),
+                    () -> new DomainException(ErrorType.LIABILITY_LIMIT_REACHED, soldOut));
         }
-        return ledger.apply(stake, actions, failures, stamp);
+        return ledger.apply(stake, alongside, stamp);
     }
 
     private String write(Object view) {

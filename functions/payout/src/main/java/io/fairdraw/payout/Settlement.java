@@ -26,7 +26,7 @@ import io.fairdraw.model.time.TimeSource;
 import io.fairdraw.platform.config.Catalogues;
 import io.fairdraw.platform.draws.Draws;
 import io.fairdraw.platform.dynamo.AuditStamp;
-import io.fairdraw.platform.dynamo.ConditionFailures;
+import io.fairdraw.platform.dynamo.Transaction;
 import io.fairdraw.platform.ledger.Ledger;
 import io.fairdraw.platform.players.ComplianceGuard;
 import io.fairdraw.platform.players.Holders;
@@ -34,7 +34,6 @@ import io.fairdraw.platform.tickets.BetLineItems;
 import io.fairdraw.platform.tickets.TicketItems;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -43,7 +42,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
 import org.jboss.logging.Logger;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
  * Settles draws. {@link #start} plans a completed or voided draw once and moves the draw-level
@@ -229,20 +227,16 @@ public class Settlement {
         Transfer transfer = kind == Plan.Kind.REFUND
                 ? Transfer.of(TransferKind.REFUND, ticketId, escrow(draw.drawId(), currency), AccountId.wallet(owner, currency), amount, now)
                 : Transfer.of(TransferKind.WINNINGS, ticketId, AccountId.house(game.id(), currency), AccountId.wallet(owner, currency), amount, now);
-        List<TransactWriteItem> actions = new ArrayList<>();
-        actions.add(store.ticketMarker(draw.drawId(), ticketId, credit.owner(), credit.amount(), kind, stamp));
+        Transaction alongside = Transaction.of("settlement marker of " + ticketId,
+                store.ticketMarker(draw.drawId(), ticketId, credit.owner(), credit.amount(), kind, stamp),
+                () -> new DomainException(ErrorType.CONCURRENT_UPDATE, "ticket " + ticketId + " was settled meanwhile"));
         if (home.currency().equals(currency)) {
             for (LimitWindow window : LimitWindow.values()) {
-                actions.add(guard.credit(owner, new LimitKey(LimitKind.NET_LOSS, window), home, now, amount));
+                alongside.add(window.adjective() + " net-loss counter", guard.credit(owner, new LimitKey(LimitKind.NET_LOSS, window), home, now, amount),
+                        () -> new DomainException(ErrorType.CONCURRENT_UPDATE, "a net-loss counter changed currency"));
             }
         }
-        int first = Ledger.firstCallerAction(transfer);
-        ConditionFailures failures = ConditionFailures.none()
-                .at(first, () -> new DomainException(ErrorType.CONCURRENT_UPDATE, "ticket " + ticketId + " was settled meanwhile"));
-        for (int i = 1; i < actions.size(); i++) {
-            failures.at(first + i, () -> new DomainException(ErrorType.CONCURRENT_UPDATE, "a net-loss counter changed currency"));
-        }
-        ledger.apply(transfer, actions, failures, stamp);
+        ledger.apply(transfer, alongside, stamp);
     }
 
     private void move(TransferKind kind, String drawId, AccountId from, AccountId to, long amountMinor, CurrencyCode currency,

@@ -4,7 +4,7 @@ import io.fairdraw.model.error.DomainException;
 import io.fairdraw.model.error.ErrorType;
 import io.fairdraw.model.fairness.TicketLeaf;
 import io.fairdraw.platform.dynamo.AuditStamp;
-import io.fairdraw.platform.dynamo.ConditionFailures;
+import io.fairdraw.platform.dynamo.Transaction;
 import io.fairdraw.platform.dynamo.Table;
 import io.fairdraw.platform.dynamo.TableNames;
 import io.fairdraw.platform.dynamo.Transactions;
@@ -142,9 +142,9 @@ public class SettlementStore {
         item.put(ROLLOVER, number(plan.rolloverMinor()));
         stamp(item, stamp);
         try {
-            transactions.write(List.of(TransactWriteItem.builder().put(Put.builder().tableName(settlements).item(item)
-                    .conditionExpression("attribute_not_exists(" + PK + ")").build()).build()),
-                    ConditionFailures.none().at(0, () -> new DomainException(ErrorType.CONCURRENT_UPDATE, "planned already")));
+            transactions.write(Transaction.of("settlement plan", TransactWriteItem.builder().put(Put.builder().tableName(settlements).item(item)
+                    .conditionExpression("attribute_not_exists(" + PK + ")").build()).build(),
+                    () -> new DomainException(ErrorType.CONCURRENT_UPDATE, "planned already")));
             return plan;
         } catch (DomainException planned) {
             return plan(plan.drawId()).orElseThrow();

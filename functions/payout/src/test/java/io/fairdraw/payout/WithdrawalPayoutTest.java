@@ -92,8 +92,8 @@ class WithdrawalPayoutTest {
         Withdrawal withdrawal = new Withdrawal("wd_" + UUID.randomUUID().toString().replace("-", ""), player, money,
                 new Instrument("adyen", "M5N7TQ4TG5PFWR50"), Withdrawal.Status.REQUESTED, Instant.now());
         ledger.apply(Transfer.of(TransferKind.WITHDRAWAL_REQUESTED, withdrawal.id(), AccountId.wallet(player, EUR),
-                AccountId.pendingWithdrawal(player, EUR), money, Instant.now()), List.of(withdrawals.newWithdrawal(withdrawal, STAMP)),
-                io.fairdraw.platform.dynamo.ConditionFailures.none(), STAMP);
+                AccountId.pendingWithdrawal(player, EUR), money, Instant.now()), 
+                io.fairdraw.platform.dynamo.Transaction.of("new withdrawal", withdrawals.newWithdrawal(withdrawal, STAMP)), STAMP);
         return withdrawal;
     }
 

@@ -14,10 +14,9 @@ import io.fairdraw.model.compliance.LimitWindow;
 import io.fairdraw.model.money.Money;
 import io.fairdraw.model.player.CountryCode;
 import io.fairdraw.platform.compliance.JurisdictionFiles;
-import io.fairdraw.platform.dynamo.ConditionFailures;
+import io.fairdraw.platform.dynamo.Transaction;
 import io.fairdraw.platform.dynamo.Transactions;
 import io.fairdraw.platform.players.ComplianceGuard;
-import java.util.List;
 import java.util.Optional;
 import io.fairdraw.testsupport.LocalDynamo;
 import io.fairdraw.testsupport.Tokens;
@@ -268,14 +267,10 @@ class SafetyRoutesTest {
         player.as().contentType(ContentType.JSON).body("{\"limits\":[{\"kind\":\"DEPOSIT\",\"window\":\"WEEK\",\"amountMinor\":100000},"
                 + "{\"kind\":\"NET_LOSS\",\"window\":\"MONTH\",\"amountMinor\":50000}]}").put("/v1/players/me/limits").then().statusCode(200);
         // What the wallet and betting will do in their own transactions: count a deposit and a stake.
-        transactions.write(List.of(
-                        guard.count(id, new LimitKey(LimitKind.DEPOSIT,
-                                LimitWindow.WEEK), indonesia, clock.now(),
-                                Money.of(80_000, "IDR"), Optional.empty()),
-                        guard.count(id, new LimitKey(LimitKind.NET_LOSS,
-                                LimitWindow.MONTH), indonesia, clock.now(),
-                                Money.of(45_000, "IDR"), Optional.empty())),
-                ConditionFailures.none());
+        transactions.write(Transaction.of("deposit counter", guard.count(id, new LimitKey(LimitKind.DEPOSIT, LimitWindow.WEEK),
+                        indonesia, clock.now(), Money.of(80_000, "IDR"), Optional.empty()))
+                .add("loss counter", guard.count(id, new LimitKey(LimitKind.NET_LOSS, LimitWindow.MONTH),
+                        indonesia, clock.now(), Money.of(45_000, "IDR"), Optional.empty())));
 
         player.as().queryParam("deposit", 20_000).get("/v1/players/me/eligibility").then().statusCode(200).body("mayPlay", equalTo(true));
         player.as().queryParam("deposit", 20_001).get("/v1/players/me/eligibility").then().statusCode(200)

@@ -15,7 +15,7 @@ import io.fairdraw.model.money.Money;
 import io.fairdraw.model.time.TimeSource;
 import io.fairdraw.model.wallet.Instrument;
 import io.fairdraw.platform.dynamo.AuditStamp;
-import io.fairdraw.platform.dynamo.ConditionFailures;
+import io.fairdraw.platform.dynamo.Transaction;
 import io.fairdraw.platform.dynamo.Transactions;
 import io.fairdraw.platform.ledger.Ledger;
 import io.fairdraw.platform.players.ComplianceGuard;
@@ -26,12 +26,9 @@ import io.fairdraw.payments.PaymentProvider.PaymentEvent;
 import io.fairdraw.wallet.store.WalletStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
  * Deposits. Starting one checks the player and counts it against every deposit limit in the
@@ -42,10 +39,6 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 @ApplicationScoped
 public class DepositService {
     private static final Logger LOG = Logger.getLogger(DepositService.class);
-    private static final int GUARD = 0;
-    private static final int SETTINGS = 1;
-    private static final int NEW_DEPOSIT = 2;
-    private static final int FIRST_COUNTER = 3;
 
     private final Holders holders;
     private final WalletStore store;
@@ -90,23 +83,19 @@ public class DepositService {
     /** True when the deposit was already recorded by an earlier attempt of the same request. */
     private boolean record(Holders.Holder holder, AgeRule age, Deposit deposit, Instant now, AuditStamp stamp) {
         SafetySettings safety = guard.settings(holder.player().id());
-        List<TransactWriteItem> actions = new ArrayList<>();
-        actions.add(guard.playerMayPlay(holder.player().id(), age, now));
-        actions.add(guard.settingsUnchanged(holder.player().id(), safety));
-        actions.add(store.newDeposit(deposit, stamp));
-        ConditionFailures failures = ConditionFailures.none()
-                .at(GUARD, () -> guard.refusalFor(holder.player().id(), age, now))
-                .at(SETTINGS, () -> new DomainException(ErrorType.CONCURRENT_UPDATE, "the limits changed during the request; retry"))
-                .at(NEW_DEPOSIT, AlreadyRecorded::new);
+        Transaction recorded = Transaction.of("player may play", guard.playerMayPlay(holder.player().id(), age, now),
+                        () -> guard.refusalFor(holder.player().id(), age, now))
+                .add("limits unchanged", guard.settingsUnchanged(holder.player().id(), safety),
+                        () -> new DomainException(ErrorType.CONCURRENT_UPDATE, "the limits changed during the request; retry"))
+                .add("new deposit", store.newDeposit(deposit, stamp), AlreadyRecorded::new);
         for (LimitWindow window : LimitWindow.values()) {
             LimitKey key = new LimitKey(LimitKind.DEPOSIT, window);
             Optional<Money> limit = Limits.applicable(safety.limit(key), holder.home(), now);
-            failures.at(FIRST_COUNTER + window.ordinal(), () -> new DomainException(ErrorType.DEPOSIT_LIMIT_REACHED,
-                    "this deposit would exceed your " + window.adjective() + " deposit limit"));
-            actions.add(guard.count(holder.player().id(), key, holder.home(), now, deposit.amount(), limit));
+            recorded.add(window.adjective() + " deposit counter", guard.count(holder.player().id(), key, holder.home(), now, deposit.amount(), limit),
+                    () -> new DomainException(ErrorType.DEPOSIT_LIMIT_REACHED, "this deposit would exceed your " + window.adjective() + " deposit limit"));
         }
         try {
-            transactions.write(actions, failures);
+            transactions.write(recorded);
             return false;
         } catch (AlreadyRecorded again) {
             return true;
@@ -130,8 +119,8 @@ public class DepositService {
         }
         if (!event.success()) {
             try {
-                transactions.write(List.of(store.settleDeposit(deposit.id(), Deposit.Status.FAILED)), ConditionFailures.none()
-                        .at(0, () -> new DomainException(ErrorType.CONCURRENT_UPDATE, "already credited")));
+                transactions.write(Transaction.of("deposit failed", store.settleDeposit(deposit.id(), Deposit.Status.FAILED),
+                        () -> new DomainException(ErrorType.CONCURRENT_UPDATE, "already credited")));
             } catch (DomainException alreadyCredited) {
                 LOG.warnf("deposit %s failed after it was credited; left credited for review", deposit.id());
             }
@@ -141,13 +130,11 @@ public class DepositService {
         AccountId wallet = AccountId.wallet(deposit.player(), deposit.amount().currency());
         Transfer credit = Transfer.of(TransferKind.DEPOSIT, deposit.id(), AccountId.clearing(provider.name(), deposit.amount().currency()),
                 wallet, deposit.amount(), clock.now());
-        List<TransactWriteItem> alongside = new ArrayList<>();
-        alongside.add(store.markCredited(deposit.id(), startedAs, event.providerPaymentId()));
-        event.instrumentReference().ifPresent(reference -> alongside.add(
-                store.rememberInstrument(deposit.player(), new Instrument(provider.name(), reference), clock.now(), stamp)));
-        ConditionFailures failures = ConditionFailures.none().at(Ledger.firstCallerAction(credit),
+        Transaction alongside = Transaction.of("deposit credited", store.markCredited(deposit.id(), startedAs, event.providerPaymentId()),
                 () -> refuse(SecurityEvents.Kind.PAYMENT_NOTIFICATION_MISMATCH, provider, event, "the deposit changed under the notification"));
-        if (ledger.apply(credit, alongside, failures, stamp) instanceof Ledger.Applied) {
+        event.instrumentReference().ifPresent(reference -> alongside.add("instrument",
+                store.rememberInstrument(deposit.player(), new Instrument(provider.name(), reference), clock.now(), stamp)));
+        if (ledger.apply(credit, alongside, stamp) instanceof Ledger.Applied) {
             LOG.infof("deposit %s credited by payment %s", deposit.id(), event.providerPaymentId());
             return;
         }

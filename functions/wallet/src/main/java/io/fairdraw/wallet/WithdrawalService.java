@@ -11,7 +11,7 @@ import io.fairdraw.model.time.TimeSource;
 import io.fairdraw.model.wallet.Instrument;
 import io.fairdraw.model.wallet.Withdrawal;
 import io.fairdraw.platform.dynamo.AuditStamp;
-import io.fairdraw.platform.dynamo.ConditionFailures;
+import io.fairdraw.platform.dynamo.Transaction;
 import io.fairdraw.platform.ledger.Ledger;
 import io.fairdraw.platform.players.Holders;
 import io.fairdraw.platform.withdrawals.Withdrawals;
@@ -19,7 +19,6 @@ import io.fairdraw.payments.PaymentProvider;
 import io.fairdraw.payments.PaymentProvider.PaymentEvent;
 import io.fairdraw.wallet.store.WalletStore;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -63,19 +62,16 @@ public class WithdrawalService {
      * caller's {@code alongside} actions (its remembered answer). The wallet must cover it.
      */
     public Withdrawal request(Holders.Holder holder, Withdrawal withdrawal, List<TransactWriteItem> alongside, AuditStamp stamp) {
-        List<TransactWriteItem> actions = new ArrayList<>();
-        actions.add(store.newWithdrawal(withdrawal, stamp));
-        actions.addAll(alongside);
-        Transfer transfer = Transfer.of(TransferKind.WITHDRAWAL_REQUESTED, withdrawal.id(), holder.wallet(), holder.pendingWithdrawal(),
-                withdrawal.amount(), withdrawal.requestedAt());
-        ConditionFailures failures = ConditionFailures.none()
-                .at(Ledger.FIRST_CALLER_ACTION, () -> new DomainException(ErrorType.CONCURRENT_UPDATE, "the withdrawal already exists"));
+        Transaction actions = Transaction.of("new withdrawal", store.newWithdrawal(withdrawal, stamp),
+                () -> new DomainException(ErrorType.CONCURRENT_UPDATE, "the withdrawal already exists"));
         // The caller's actions (its remembered answer) fail only when another attempt took its claim over: retry.
-        for (int i = 0; i < alongside.size(); i++) {
-            failures.at(Ledger.FIRST_CALLER_ACTION + 1 + i, () -> new DomainException(ErrorType.IDEMPOTENT_REQUEST_IN_PROGRESS,
+        for (TransactWriteItem answer : alongside) {
+            actions.add("idempotent answer", answer, () -> new DomainException(ErrorType.IDEMPOTENT_REQUEST_IN_PROGRESS,
                     "another attempt of this request is running; retry shortly"));
         }
-        Ledger.Outcome outcome = ledger.apply(transfer, actions, failures, stamp);
+        Transfer transfer = Transfer.of(TransferKind.WITHDRAWAL_REQUESTED, withdrawal.id(), holder.wallet(), holder.pendingWithdrawal(),
+                withdrawal.amount(), withdrawal.requestedAt());
+        Ledger.Outcome outcome = ledger.apply(transfer, actions, stamp);
         if (outcome instanceof Ledger.AlreadyApplied) {
             return store.withdrawal(withdrawal.id()).orElseThrow();
         }

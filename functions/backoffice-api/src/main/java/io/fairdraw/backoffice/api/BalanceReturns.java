@@ -14,7 +14,7 @@ import io.fairdraw.model.time.TimeSource;
 import io.fairdraw.model.wallet.Instrument;
 import io.fairdraw.model.wallet.Withdrawal;
 import io.fairdraw.platform.dynamo.AuditStamp;
-import io.fairdraw.platform.dynamo.ConditionFailures;
+import io.fairdraw.platform.dynamo.Transaction;
 import io.fairdraw.platform.ledger.Ledger;
 import io.fairdraw.platform.ledger.Posting;
 import io.fairdraw.platform.ledger.Statements;
@@ -74,8 +74,8 @@ public class BalanceReturns {
                 Withdrawal.Status.REQUESTED, clock.now());
         Transfer transfer = Transfer.of(TransferKind.WITHDRAWAL_REQUESTED, withdrawalId, holder.wallet(), holder.pendingWithdrawal(),
                 balance, withdrawal.requestedAt());
-        ledger.apply(transfer, List.of(withdrawals.newWithdrawal(withdrawal, stamp)), ConditionFailures.none()
-                .at(Ledger.FIRST_CALLER_ACTION, () -> new DomainException(ErrorType.CONCURRENT_UPDATE, "the return is being made")), stamp);
+        ledger.apply(transfer, Transaction.of("new withdrawal", withdrawals.newWithdrawal(withdrawal, stamp),
+                () -> new DomainException(ErrorType.CONCURRENT_UPDATE, "the return is being made")), stamp);
         return withdrawals.find(withdrawalId).orElse(withdrawal);
     }
 

@@ -16,7 +16,7 @@ import io.fairdraw.model.money.Money;
 import io.fairdraw.model.wallet.Instrument;
 import io.fairdraw.model.wallet.Withdrawal;
 import io.fairdraw.platform.dynamo.AuditStamp;
-import io.fairdraw.platform.dynamo.ConditionFailures;
+import io.fairdraw.platform.dynamo.Transaction;
 import io.fairdraw.platform.dynamo.Table;
 import io.fairdraw.platform.ledger.Ledger;
 import io.fairdraw.platform.withdrawals.Withdrawals;
@@ -63,7 +63,7 @@ class WithdrawalReviewTest {
                 new Instrument("sandbox", "card-1"), Withdrawal.Status.REQUESTED, Instant.now());
         ledger.apply(Transfer.of(TransferKind.WITHDRAWAL_REQUESTED, withdrawal.id(), AccountId.wallet(player, LedgerActivity.IDR),
                 AccountId.pendingWithdrawal(player, LedgerActivity.IDR), money, Instant.now()),
-                List.of(withdrawals.newWithdrawal(withdrawal, PAYOUT)), ConditionFailures.none(), PAYOUT);
+                Transaction.of("new withdrawal", withdrawals.newWithdrawal(withdrawal, PAYOUT)), PAYOUT);
         assertThat(withdrawals.mark(withdrawal.id(), Set.of(Withdrawal.Status.REQUESTED), Withdrawal.Status.REVIEW,
                 Optional.of("above the review limit"), PAYOUT)).isTrue();
         StreamRecords.all(Table.WITHDRAWALS.defaultName()).forEach(record -> {

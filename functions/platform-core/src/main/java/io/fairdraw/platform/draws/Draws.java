@@ -5,9 +5,9 @@ import io.fairdraw.model.draw.DrawStatus;
 import io.fairdraw.model.draw.VoidReason;
 import io.fairdraw.model.error.DomainException;
 import io.fairdraw.model.error.ErrorType;
-import io.fairdraw.platform.dynamo.ConditionFailures;
 import io.fairdraw.platform.dynamo.Table;
 import io.fairdraw.platform.dynamo.TableNames;
+import io.fairdraw.platform.dynamo.Transaction;
 import io.fairdraw.platform.dynamo.Transactions;
 import io.fairdraw.platform.tickets.TicketItems;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -109,51 +109,48 @@ public class Draws {
 
     /** The draw and its open gates, written only if the draw does not exist yet. */
     public void open(Draw draw, byte[] sealedSeed) {
-        List<TransactWriteItem> actions = new ArrayList<>();
-        actions.add(TransactWriteItem.builder().put(Put.builder().tableName(draws).item(DrawItems.opened(draw, sealedSeed))
-                .conditionExpression("attribute_not_exists(" + DrawItems.PK + ")").build()).build());
+        Transaction opening = Transaction.of("new draw", TransactWriteItem.builder().put(Put.builder().tableName(draws)
+                .item(DrawItems.opened(draw, sealedSeed))
+                .conditionExpression("attribute_not_exists(" + DrawItems.PK + ")").build()).build(), AlreadyMoved::new);
         for (int shard = 0; shard < GATE_SHARDS; shard++) {
-            actions.add(TransactWriteItem.builder().put(Put.builder().tableName(gates)
+            opening.add("open gate " + shard, TransactWriteItem.builder().put(Put.builder().tableName(gates)
                     .item(DrawItems.openGate(draw, shard)).build()).build());
         }
-        transactions.write(actions, ConditionFailures.none().at(0, AlreadyMoved::new));
+        transactions.write(opening);
     }
 
     /** Closes the draw and flips every gate, in one transaction: after it no ticket can be accepted. */
     public void close(String drawId) {
-        List<TransactWriteItem> actions = new ArrayList<>();
-        actions.add(move(drawId, DrawStatus.OPEN, DrawStatus.CLOSED, Map.of()));
+        Transaction closing = Transaction.of("draw OPEN to CLOSED", move(drawId, DrawStatus.OPEN, DrawStatus.CLOSED, Map.of()), AlreadyMoved::new);
         for (int shard = 0; shard < GATE_SHARDS; shard++) {
-            actions.add(TransactWriteItem.builder().update(Update.builder().tableName(gates).key(DrawItems.gateKey(drawId, shard))
+            closing.add("close gate " + shard, TransactWriteItem.builder().update(Update.builder().tableName(gates).key(DrawItems.gateKey(drawId, shard))
                     .updateExpression("SET #status = :closed")
                     .expressionAttributeNames(Map.of("#status", DrawItems.STATUS))
                     .expressionAttributeValues(Map.of(":closed", AttributeValue.fromS(DrawStatus.CLOSED.name())))
                     .build()).build());
         }
-        transactions.write(actions, ConditionFailures.none().at(0, AlreadyMoved::new));
+        transactions.write(closing);
     }
 
     public void seal(String drawId, Draw.Seal seal) {
-        transactions.write(List.of(move(drawId, DrawStatus.CLOSED, DrawStatus.SEALED, Map.of(
+        transactions.write(moved(drawId, DrawStatus.CLOSED, DrawStatus.SEALED, Map.of(
                 DrawItems.LEAF_COUNT, AttributeValue.fromN(Long.toString(seal.leafCount())),
                 DrawItems.TOTAL_STAKE, AttributeValue.fromN(Long.toString(seal.totalStakeMinor())),
                 DrawItems.ROOT, AttributeValue.fromS(seal.root()),
-                DrawItems.HEADER_HASH, AttributeValue.fromS(seal.headerHash())))), ConditionFailures.none().at(0, AlreadyMoved::new));
+                DrawItems.HEADER_HASH, AttributeValue.fromS(seal.headerHash()))));
     }
 
     /** Marks a completed draw settled with its totals; the last settlement part to finish calls it, once. */
     public void settle(String drawId, long salesMinor, long payoutsMinor) {
-        transactions.write(List.of(move(drawId, DrawStatus.COMPLETED, DrawStatus.SETTLED, Map.of(
+        transactions.write(moved(drawId, DrawStatus.COMPLETED, DrawStatus.SETTLED, Map.of(
                 DrawItems.SALES, AttributeValue.fromN(Long.toString(salesMinor)),
                 DrawItems.PAYOUTS, AttributeValue.fromN(Long.toString(payoutsMinor)),
-                DrawItems.GGR, AttributeValue.fromN(Long.toString(salesMinor - payoutsMinor))))),
-                ConditionFailures.none().at(0, AlreadyMoved::new));
+                DrawItems.GGR, AttributeValue.fromN(Long.toString(salesMinor - payoutsMinor)))));
     }
 
     /** Voids the draw by rule, recording which rule; only from {@code from}, so a race changes nothing twice. */
     public void voidDraw(String drawId, DrawStatus from, VoidReason reason) {
-        transactions.write(List.of(move(drawId, from, DrawStatus.VOIDED, Map.of(DrawItems.VOID_REASON, AttributeValue.fromS(reason.name())))),
-                ConditionFailures.none().at(0, AlreadyMoved::new));
+        transactions.write(moved(drawId, from, DrawStatus.VOIDED, Map.of(DrawItems.VOID_REASON, AttributeValue.fromS(reason.name()))));
     }
 
 
@@ -166,8 +163,12 @@ public class Draws {
         if (outcome.beaconPreviousSignature() != null) {
             values.put(DrawItems.PREVIOUS_SIGNATURE, AttributeValue.fromS(outcome.beaconPreviousSignature()));
         }
-        transactions.write(List.of(move(drawId, DrawStatus.SEALED, DrawStatus.COMPLETED, values)),
-                ConditionFailures.none().at(0, AlreadyMoved::new));
+        transactions.write(moved(drawId, DrawStatus.SEALED, DrawStatus.COMPLETED, values));
+    }
+
+    /** A draw's move from one status to the next, alone: if the draw is not in {@code from}, it moved already. */
+    private Transaction moved(String drawId, DrawStatus from, DrawStatus to, Map<String, AttributeValue> set) {
+        return Transaction.of("draw " + from + " to " + to, move(drawId, from, to, set), AlreadyMoved::new);
     }
 
     private TransactWriteItem move(String drawId, DrawStatus from, DrawStatus to, Map<String, AttributeValue> set) {

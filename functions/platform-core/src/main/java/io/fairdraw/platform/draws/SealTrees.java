@@ -3,9 +3,9 @@ package io.fairdraw.platform.draws;
 import io.fairdraw.model.error.DomainException;
 import io.fairdraw.model.error.ErrorType;
 import io.fairdraw.model.fairness.MerkleTree;
-import io.fairdraw.platform.dynamo.ConditionFailures;
 import io.fairdraw.platform.dynamo.Table;
 import io.fairdraw.platform.dynamo.TableNames;
+import io.fairdraw.platform.dynamo.Transaction;
 import io.fairdraw.platform.dynamo.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.ByteBuffer;
@@ -108,14 +108,14 @@ public class SealTrees {
         }
         List<String> firstIds = new ArrayList<>(before.chunkFirstTicketIds());
         List<byte[]> roots = new ArrayList<>(before.chunkRoots());
-        List<TransactWriteItem> actions = new ArrayList<>();
+        Transaction written = Transaction.empty();
         if (!ticketIds.isEmpty()) {
             firstIds.add(ticketIds.get(0));
             roots.add(MerkleTree.root(leafHashes));
             Map<String, AttributeValue> chunk = new HashMap<>(key(drawId, chunkKey(before.chunks())));
             chunk.put(HASHES, AttributeValue.fromB(SdkBytes.fromByteArray(concat(leafHashes))));
-            actions.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(chunk)
-                    .conditionExpression("attribute_not_exists(" + PK + ")").build()).build());
+            written.add("chunk " + before.chunks(), TransactWriteItem.builder().put(Put.builder().tableName(table).item(chunk)
+                    .conditionExpression("attribute_not_exists(" + PK + ")").build()).build(), Draws.AlreadyMoved::new);
         }
         Progress after = new Progress(before.chunkLeaves(), before.leafCount() + ticketIds.size(), before.totalStakeMinor() + stake,
                 ticketIds.isEmpty() ? before.lastTicketId() : Optional.of(ticketIds.get(ticketIds.size() - 1)), firstIds, roots, complete);
@@ -136,12 +136,8 @@ public class SealTrees {
                     .expressionAttributeNames(Map.of("#chunks", CHUNKS, "#complete", COMPLETE))
                     .expressionAttributeValues(Map.of(":chunks", number(before.chunks()), ":no", AttributeValue.fromBool(false)));
         }
-        actions.add(TransactWriteItem.builder().put(put.build()).build());
-        ConditionFailures failures = ConditionFailures.none();
-        for (int i = 0; i < actions.size(); i++) {
-            failures.at(i, Draws.AlreadyMoved::new);
-        }
-        transactions.write(actions, failures);
+        written.add("tree summary", TransactWriteItem.builder().put(put.build()).build(), Draws.AlreadyMoved::new);
+        transactions.write(written);
         return after;
     }
 

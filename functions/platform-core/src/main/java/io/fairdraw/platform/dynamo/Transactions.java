@@ -16,13 +16,12 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * Runs a multi-item change as one {@code TransactWriteItems} and turns its cancellation reasons
- * into domain errors: a failed condition becomes the refusal the caller named for that action,
+ * into domain errors: a failed condition becomes the refusal the {@link Transaction} names for that action,
  * a conflict with a concurrent transaction is retried a bounded number of times (safe because
  * the transaction is all-or-nothing and its conditions are re-evaluated), throttling becomes 503.
  */
@@ -48,11 +47,11 @@ public class Transactions {
      * @param clientRequestToken makes a retried call within DynamoDB's 10-minute window a no-op
      *     rather than a second write; pass a deterministic id of the business operation
      */
-    public void write(List<TransactWriteItem> actions, ConditionFailures failures, Optional<String> clientRequestToken) {
-        if (actions.isEmpty() || actions.size() > MAX_ACTIONS) {
-            throw new IllegalArgumentException("a transaction holds 1.." + MAX_ACTIONS + " actions, not " + actions.size());
+    public void write(Transaction transaction, Optional<String> clientRequestToken) {
+        if (transaction.isEmpty() || transaction.size() > MAX_ACTIONS) {
+            throw new IllegalArgumentException("a transaction holds 1.." + MAX_ACTIONS + " actions, not " + transaction.size());
         }
-        TransactWriteItemsRequest.Builder request = TransactWriteItemsRequest.builder().transactItems(actions)
+        TransactWriteItemsRequest.Builder request = TransactWriteItemsRequest.builder().transactItems(transaction.items())
                 .returnConsumedCapacity(ReturnConsumedCapacity.INDEXES);
         clientRequestToken.ifPresent(request::clientRequestToken);
         for (int attempt = 1; ; attempt++) {
@@ -65,7 +64,7 @@ public class Transactions {
             } catch (TransactionCanceledException cancelled) {
                 Outcome outcome = classify(cancelled.cancellationReasons());
                 switch (outcome.kind()) {
-                    case CONDITION_FAILED -> throw failures.refusalFor(outcome.index());
+                    case CONDITION_FAILED -> throw transaction.refusalAt(outcome.index());
                     case THROTTLED -> throw new DomainException(ErrorType.SERVICE_UNAVAILABLE,
                             "the data store is throttling requests", cancelled);
                     case CONFLICT -> {
@@ -73,10 +72,11 @@ public class Transactions {
                             throw new DomainException(ErrorType.CONCURRENT_UPDATE,
                                     "the change conflicted with concurrent changes " + attempt + " times", cancelled);
                         }
-                        LOG.debugf("transaction conflict, attempt %d of %d", attempt, MAX_ATTEMPTS);
+                        LOG.debugf("transaction conflict on %s, attempt %d of %d", transaction.nameAt(outcome.index()), attempt, MAX_ATTEMPTS);
                         pause(attempt);
                     }
-                    case INVALID -> throw new IllegalStateException("DynamoDB refused the transaction as malformed", cancelled);
+                    case INVALID -> throw new IllegalStateException("DynamoDB refused the transaction as malformed at "
+                            + transaction.nameAt(outcome.index()), cancelled);
                 }
             }
         }
@@ -104,8 +104,8 @@ public class Transactions {
         unitsByTable.computeIfAbsent(consumed.tableName(), t -> new DoubleAdder()).add(units);
     }
 
-    public void write(List<TransactWriteItem> actions, ConditionFailures failures) {
-        write(actions, failures, Optional.empty());
+    public void write(Transaction transaction) {
+        write(transaction, Optional.empty());
     }
 
     enum Kind { CONDITION_FAILED, CONFLICT, THROTTLED, INVALID }

@@ -7,13 +7,11 @@ import io.fairdraw.model.ledger.Transfer;
 import io.fairdraw.model.ledger.TransferId;
 import io.fairdraw.model.money.Money;
 import io.fairdraw.platform.dynamo.AuditStamp;
-import io.fairdraw.platform.dynamo.ConditionFailures;
 import io.fairdraw.platform.dynamo.TableNames;
+import io.fairdraw.platform.dynamo.Transaction;
 import io.fairdraw.platform.dynamo.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -31,14 +29,6 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  */
 @ApplicationScoped
 public class Ledger {
-    /** Actions the ledger puts first in a transfer between two real accounts; a caller's own actions start here. */
-    public static final int FIRST_CALLER_ACTION = 5;
-    /** Leaves room for the caller within DynamoDB's 100 actions per transaction. */
-    public static final int MAX_CALLER_ACTIONS = 100 - FIRST_CALLER_ACTION;
-
-    private static final int TRANSFER_ACTION = 0;
-    private static final int DEBIT_ACTION = 1;
-
     /** What applying a transfer did. */
     public sealed interface Outcome permits Applied, AlreadyApplied {
         Transfer transfer();
@@ -71,57 +61,44 @@ public class Ledger {
     }
 
     public Outcome apply(Transfer transfer, AuditStamp stamp) {
-        return apply(transfer, List.of(), ConditionFailures.none(), stamp);
+        return apply(transfer, Transaction.empty(), stamp);
     }
 
     /**
-     * Applies the transfer together with the caller's own actions, all or nothing. The caller
-     * names the refusals of its own conditions at {@link #FIRST_CALLER_ACTION} and after.
+     * Applies the transfer together with the caller's own actions, all or nothing. The ledger's
+     * actions come first: the transfer record and, for each real (not virtual) side, its balance
+     * and its posting. A stake into a draw's virtual escrow touches only the wallet, so no bet
+     * writes a shared item.
      */
-    public Outcome apply(Transfer transfer, List<TransactWriteItem> callerActions, ConditionFailures callerFailures, AuditStamp stamp) {
-        int first = firstCallerAction(transfer);
-        if (first + callerActions.size() > Transactions.MAX_ACTIONS) {
-            throw new IllegalArgumentException("at most " + (Transactions.MAX_ACTIONS - first) + " caller actions fit beside this transfer");
-        }
-        List<TransactWriteItem> actions = new ArrayList<>(first + callerActions.size());
-        actions.add(recordTransfer(transfer, stamp));
+    public Outcome apply(Transfer transfer, Transaction alongside, AuditStamp stamp) {
+        AlreadyRecorded duplicate = new AlreadyRecorded();
+        Transaction transaction = Transaction.of("transfer " + transfer.id().value(), recordTransfer(transfer, stamp), duplicate);
         boolean debitReal = !transfer.debit().type().isVirtual();
         boolean creditReal = !transfer.credit().type().isVirtual();
         if (debitReal) {
-            actions.add(debit(transfer));
-        }
-        if (creditReal) {
-            actions.add(credit(transfer));
-        }
-        if (debitReal) {
-            actions.add(post(transfer, transfer.debit(), transfer.amount().negate().amountMinor(), transfer.credit(), stamp));
-        }
-        if (creditReal) {
-            actions.add(post(transfer, transfer.credit(), transfer.amount().amountMinor(), transfer.debit(), stamp));
-        }
-        actions.addAll(callerActions);
-        AlreadyRecorded duplicate = new AlreadyRecorded();
-        ConditionFailures failures = callerFailures.at(TRANSFER_ACTION, duplicate);
-        if (debitReal) {
-            failures.at(DEBIT_ACTION, () -> new DomainException(ErrorType.INSUFFICIENT_FUNDS,
+            transaction.add("debit " + transfer.debit().value(), debit(transfer), () -> new DomainException(ErrorType.INSUFFICIENT_FUNDS,
                     transfer.debit().type() + " does not cover " + transfer.amount().amountMinor() + " " + transfer.amount().currency()));
         }
+        if (creditReal) {
+            transaction.add("credit " + transfer.credit().value(), credit(transfer));
+        }
+        if (debitReal) {
+            transaction.add("posting on " + transfer.debit().value(),
+                    post(transfer, transfer.debit(), transfer.amount().negate().amountMinor(), transfer.credit(), stamp));
+        }
+        if (creditReal) {
+            transaction.add("posting on " + transfer.credit().value(),
+                    post(transfer, transfer.credit(), transfer.amount().amountMinor(), transfer.debit(), stamp));
+        }
+        if (transaction.size() + alongside.size() > Transactions.MAX_ACTIONS) {
+            throw new IllegalArgumentException("at most " + (Transactions.MAX_ACTIONS - transaction.size()) + " actions fit beside this transfer");
+        }
         try {
-            transactions.write(actions, failures);
+            transactions.write(transaction.addAll(alongside));
             return new Applied(transfer);
         } catch (AlreadyRecordedException recorded) {
             return new AlreadyApplied(sameAsRecorded(transfer));
         }
-    }
-
-    /**
-     * Where a caller's first action lands in the transaction of this transfer: after the
-     * transfer record and, for each real (not virtual) side, its balance and its posting. A stake
-     * into a draw's virtual escrow touches only the wallet, so no bet writes a shared item.
-     */
-    public static int firstCallerAction(Transfer transfer) {
-        int realSides = (transfer.debit().type().isVirtual() ? 0 : 1) + (transfer.credit().type().isVirtual() ? 0 : 1);
-        return 1 + 2 * realSides;
     }
 
     public Optional<Transfer> find(TransferId id) {

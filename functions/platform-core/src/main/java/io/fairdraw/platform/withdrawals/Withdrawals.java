@@ -10,16 +10,15 @@ import io.fairdraw.model.money.Money;
 import io.fairdraw.model.wallet.Instrument;
 import io.fairdraw.model.wallet.Withdrawal;
 import io.fairdraw.platform.dynamo.AuditStamp;
-import io.fairdraw.platform.dynamo.ConditionFailures;
 import io.fairdraw.platform.dynamo.Table;
 import io.fairdraw.platform.dynamo.TableNames;
+import io.fairdraw.platform.dynamo.Transaction;
 import io.fairdraw.platform.dynamo.Transactions;
 import io.fairdraw.platform.ledger.Ledger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -88,7 +87,7 @@ public class Withdrawals {
      */
     public boolean mark(String id, Set<Withdrawal.Status> from, Withdrawal.Status to, Optional<String> note, AuditStamp stamp) {
         try {
-            transactions.write(List.of(move(id, from, to, note, stamp)), ConditionFailures.none().at(0, Moved::new));
+            transactions.write(Transaction.of("withdrawal to " + to, move(id, from, to, note, stamp), Moved::new));
             return true;
         } catch (Moved moved) {
             return false;
@@ -111,8 +110,8 @@ public class Withdrawals {
         Set<Withdrawal.Status> from = paid ? Set.of(Withdrawal.Status.REQUESTED, Withdrawal.Status.SENT)
                 : Set.of(Withdrawal.Status.REQUESTED, Withdrawal.Status.SENT, Withdrawal.Status.REVIEW, Withdrawal.Status.APPROVED);
         try {
-            Ledger.Outcome outcome = ledger.apply(transfer, List.of(move(withdrawal.id(), from, to, note, stamp)),
-                    ConditionFailures.none().at(Ledger.FIRST_CALLER_ACTION, Moved::new), stamp);
+            Ledger.Outcome outcome = ledger.apply(transfer,
+                    Transaction.of("withdrawal to " + to, move(withdrawal.id(), from, to, note, stamp), Moved::new), stamp);
             return outcome instanceof Ledger.Applied;
         } catch (Moved moved) {
             return false;

@@ -7,13 +7,12 @@ import io.fairdraw.model.error.ErrorType;
 import io.fairdraw.model.id.PlayerId;
 import io.fairdraw.model.player.Player;
 import io.fairdraw.platform.dynamo.AuditStamp;
-import io.fairdraw.platform.dynamo.ConditionFailures;
+import io.fairdraw.platform.dynamo.Transaction;
 import io.fairdraw.platform.dynamo.TableNames;
 import io.fairdraw.platform.dynamo.Transactions;
 import io.fairdraw.platform.players.PlayerItems;
 import io.fairdraw.platform.players.SafetyItems;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -75,7 +74,7 @@ public class Standings {
     }
 
     private void write(Put change, PlayerId player, ComplianceEvent event, AuditStamp stamp) {
-        transactions.write(List.of(TransactWriteItem.builder().put(change).build(), history.record(player, event, stamp)),
-                ConditionFailures.none().at(0, StaleVersion::new));
+        transactions.write(Transaction.of("safety settings", TransactWriteItem.builder().put(change).build(), StaleVersion::new)
+                .add("standing history", history.record(player, event, stamp)));
     }
 }

@@ -42,8 +42,7 @@ class TransactionsTest {
         String from = account(100);
         String to = account(0);
 
-        assertThatThrownBy(() -> transactions.write(transfer(from, to, 150),
-                ConditionFailures.none().at(0, InsufficientFunds::new)))
+        assertThatThrownBy(() -> transactions.write(transfer(from, to, 150)))
                 .isInstanceOf(InsufficientFunds.class);
 
         assertThat(balance(from)).isEqualTo(100);
@@ -54,7 +53,7 @@ class TransactionsTest {
     void aTransferMovesBothSidesOrNeither() {
         String from = account(100);
         String to = account(5);
-        transactions.write(transfer(from, to, 60), ConditionFailures.none().at(0, InsufficientFunds::new));
+        transactions.write(transfer(from, to, 60));
         assertThat(balance(from)).isEqualTo(40);
         assertThat(balance(to)).isEqualTo(65);
     }
@@ -71,7 +70,7 @@ class TransactionsTest {
         for (int i = 0; i < attempts; i++) {
             runs.add(pool.submit(() -> {
                 try {
-                    transactions.write(transfer(from, to, 30), ConditionFailures.none().at(0, InsufficientFunds::new));
+                    transactions.write(transfer(from, to, 30));
                 } catch (InsufficientFunds e) {
                     refused.incrementAndGet();
                 } catch (DomainException e) {
@@ -106,18 +105,47 @@ class TransactionsTest {
     }
 
     @Test
-    void anUnnamedConditionIsAProgrammingErrorNotASilentSuccess() {
-        String from = account(1);
+    void theRefusalIsTheOneNamedForTheActionWhoseConditionFailed() {
+        String from = account(100);
         String to = account(0);
-        assertThatThrownBy(() -> transactions.write(transfer(from, to, 2), ConditionFailures.none()))
-                .isInstanceOf(IllegalStateException.class);
+        String capped = account(0);
+        Transaction transaction = transfer(from, to, 10).add("capped credit", credit(capped, 10, "balance < :cap"),
+                () -> new DomainException(ErrorType.LIABILITY_LIMIT_REACHED, "capped"));
+        transactions.write(transaction);
+        assertThat(transaction.names()).containsExactly("debit", "credit", "capped credit");
+
+        dynamo.putItem(b -> b.tableName(table).item(Map.of(
+                Table.Attributes.PARTITION_KEY, AttributeValue.fromS(capped),
+                "balance", AttributeValue.fromN("50"))));
+        assertThatThrownBy(() -> transactions.write(transfer(from, to, 10).add("capped credit", credit(capped, 10, "balance < :cap"),
+                () -> new DomainException(ErrorType.LIABILITY_LIMIT_REACHED, "capped"))))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.type()).isEqualTo(ErrorType.LIABILITY_LIMIT_REACHED));
+        assertThat(balance(from)).isEqualTo(90);
+        assertThat(balance(to)).isEqualTo(10);
     }
 
     @Test
-    void transactionsAreBoundedByDynamoDbsLimit() {
-        assertThatThrownBy(() -> transactions.write(List.of(), ConditionFailures.none())).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> ConditionFailures.none().at(Transactions.MAX_ACTIONS, InsufficientFunds::new))
-                .isInstanceOf(IllegalArgumentException.class);
+    void aConditionThatStandsForNoRefusalIsAProgrammingErrorNamedByItsAction() {
+        String from = account(100);
+        String to = account(0);
+        String other = account(0);
+        assertThatThrownBy(() -> transactions.write(transfer(from, to, 1).add("unguarded", credit(other, 1, "attribute_not_exists(balance)"))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("unguarded");
+        assertThat(balance(from)).isEqualTo(100);
+    }
+
+    @Test
+    void transactionsAreBoundedByDynamoDbsLimitAndEveryActionIsNamed() {
+        assertThatThrownBy(() -> transactions.write(Transaction.empty())).isInstanceOf(IllegalArgumentException.class);
+        String to = account(0);
+        Transaction tooMany = Transaction.empty();
+        for (int i = 0; i <= Transactions.MAX_ACTIONS; i++) {
+            tooMany.add("credit " + i, credit(to, 1, null));
+        }
+        assertThatThrownBy(() -> transactions.write(tooMany)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(balance(to)).isZero();
+        assertThatThrownBy(() -> Transaction.of(" ", credit(to, 1, null))).isInstanceOf(IllegalArgumentException.class);
     }
 
     private String account(long balance) {
@@ -133,7 +161,8 @@ class TransactionsTest {
                 .key(Map.of(Table.Attributes.PARTITION_KEY, AttributeValue.fromS(id)))).item().get("balance").n());
     }
 
-    private List<TransactWriteItem> transfer(String from, String to, long amount) {
+    /** A debit guarded by the balance (refused as {@link InsufficientFunds}) and an unguarded credit. */
+    private Transaction transfer(String from, String to, long amount) {
         AttributeValue value = AttributeValue.fromN(Long.toString(amount));
         Update debit = Update.builder().tableName(table)
                 .key(Map.of(Table.Attributes.PARTITION_KEY, AttributeValue.fromS(from)))
@@ -141,11 +170,22 @@ class TransactionsTest {
                 .conditionExpression("balance >= :amount")
                 .expressionAttributeValues(Map.of(":amount", value))
                 .build();
-        Update credit = Update.builder().tableName(table)
+        return Transaction.of("debit", TransactWriteItem.builder().update(debit).build(), InsufficientFunds::new)
+                .add("credit", credit(to, amount, null));
+    }
+
+    /** A credit of {@code amount}, conditioned on {@code condition} (which may name {@code :cap}, 50) when one is given. */
+    private TransactWriteItem credit(String to, long amount, String condition) {
+        Update.Builder credit = Update.builder().tableName(table)
                 .key(Map.of(Table.Attributes.PARTITION_KEY, AttributeValue.fromS(to)))
-                .updateExpression("SET balance = balance + :amount")
-                .expressionAttributeValues(Map.of(":amount", value))
-                .build();
-        return List.of(TransactWriteItem.builder().update(debit).build(), TransactWriteItem.builder().update(credit).build());
+                .updateExpression("SET balance = balance + :amount");
+        Map<String, AttributeValue> values = new java.util.HashMap<>(Map.of(":amount", AttributeValue.fromN(Long.toString(amount))));
+        if (condition != null) {
+            credit.conditionExpression(condition);
+            if (condition.contains(":cap")) {
+                values.put(":cap", AttributeValue.fromN("50"));
+            }
+        }
+        return TransactWriteItem.builder().update(credit.expressionAttributeValues(values).build()).build();
     }
 }

@@ -7,7 +7,7 @@ import io.fairdraw.model.error.DomainException;
 import io.fairdraw.model.error.ErrorType;
 import io.fairdraw.model.id.IdempotencyKey;
 import io.fairdraw.model.id.PlayerId;
-import io.fairdraw.platform.dynamo.ConditionFailures;
+import io.fairdraw.platform.dynamo.Transaction;
 import io.fairdraw.platform.dynamo.Table;
 import io.fairdraw.platform.dynamo.Transactions;
 import io.fairdraw.testsupport.LocalDynamo;
@@ -105,7 +105,7 @@ class IdempotencyRecordsTest {
         assertThat(records.complete(first, 500, "{\"stale\":true}")).isFalse();
         records.release(first);
         assertThatThrownBy(() -> new Transactions(LocalDynamo.shared().client())
-                .write(List.of(records.completion(first, 201, "{}")), ConditionFailures.none()))
+                .write(Transaction.of("answer", records.completion(first, 201, "{}"))))
                 .isInstanceOf(IllegalStateException.class);
 
         assertThat(records.complete(second, 201, "{\"ok\":true}")).isTrue();
@@ -139,7 +139,7 @@ class IdempotencyRecordsTest {
         IdempotencyKey key = freshKey();
         var started = (IdempotencyRecords.Started) records.claim(scope, key, "fp-1");
         new Transactions(LocalDynamo.shared().client())
-                .write(List.of(records.completion(started, 201, "{\"ok\":true}")), ConditionFailures.none());
+                .write(Transaction.of("answer", records.completion(started, 201, "{\"ok\":true}")));
 
         assertThat(records.claim(scope, key, "fp-1")).isEqualTo(new IdempotencyRecords.Replay(201, "{\"ok\":true}"));
     }

@@ -26,14 +26,13 @@ import io.fairdraw.model.player.Registration;
 import io.fairdraw.model.player.Residence;
 import io.fairdraw.platform.compliance.JurisdictionFiles;
 import io.fairdraw.platform.dynamo.AuditStamp;
-import io.fairdraw.platform.dynamo.ConditionFailures;
+import io.fairdraw.platform.dynamo.Transaction;
 import io.fairdraw.platform.dynamo.Table;
 import io.fairdraw.platform.dynamo.Transactions;
 import io.fairdraw.testsupport.LocalDynamo;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -91,8 +90,8 @@ class ComplianceGuardTest {
 
     /** A guarded bet: the player check first, the bet second; refusal explained by the guard. */
     void placeBet(PlayerId player, String betId, Instant at) {
-        transactions.write(List.of(guard.playerMayPlay(player, AgeRule.of(INDONESIA), at), bet(betId)),
-                ConditionFailures.none().at(0, () -> guard.refusalFor(player, AgeRule.of(INDONESIA), at)));
+        transactions.write(Transaction.of("player may play", guard.playerMayPlay(player, AgeRule.of(INDONESIA), at),
+                () -> guard.refusalFor(player, AgeRule.of(INDONESIA), at)).add("bet", bet(betId)));
     }
 
     ErrorType refusal(Player player, Instant at) {
@@ -189,11 +188,11 @@ class ComplianceGuardTest {
         store(player);
         LimitKey lossDay = new LimitKey(LimitKind.NET_LOSS, LimitWindow.DAY);
         Optional<Money> limit = Optional.of(Money.of(50_000, "IDR"));
-        transactions.write(List.of(guard.count(player.id(), lossDay, INDONESIA, NOW, Money.of(50_000, "IDR"), limit)),
-                ConditionFailures.none().at(0, () -> new DomainException(ErrorType.LOSS_LIMIT_REACHED, "limit")));
-        transactions.write(List.of(guard.credit(player.id(), lossDay, INDONESIA, NOW, Money.of(20_000, "IDR"))), ConditionFailures.none());
-        transactions.write(List.of(guard.count(player.id(), lossDay, INDONESIA, NOW, Money.of(20_000, "IDR"), limit)),
-                ConditionFailures.none().at(0, () -> new DomainException(ErrorType.LOSS_LIMIT_REACHED, "limit")));
+        transactions.write(Transaction.of("loss counter", guard.count(player.id(), lossDay, INDONESIA, NOW, Money.of(50_000, "IDR"), limit),
+                () -> new DomainException(ErrorType.LOSS_LIMIT_REACHED, "limit")));
+        transactions.write(Transaction.of("win credited", guard.credit(player.id(), lossDay, INDONESIA, NOW, Money.of(20_000, "IDR"))));
+        transactions.write(Transaction.of("loss counter", guard.count(player.id(), lossDay, INDONESIA, NOW, Money.of(20_000, "IDR"), limit),
+                () -> new DomainException(ErrorType.LOSS_LIMIT_REACHED, "limit")));
         assertThat(guard.total(player.id(), lossDay, INDONESIA, NOW)).isEqualTo(Money.of(50_000, "IDR"));
     }
 
@@ -206,12 +205,10 @@ class ComplianceGuardTest {
 
     private void deposit(Player player, long amount, Optional<Money> limit, Instant at) {
         String depositId = "deposit#" + UUID.randomUUID();
-        transactions.write(List.of(
-                        guard.playerMayPlay(player.id(), AgeRule.of(INDONESIA), at),
-                        guard.count(player.id(), DEPOSIT_DAY, INDONESIA, at, Money.of(amount, "IDR"), limit),
-                        bet(depositId)),
-                ConditionFailures.none()
-                        .at(0, () -> guard.refusalFor(player.id(), AgeRule.of(INDONESIA), at))
-                        .at(1, () -> new DomainException(ErrorType.DEPOSIT_LIMIT_REACHED, "over the limit")));
+        transactions.write(Transaction.of("player may play", guard.playerMayPlay(player.id(), AgeRule.of(INDONESIA), at),
+                        () -> guard.refusalFor(player.id(), AgeRule.of(INDONESIA), at))
+                .add("deposit counter", guard.count(player.id(), DEPOSIT_DAY, INDONESIA, at, Money.of(amount, "IDR"), limit),
+                        () -> new DomainException(ErrorType.DEPOSIT_LIMIT_REACHED, "over the limit"))
+                .add("deposit", bet(depositId)));
     }
 }
