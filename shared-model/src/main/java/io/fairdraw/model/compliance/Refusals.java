@@ -14,11 +14,4 @@ public final class Refusals {
                 : ErrorType.valueOf(deny.reason().name());
         return new DomainException(type, deny.detail());
     }
-
-    /** Throws the refusal of a denial; does nothing for an allow. */
-    public static void requireAllowed(Decision decision) {
-        if (decision instanceof Decision.Deny deny) {
-            throw of(deny);
-        }
-    }
 }
