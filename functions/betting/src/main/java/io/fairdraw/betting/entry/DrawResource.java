@@ -1,21 +1,19 @@
 package io.fairdraw.betting.entry;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fairdraw.betting.BettingViews;
 import io.fairdraw.betting.Purchases;
 import io.fairdraw.betting.Readings;
 import io.fairdraw.model.draw.DrawStatus;
 import io.fairdraw.model.error.ValidationException;
 import io.fairdraw.model.id.IdempotencyKey;
-import io.fairdraw.platform.dynamo.AuditStamp;
-import io.fairdraw.platform.idempotency.IdempotentRequests.Answer;
-import io.fairdraw.platform.idempotency.RequestFingerprint;
 import io.fairdraw.platform.web.security.CurrentCaller;
 import io.fairdraw.platform.security.Role;
 import io.fairdraw.platform.web.Bodies;
 import io.fairdraw.platform.web.GatewayRequests;
+import io.fairdraw.platform.web.IdempotentRoutes;
 import io.fairdraw.platform.web.PageSizes;
 import io.fairdraw.platform.web.Problem;
+import io.fairdraw.platform.web.RequestStamps;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -45,8 +43,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @Path("/v1/draws")
 @Produces(MediaType.APPLICATION_JSON)
 public class DrawResource {
-    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-
     @Inject
     Readings readings;
 
@@ -60,7 +56,10 @@ public class DrawResource {
     APIGatewayV2HTTPEvent event;
 
     @Inject
-    ObjectMapper json;
+    RequestStamps stamps;
+
+    @Inject
+    IdempotentRoutes idempotent;
 
     /** Quick picks come from the platform's CSPRNG, created (and seeded) at run time. */
     private final SecureRandom random = new SecureRandom();
@@ -104,16 +103,11 @@ public class DrawResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "422", description = "Stake out of range, too many lines, insufficient funds, or a reused key",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Response buy(@PathParam("drawId") String drawId, @HeaderParam(IDEMPOTENCY_KEY) String key, TicketBodies.TicketBody body) {
+    public Response buy(@PathParam("drawId") String drawId, @HeaderParam(IdempotentRoutes.KEY) String key, TicketBodies.TicketBody body) {
         IdempotencyKey idempotencyKey = new IdempotencyKey(key);
         TicketBodies.TicketBody ticket = Bodies.required(body);
-        String fingerprint = RequestFingerprint.of(json.valueToTree(ticket));
-        var who = caller.get();
-        AuditStamp stamp = new AuditStamp(who.actor(), GatewayRequests.requestId(event));
-        Answer answer = purchases.buy(who.playerId(), idempotencyKey, fingerprint + "@" + drawId, drawId,
-                ticket.drawCount(), game -> ticket.expand(game, random), GatewayRequests.authorizedCountry(event), stamp);
-        Response.ResponseBuilder response = Response.status(answer.status()).type(MediaType.APPLICATION_JSON).entity(answer.body());
-        return answer.replayed() ? response.header("Idempotent-Replayed", "true").build() : response.build();
+        return IdempotentRoutes.respond(purchases.buy(caller.get().playerId(), idempotencyKey, idempotent.fingerprint(ticket) + "@" + drawId,
+                drawId, ticket.drawCount(), game -> ticket.expand(game, random), GatewayRequests.authorizedCountry(event), stamps.stamp()));
     }
 
     private static DrawStatus status(String text) {

@@ -7,6 +7,7 @@ import io.fairdraw.model.validation.Validation;
 import io.fairdraw.platform.security.Role;
 import io.fairdraw.platform.web.Bodies;
 import io.fairdraw.platform.web.Problem;
+import io.fairdraw.platform.web.RequestStamps;
 import io.fairdraw.registration.StandingService;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.annotation.security.RolesAllowed;
@@ -39,7 +40,7 @@ public class CaseActionsResource {
     StandingService service;
 
     @Inject
-    RequestStamp request;
+    RequestStamps request;
 
     /** Why the operator acts: the case's reason, kept in the player's history. */
     @RegisterForReflection

@@ -1,5 +1,6 @@
 package io.fairdraw.registration.entry;
 
+import io.fairdraw.platform.web.RequestStamps;
 import io.fairdraw.platform.web.security.CurrentCaller;
 import io.fairdraw.platform.security.Role;
 import io.fairdraw.platform.web.Bodies;
@@ -40,7 +41,7 @@ public class PlayersResource {
     CurrentCaller caller;
 
     @Inject
-    RequestStamp request;
+    RequestStamps request;
 
     @Inject
     TimeSource clock;

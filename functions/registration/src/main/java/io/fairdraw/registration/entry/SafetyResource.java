@@ -2,6 +2,7 @@ package io.fairdraw.registration.entry;
 
 import io.fairdraw.model.player.DateOfBirth;
 import io.fairdraw.model.time.TimeSource;
+import io.fairdraw.platform.web.RequestStamps;
 import io.fairdraw.platform.web.security.CurrentCaller;
 import io.fairdraw.platform.security.Role;
 import io.fairdraw.platform.web.Bodies;
@@ -40,7 +41,7 @@ public class SafetyResource {
     CurrentCaller caller;
 
     @Inject
-    RequestStamp request;
+    RequestStamps request;
 
     @Inject
     LocationResolver where;

@@ -1,17 +1,15 @@
 package io.fairdraw.wallet.entry;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fairdraw.model.id.IdempotencyKey;
-import io.fairdraw.platform.dynamo.AuditStamp;
-import io.fairdraw.platform.idempotency.IdempotentRequests.Answer;
-import io.fairdraw.platform.idempotency.RequestFingerprint;
 import io.fairdraw.platform.web.security.CurrentCaller;
 import io.fairdraw.platform.security.Role;
 import io.fairdraw.platform.web.Bodies;
 import io.fairdraw.platform.web.GatewayRequests;
+import io.fairdraw.platform.web.IdempotentRoutes;
 import io.fairdraw.platform.web.PageSizes;
 import io.fairdraw.platform.web.Problem;
+import io.fairdraw.platform.web.RequestStamps;
 import io.fairdraw.wallet.WalletCommands;
 import io.fairdraw.wallet.WalletService;
 import io.fairdraw.wallet.WalletViews;
@@ -40,8 +38,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "bearer")
 public class WalletResource {
-    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-
     @Inject
     WalletService wallet;
 
@@ -55,7 +51,10 @@ public class WalletResource {
     APIGatewayV2HTTPEvent event;
 
     @Inject
-    ObjectMapper json;
+    RequestStamps stamps;
+
+    @Inject
+    IdempotentRoutes idempotent;
 
     @GET
     @RolesAllowed(Role.Names.PLAYER)
@@ -82,11 +81,11 @@ public class WalletResource {
             content = @Content(schema = @Schema(implementation = WalletViews.DepositView.class)))
     @APIResponse(responseCode = "403", description = "Not allowed to deposit (reasonCode says why, e.g. UNDERAGE, DEPOSIT_LIMIT_REACHED)",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Response deposit(@HeaderParam(IDEMPOTENCY_KEY) String key, WalletBodies.DepositBody body) {
+    public Response deposit(@HeaderParam(IdempotentRoutes.KEY) String key, WalletBodies.DepositBody body) {
         IdempotencyKey idempotencyKey = new IdempotencyKey(key);
         WalletBodies.DepositBody deposit = Bodies.required(body);
-        return respond(commands.deposit(caller.get().playerId(), idempotencyKey, fingerprint(deposit), deposit.money(),
-                deposit.providerName(), GatewayRequests.authorizedCountry(event), stamp()));
+        return IdempotentRoutes.respond(commands.deposit(caller.get().playerId(), idempotencyKey, idempotent.fingerprint(deposit), deposit.money(),
+                deposit.providerName(), GatewayRequests.authorizedCountry(event), stamps.stamp()));
     }
 
     @POST
@@ -96,23 +95,10 @@ public class WalletResource {
     @Operation(summary = "Withdraw to an instrument you deposited from; the amount leaves the balance at once")
     @APIResponse(responseCode = "201", description = "Requested; the payout follows",
             content = @Content(schema = @Schema(implementation = WalletViews.WithdrawalView.class)))
-    public Response withdraw(@HeaderParam(IDEMPOTENCY_KEY) String key, WalletBodies.WithdrawalBody body) {
+    public Response withdraw(@HeaderParam(IdempotentRoutes.KEY) String key, WalletBodies.WithdrawalBody body) {
         IdempotencyKey idempotencyKey = new IdempotencyKey(key);
         WalletBodies.WithdrawalBody withdrawal = Bodies.required(body);
-        return respond(commands.withdraw(caller.get().playerId(), idempotencyKey, fingerprint(withdrawal), withdrawal.money(),
-                withdrawal.instrument(), stamp()));
-    }
-
-    private String fingerprint(Object body) {
-        return RequestFingerprint.of(json.valueToTree(body));
-    }
-
-    private static Response respond(Answer answer) {
-        Response.ResponseBuilder response = Response.status(answer.status()).type(MediaType.APPLICATION_JSON).entity(answer.body());
-        return answer.replayed() ? response.header("Idempotent-Replayed", "true").build() : response.build();
-    }
-
-    private AuditStamp stamp() {
-        return new AuditStamp(caller.get().actor(), GatewayRequests.requestId(event));
+        return IdempotentRoutes.respond(commands.withdraw(caller.get().playerId(), idempotencyKey, idempotent.fingerprint(withdrawal), withdrawal.money(),
+                withdrawal.instrument(), stamps.stamp()));
     }
 }
