@@ -14,6 +14,8 @@ class ApiContractTest extends FunctionContract {
 
     @Override
     protected List<Class<?>> resources() {
-        return List.of(BackOfficeResource.class, PaymentReconciliationResource.class);
+        return List.of(DrawReportsResource.class, BooksResource.class, AuditTrailResource.class, AlertsResource.class,
+                PlayerCasesResource.class, CorrectionsResource.class, WithdrawalReviewResource.class, ChangeControlResource.class,
+                PaymentReconciliationResource.class);
     }
 }
