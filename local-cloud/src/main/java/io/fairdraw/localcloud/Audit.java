@@ -16,6 +16,7 @@ import io.fairdraw.platform.dynamo.Transactions;
 import io.fairdraw.platform.ledger.Ledger;
 import io.fairdraw.platform.ledger.LedgerReconciler;
 import io.fairdraw.platform.tickets.TicketLeaves;
+import io.fairdraw.platform.tickets.TicketResults;
 import io.fairdraw.testsupport.TestTables;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -85,7 +86,7 @@ final class Audit {
 
         Map<String, Long> wins = new LinkedHashMap<>();
         for (Map<String, AttributeValue> item : scan(tables.settlements())) {
-            if (item.get(Table.Attributes.SORT_KEY).s().startsWith("ticket#") && "WIN".equals(item.get("kind").s())) {
+            if (item.get(Table.Attributes.SORT_KEY).s().startsWith("ticket#") && TicketResults.Kind.WIN.name().equals(item.get(TicketResults.KIND).s())) {
                 wins.put(item.get(Table.Attributes.SORT_KEY).s().substring("ticket#".length()), Long.parseLong(item.get("amountMinor").n()));
             }
         }

@@ -88,7 +88,7 @@ public class Readings {
         BettingViews.TicketView view = BettingViews.TicketView.of(ticket, draw);
         if (draw.status() == DrawStatus.SETTLED || draw.status() == DrawStatus.VOIDED) {
             var result = results.of(draw.id(), ticket.id().value());
-            BettingViews.Outcome outcome = result.map(r -> new BettingViews.Outcome("WIN".equals(r.kind()) ? "WON" : "REFUNDED", r.amountMinor()))
+            BettingViews.Outcome outcome = result.map(r -> new BettingViews.Outcome(r.kind() == TicketResults.Kind.WIN ? "WON" : "REFUNDED", r.amountMinor()))
                     .orElse(draw.status() == DrawStatus.SETTLED ? new BettingViews.Outcome("LOST", 0) : null);
             view = view.withOutcome(outcome);
         }

@@ -123,7 +123,7 @@ public class DrawService {
                 } catch (Draws.AlreadyMoved raced) {
                     continue;
                 }
-                if (result == null || !result.outcome().equals("DONE")) {
+                if (result == null || result.outcome() != StepResult.Outcome.DONE) {
                     break;
                 }
             }

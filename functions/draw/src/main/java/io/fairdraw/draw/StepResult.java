@@ -9,28 +9,31 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * continues), VOIDED (by rule: the seal missed its deadline, or the beacon round did not come by the game's beacon deadline) or REJECTED (malformed or unknown; nothing changed).
  */
 @RegisterForReflection
-public record StepResult(String outcome, String drawId, String detail) {
+public record StepResult(Outcome outcome, String drawId, String detail) {
+    /** What a step did; the scheduler and the logs see its name. */
+    public enum Outcome { DONE, ALREADY_DONE, NOT_YET, IN_PROGRESS, VOIDED, REJECTED }
+
     public static StepResult done(String drawId, String detail) {
-        return new StepResult("DONE", drawId, detail);
+        return new StepResult(Outcome.DONE, drawId, detail);
     }
 
     public static StepResult alreadyDone(String drawId, String detail) {
-        return new StepResult("ALREADY_DONE", drawId, detail);
+        return new StepResult(Outcome.ALREADY_DONE, drawId, detail);
     }
 
     public static StepResult notYet(String drawId, String detail) {
-        return new StepResult("NOT_YET", drawId, detail);
+        return new StepResult(Outcome.NOT_YET, drawId, detail);
     }
 
     public static StepResult inProgress(String drawId, String detail) {
-        return new StepResult("IN_PROGRESS", drawId, detail);
+        return new StepResult(Outcome.IN_PROGRESS, drawId, detail);
     }
 
     public static StepResult voided(String drawId, String detail) {
-        return new StepResult("VOIDED", drawId, detail);
+        return new StepResult(Outcome.VOIDED, drawId, detail);
     }
 
     public static StepResult rejected(String detail) {
-        return new StepResult("REJECTED", null, detail);
+        return new StepResult(Outcome.REJECTED, null, detail);
     }
 }

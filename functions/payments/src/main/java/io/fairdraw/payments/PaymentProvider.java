@@ -59,7 +59,29 @@ public interface PaymentProvider {
     }
 
     /** A payout either accepted by the provider (final state arrives by webhook) or refused outright. */
-    record PayoutResult(boolean accepted, String providerPayoutId, Optional<String> refusalReason) {
+    record PayoutResult(Decision decision, String providerPayoutId, Optional<String> refusalReason) {
+        public enum Decision { ACCEPTED, REFUSED }
+
+        public PayoutResult {
+            Objects.requireNonNull(decision, "decision");
+            Objects.requireNonNull(providerPayoutId, "providerPayoutId");
+            Objects.requireNonNull(refusalReason, "refusalReason");
+            if ((decision == Decision.REFUSED) != refusalReason.isPresent()) {
+                throw new IllegalArgumentException("a refused payout has a reason, and only a refused one");
+            }
+        }
+
+        public static PayoutResult accepted(String providerPayoutId) {
+            return new PayoutResult(Decision.ACCEPTED, providerPayoutId, Optional.empty());
+        }
+
+        public static PayoutResult refused(String providerPayoutId, String reason) {
+            return new PayoutResult(Decision.REFUSED, providerPayoutId, Optional.of(reason));
+        }
+
+        public boolean accepted() {
+            return decision == Decision.ACCEPTED;
+        }
     }
 
     /**
@@ -70,15 +92,26 @@ public interface PaymentProvider {
      * repeats it: the wallet credits a deposit only from a notification of the very payment it
      * started, so a notification cannot name one deposit and carry another's payment.
      */
-    record PaymentEvent(Kind kind, String providerPaymentId, String merchantReference, Money amount, boolean success,
+    record PaymentEvent(Kind kind, String providerPaymentId, String merchantReference, Money amount, Outcome outcome,
             Optional<String> instrumentReference, Optional<String> reason, Optional<String> startedAs) {
         public enum Kind {
             DEPOSIT,
             PAYOUT
         }
 
+        /** The final state the event reports: the money moved, or it did not (and will not). */
+        public enum Outcome {
+            SUCCEEDED,
+            FAILED;
+
+            public static Outcome of(boolean success) {
+                return success ? SUCCEEDED : FAILED;
+            }
+        }
+
         public PaymentEvent {
             Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(outcome, "outcome");
             Objects.requireNonNull(providerPaymentId, "providerPaymentId");
             Objects.requireNonNull(merchantReference, "merchantReference");
             Objects.requireNonNull(amount, "amount");
@@ -88,6 +121,10 @@ public interface PaymentProvider {
             requireReference(providerPaymentId, "providerPaymentId");
             requireReference(merchantReference, "merchantReference");
             startedAs.ifPresent(id -> requireReference(id, "startedAs"));
+        }
+
+        public boolean succeeded() {
+            return outcome == Outcome.SUCCEEDED;
         }
 
         /** The most characters of an id or reference: far above any provider's, far below DynamoDB's key limit. */

@@ -99,7 +99,7 @@ public class SandboxProvider implements PaymentProvider {
         String payoutId = "sbx_po_" + digest("payout|" + request.withdrawalId()).substring(0, 24);
         register("/payouts", Map.of("payoutId", payoutId, "reference", request.withdrawalId(), "amount", amount(request.amount()),
                 "instrument", request.instrumentReference()));
-        return new PayoutResult(true, payoutId, Optional.empty());
+        return PayoutResult.accepted(payoutId);
     }
 
     private static Map<String, Object> amount(Money amount) {
@@ -183,7 +183,7 @@ public class SandboxProvider implements PaymentProvider {
             String paymentId = node.get("paymentId").asText();
             // The sandbox's deposit is paid under the very id it started with.
             return new PaymentEvent(kind, paymentId, node.get("merchantReference").asText(),
-                    Money.of(amount.get("amount").longValue(), amount.get("currency").asText()), node.get("success").asBoolean(),
+                    Money.of(amount.get("amount").longValue(), amount.get("currency").asText()), PaymentEvent.Outcome.of(node.get("success").asBoolean()),
                     Optional.ofNullable(node.get("instrument")).map(JsonNode::asText), Optional.ofNullable(node.get("reason")).map(JsonNode::asText),
                     kind == PaymentEvent.Kind.DEPOSIT ? Optional.of(paymentId) : Optional.empty());
         } catch (WebhookRejected e) {

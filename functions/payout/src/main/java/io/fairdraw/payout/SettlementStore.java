@@ -156,7 +156,7 @@ public class SettlementStore {
         Map<String, AttributeValue> item = new HashMap<>(TicketResults.key(drawId, ticketId));
         item.put(DRAW, AttributeValue.fromS(drawId));
         item.put(OWNER, AttributeValue.fromS(owner));
-        item.put(TicketResults.KIND, AttributeValue.fromS(kind == Plan.Kind.REFUND ? "REFUND" : "WIN"));
+        item.put(TicketResults.KIND, AttributeValue.fromS((kind == Plan.Kind.REFUND ? TicketResults.Kind.REFUND : TicketResults.Kind.WIN).name()));
         item.put(TicketResults.AMOUNT, number(amountMinor));
         stamp(item, stamp);
         return TransactWriteItem.builder().put(Put.builder().tableName(settlements).item(item)

@@ -23,6 +23,14 @@ class TopologySchemaTest {
     }
 
     @Test
+    void theBusCarriesExactlyTheEventTypesTheModelNames() {
+        java.util.Set<String> inTopology = new java.util.TreeSet<>();
+        Topology.load().document().findValues("detailType").forEach(type -> inTopology.add(type.asText()));
+        assertThat(inTopology).containsExactlyInAnyOrderElementsOf(java.util.Arrays.stream(io.fairdraw.model.event.EventType.values())
+                .map(io.fairdraw.model.event.EventType::detailType).toList());
+    }
+
+    @Test
     void aTokenRouteWithoutRolesIsRefused() {
         ObjectNode document = Topology.load().document().deepCopy();
         ((ObjectNode) document.get("routes").get(0)).remove("roles");

@@ -117,7 +117,7 @@ public class DepositService {
         if (mismatch.isPresent()) {
             throw refuse(SecurityEvents.Kind.PAYMENT_NOTIFICATION_MISMATCH, provider, event, mismatch.get());
         }
-        if (!event.success()) {
+        if (!event.succeeded()) {
             try {
                 transactions.write(Transaction.of("deposit failed", store.settleDeposit(deposit.id(), Deposit.Status.FAILED),
                         () -> new DomainException(ErrorType.CONCURRENT_UPDATE, "already credited")));

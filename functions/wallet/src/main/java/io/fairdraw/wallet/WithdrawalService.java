@@ -86,7 +86,7 @@ public class WithdrawalService {
         if (!withdrawal.instrument().provider().equals(provider.name()) || !withdrawal.amount().equals(event.amount())) {
             throw new DomainException(ErrorType.WEBHOOK_MISMATCH, "the notification differs from withdrawal " + withdrawal.id());
         }
-        if (!withdrawals.settle(withdrawal, event.success(), Optional.of(event.providerPaymentId()), clock.now(), stamp)) {
+        if (!withdrawals.settle(withdrawal, event.succeeded(), Optional.of(event.providerPaymentId()), clock.now(), stamp)) {
             LOG.infof("withdrawal %s already settled", withdrawal.id());
         }
     }

@@ -175,7 +175,7 @@ class MoneySafetyTest {
     }
 
     private static PaymentEvent event(String depositId, String startedAs, String paymentId) {
-        return new PaymentEvent(PaymentEvent.Kind.DEPOSIT, paymentId, depositId, Money.of(20_000, "IDR"), true, Optional.empty(),
+        return new PaymentEvent(PaymentEvent.Kind.DEPOSIT, paymentId, depositId, Money.of(20_000, "IDR"), PaymentEvent.Outcome.SUCCEEDED, Optional.empty(),
                 Optional.empty(), Optional.of(startedAs));
     }
 

@@ -31,7 +31,7 @@ public class ScheduleHandler implements RequestHandler<Map<String, Object>, Step
         StepResult result = parse(event)
                 .map(step -> draws.run(step.gameId(), step.step(), step.scheduledTime()))
                 .orElseGet(() -> StepResult.rejected("malformed scheduler event"));
-        if ("REJECTED".equals(result.outcome())) {
+        if (result.outcome() == StepResult.Outcome.REJECTED) {
             LOG.warnf("scheduler event rejected: %s", result.detail());
         }
         return result;

@@ -78,7 +78,7 @@ public class AdyenProvider implements PaymentProvider {
             }
             LOG.warnf("Adyen refused the payout of withdrawal %s: %s", request.withdrawalId(), describe(e));
             String pspReference = e.getError() == null ? null : e.getError().getPspReference();
-            return new PayoutResult(false, Objects.requireNonNullElse(pspReference, ""), Optional.of(refusal(e)));
+            return PayoutResult.refused(Objects.requireNonNullElse(pspReference, ""), refusal(e));
         } catch (IOException e) {
             throw unavailable("paying out withdrawal " + request.withdrawalId(), e);
         }
@@ -95,10 +95,10 @@ public class AdyenProvider implements PaymentProvider {
         String pspReference = Objects.requireNonNullElse(payout.getPspReference(), "");
         if (payout.getResultCode() != null && REFUSED.contains(payout.getResultCode())) {
             String reason = payout.getRefusalReason() != null ? payout.getRefusalReason() : payout.getResultCode().getValue();
-            return new PayoutResult(false, pspReference, Optional.of(reason));
+            return PayoutResult.refused(pspReference, reason);
         }
         // Received (or Authorised): the outcome arrives as a PAYOUT_THIRDPARTY notification.
-        return new PayoutResult(true, pspReference, Optional.empty());
+        return PayoutResult.accepted(pspReference);
     }
 
     /**

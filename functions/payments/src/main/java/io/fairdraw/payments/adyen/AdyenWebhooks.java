@@ -117,26 +117,26 @@ final class AdyenWebhooks {
     private static Optional<PaymentEvent> event(NotificationRequestItem item) throws WebhookRejected {
         String code = item.getEventCode() == null ? "" : item.getEventCode();
         if (code.equals(EVENT_CODE_AUTHORISATION)) {
-            return Optional.of(event(PaymentEvent.Kind.DEPOSIT, item, item.isSuccess(),
+            return Optional.of(event(PaymentEvent.Kind.DEPOSIT, item, PaymentEvent.Outcome.of(item.isSuccess()),
                     item.isSuccess() ? token(item.getAdditionalData()) : Optional.empty(), failure(item), sessionOf(item.getAdditionalData())));
         }
         if (code.equals(EVENT_CODE_PAYOUT_THIRDPARTY)) {
-            return Optional.of(event(PaymentEvent.Kind.PAYOUT, item, item.isSuccess(), Optional.empty(), failure(item), Optional.empty()));
+            return Optional.of(event(PaymentEvent.Kind.PAYOUT, item, PaymentEvent.Outcome.of(item.isSuccess()), Optional.empty(), failure(item), Optional.empty()));
         }
         if (PAYOUT_UNDONE.contains(code) && item.isSuccess()) {
             // success=true means the decline, expiry or reversal happened: the money did not reach the player.
             // The event keeps its own pspReference, so that de-duplication by provider id can never merge a
             // reversal into the payout it reverses; merchantReference names the withdrawal.
             String reason = item.getReason() == null || item.getReason().isBlank() ? code : code + ": " + item.getReason();
-            return Optional.of(event(PaymentEvent.Kind.PAYOUT, item, false, Optional.empty(), Optional.of(reason), Optional.empty()));
+            return Optional.of(event(PaymentEvent.Kind.PAYOUT, item, PaymentEvent.Outcome.FAILED, Optional.empty(), Optional.of(reason), Optional.empty()));
         }
         return Optional.empty();
     }
 
-    private static PaymentEvent event(PaymentEvent.Kind kind, NotificationRequestItem item, boolean success, Optional<String> instrument,
+    private static PaymentEvent event(PaymentEvent.Kind kind, NotificationRequestItem item, PaymentEvent.Outcome outcome, Optional<String> instrument,
             Optional<String> reason, Optional<String> session) throws WebhookRejected {
         return new PaymentEvent(kind, required(item.getPspReference(), "pspReference"), required(item.getMerchantReference(), "merchantReference"),
-                amount(item), success, instrument, reason, session);
+                amount(item), outcome, instrument, reason, session);
     }
 
     /**

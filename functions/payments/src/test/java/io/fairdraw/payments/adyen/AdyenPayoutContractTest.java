@@ -41,7 +41,7 @@ class AdyenPayoutContractTest {
 
         PayoutResult result = RECORDED.provider().payOut(WITHDRAWAL);
 
-        assertThat(result).isEqualTo(new PayoutResult(true, "V4HZ4RBFJGXXGN82", Optional.empty()));
+        assertThat(result).isEqualTo(PayoutResult.accepted("V4HZ4RBFJGXXGN82"));
         RECORDED.server().verify(1, postRequestedFor(urlEqualTo(PAYOUT))
                 .withHeader("X-API-Key", equalTo(API_KEY))
                 .withHeader("Idempotency-Key", equalTo(WITHDRAWAL_ID))
@@ -54,7 +54,7 @@ class AdyenPayoutContractTest {
         RECORDED.server().stubFor(post(PAYOUT).willReturn(json(200, "payout-refused.json")));
 
         assertThat(RECORDED.provider().payOut(WITHDRAWAL))
-                .isEqualTo(new PayoutResult(false, "W7Q3S8ZKJ2M4PD82", Optional.of("Transaction Not Permitted")));
+                .isEqualTo(PayoutResult.refused("W7Q3S8ZKJ2M4PD82", "Transaction Not Permitted"));
     }
 
     @Test
@@ -62,7 +62,7 @@ class AdyenPayoutContractTest {
         RECORDED.server().stubFor(post(PAYOUT).willReturn(json(422, "payout-error-422-unknown-token.json")));
 
         assertThat(RECORDED.provider().payOut(WITHDRAWAL))
-                .isEqualTo(new PayoutResult(false, "Z9D4X6C2LQ7BNV82", Optional.of("803: PaymentDetail not found")));
+                .isEqualTo(PayoutResult.refused("Z9D4X6C2LQ7BNV82", "803: PaymentDetail not found"));
     }
 
     @Test

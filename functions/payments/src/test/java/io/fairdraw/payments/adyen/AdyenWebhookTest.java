@@ -34,7 +34,7 @@ class AdyenWebhookTest {
         List<PaymentEvent> events = verify(signed("notification-authorisation.json", HMAC_KEY), RECEIVED);
 
         assertThat(events).containsExactly(new PaymentEvent(PaymentEvent.Kind.DEPOSIT, "QFQTPCQ8HXSKGK82", DEPOSIT_ID,
-                Money.of(2500, "EUR"), true, Optional.of(TOKEN), Optional.empty(), Optional.of(SESSION_ID)));
+                Money.of(2500, "EUR"), PaymentEvent.Outcome.SUCCEEDED, Optional.of(TOKEN), Optional.empty(), Optional.of(SESSION_ID)));
     }
 
     @Test
@@ -50,7 +50,7 @@ class AdyenWebhookTest {
         List<PaymentEvent> events = verify(signed("notification-authorisation-refused.json", HMAC_KEY), RECEIVED);
 
         assertThat(events).containsExactly(new PaymentEvent(PaymentEvent.Kind.DEPOSIT, "R2KX9MZJB5TQ7C82", DEPOSIT_ID,
-                Money.of(2500, "EUR"), false, Optional.empty(), Optional.of("CVC Declined"), Optional.of(SESSION_ID)));
+                Money.of(2500, "EUR"), PaymentEvent.Outcome.FAILED, Optional.empty(), Optional.of("CVC Declined"), Optional.of(SESSION_ID)));
     }
 
     @Test
@@ -58,7 +58,7 @@ class AdyenWebhookTest {
         List<PaymentEvent> events = verify(signed("notification-payout-thirdparty.json", HMAC_KEY), Instant.parse("2026-03-05T13:21:50Z"));
 
         assertThat(events).containsExactly(new PaymentEvent(PaymentEvent.Kind.PAYOUT, "V4HZ4RBFJGXXGN82", WITHDRAWAL_ID,
-                Money.of(4000, "EUR"), true, Optional.empty(), Optional.empty(), Optional.empty()));
+                Money.of(4000, "EUR"), PaymentEvent.Outcome.SUCCEEDED, Optional.empty(), Optional.empty(), Optional.empty()));
     }
 
     @Test
@@ -67,7 +67,7 @@ class AdyenWebhookTest {
                 item -> item.put("success", "false").put("reason", "Transaction Not Permitted"));
 
         assertThat(verify(failed, Instant.parse("2026-03-05T13:21:50Z"))).singleElement().satisfies(e -> {
-            assertThat(e.success()).isFalse();
+            assertThat(e.outcome()).isEqualTo(PaymentEvent.Outcome.FAILED);
             assertThat(e.reason()).contains("Transaction Not Permitted");
         });
     }
@@ -77,7 +77,7 @@ class AdyenWebhookTest {
         List<PaymentEvent> events = verify(signed("notification-paidout-reversed.json", HMAC_KEY), Instant.parse("2026-03-07T08:12:06Z"));
 
         assertThat(events).containsExactly(new PaymentEvent(PaymentEvent.Kind.PAYOUT, "PFR6Q5DMZ2C8HK82", WITHDRAWAL_ID,
-                Money.of(4000, "EUR"), false, Optional.empty(), Optional.of("PAIDOUT_REVERSED: Account closed"), Optional.empty()));
+                Money.of(4000, "EUR"), PaymentEvent.Outcome.FAILED, Optional.empty(), Optional.of("PAIDOUT_REVERSED: Account closed"), Optional.empty()));
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fairdraw.model.event.EventType;
 import io.fairdraw.model.id.RequestId;
 import io.fairdraw.payout.PartQueue;
 import io.fairdraw.payout.Settlement;
@@ -66,11 +67,12 @@ public class PayoutHandler implements RequestHandler<Map<String, Object>, Map<St
     private void handle(String messageId, JsonNode body) {
         AuditStamp stamp = new AuditStamp("payout", new RequestId(messageId));
         if (body.has("detail-type")) {
-            String type = body.get("detail-type").asText();
+            String detailType = body.get("detail-type").asText();
+            EventType type = EventType.of(detailType).orElseThrow(() -> new MalformedMessage("no event type " + detailType));
             switch (type) {
-                case "DrawCompleted", "DrawVoided" -> parts.send(settlement.start(text(body.path("detail"), "drawId"), stamp));
-                case "WithdrawalRequested", "WithdrawalApproved" -> withdrawals.pay(text(body.path("detail"), "withdrawalId"), stamp);
-                default -> throw new MalformedMessage("payout does not handle " + type);
+                case DRAW_COMPLETED, DRAW_VOIDED -> parts.send(settlement.start(text(body.path("detail"), "drawId"), stamp));
+                case WITHDRAWAL_REQUESTED, WITHDRAWAL_APPROVED -> withdrawals.pay(text(body.path("detail"), "withdrawalId"), stamp);
+                default -> throw new MalformedMessage("payout does not handle " + detailType);
             }
         } else if (body.has("drawId") && body.get("part") != null && body.get("part").canConvertToInt()) {
             settlement.settlePart(new Settlement.Part(text(body, "drawId"), body.get("part").asInt()), stamp);

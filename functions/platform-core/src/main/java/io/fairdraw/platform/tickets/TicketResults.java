@@ -19,8 +19,11 @@ public class TicketResults {
     public static final String KIND = "kind";
     public static final String AMOUNT = "amountMinor";
 
+    /** Why a settled ticket was credited. */
+    public enum Kind { WIN, REFUND }
+
     /** What a ticket came to. */
-    public record Result(String kind, long amountMinor) {
+    public record Result(Kind kind, long amountMinor) {
     }
 
     private final DynamoDbClient dynamo;
@@ -41,6 +44,6 @@ public class TicketResults {
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Result(item.get(KIND).s(), Long.parseLong(item.get(AMOUNT).n())));
+        return Optional.of(new Result(Kind.valueOf(item.get(KIND).s()), Long.parseLong(item.get(AMOUNT).n())));
     }
 }
