@@ -130,9 +130,10 @@ final class ReportText {
             bin/fairness-report /tmp/ci.md 1000000 200000 10000000    # the sizes DrawStatisticsTest uses
             ```
 
-            It compiles shared-model (`./mvnw -q -pl shared-model compile`; set `MAVEN_ARGS=-o` to stay
-            offline) and runs
-            `java -cp shared-model/target/classes io.fairdraw.model.fairness.stats.StatisticsReport <output.md> [4D draws, lotto draws, bits]`.
+            It builds the bench module and what it needs (`./mvnw -q -pl bench -am package -DskipTests`; set
+            `MAVEN_ARGS=-o` to stay offline) and runs
+            `java -cp "bench/target/classes:bench/target/lib/*" io.fairdraw.bench.FairnessReport <output.md> [4D draws, lotto draws, bits]`:
+            the statistics are shared-model's (`StatisticsReport` measures and renders), the file is written by the command.
             The draws are fixed, so the p-values are the same on every machine; only the times differ.
             """;
     }

@@ -2,9 +2,6 @@ package io.fairdraw.model.fairness.stats;
 
 import io.fairdraw.model.fairness.stats.DrawStatistics.Sizes;
 import io.fairdraw.model.fairness.stats.LongestRunOfOnes.ClassTable;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -14,17 +11,11 @@ import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
- * Runs the draw statistics at report sizes and writes docs/fairness/statistics.md. The only
- * class of shared-model that touches a file, and only in {@link #main}: the report itself is
- * rendered by a pure function.
- *
- * <pre>
- * java -cp shared-model/target/classes io.fairdraw.model.fairness.stats.StatisticsReport \
- *     [output.md [fourDDraws lottoDraws streamBits]]
- * </pre>
+ * Runs the draw statistics at chosen sizes ({@link #measure}) and renders docs/fairness/statistics.md
+ * from the results ({@link #render}), both pure; the command that writes the file is bench's
+ * {@code FairnessReport} ({@code bin/fairness-report}).
  */
 public final class StatisticsReport {
-    public static final String DEFAULT_OUTPUT = "docs/fairness/statistics.md";
     public static final List<Double> LEVELS = List.of(0.01, 0.001);
 
     private StatisticsReport() {
@@ -58,23 +49,6 @@ public final class StatisticsReport {
         }
     }
 
-    public static void main(String[] args) throws IOException {
-        if (args.length != 0 && args.length != 1 && args.length != 4) {
-            System.err.println("usage: StatisticsReport [output.md [fourDDraws lottoDraws streamBits]]");
-            System.exit(2);
-        }
-        Path output = Path.of(args.length > 0 ? args[0] : DEFAULT_OUTPUT);
-        Sizes sizes = args.length == 4
-            ? new Sizes(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]))
-            : Sizes.REPORT;
-        Results results = measure(sizes);
-        Files.writeString(output, render(results, Environment.current()));
-        for (PValue p : results.pValues()) {
-            System.out.printf(Locale.ROOT, "%-60s %s%n", p.test(), formatP(p.value()));
-        }
-        System.out.printf(Locale.ROOT, "wrote %s in %.1f s%n", output, results.seconds());
-    }
-
     public static Results measure(Sizes sizes) {
         Timed<FourDFindings> fourD = timed(() -> DrawStatistics.fourD(sizes));
         Timed<LottoFindings> lotto = timed(() -> DrawStatistics.lotto(sizes));
@@ -103,7 +77,7 @@ public final class StatisticsReport {
         return out.toString();
     }
 
-    static String formatP(double p) {
+    public static String formatP(double p) {
         return p >= 1e-4 ? String.format(Locale.ROOT, "%.6f", p) : String.format(Locale.ROOT, "%.3e", p);
     }
 

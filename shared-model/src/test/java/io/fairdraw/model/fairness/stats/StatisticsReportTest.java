@@ -41,7 +41,7 @@ class StatisticsReportTest {
         String report = StatisticsReport.render(small, MACHINE);
         assertThat(report).contains("2026-01-01 00:00 UTC", "2 cores", "Example JDK 21", "Linux amd64")
             .contains("| 50,000 draws (200,000 digits) | i = 0 .. 49,999 |", "| 750,016 bits (23,438 words) | i = 50,500 |")
-            .contains("bin/fairness-report", "io.fairdraw.model.fairness.stats.StatisticsReport");
+            .contains("bin/fairness-report", "io.fairdraw.bench.FairnessReport");
     }
 
     @Test
