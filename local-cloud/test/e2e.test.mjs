@@ -390,8 +390,9 @@ test('every function stayed within its IAM policy: no DynamoDB, Secrets Manager 
   }
 });
 
-test('the function logs of the whole run hold no error and no stack trace', () => {
+test('the function logs of the whole run hold no error, no stack trace and no ignored setting', () => {
   // Every line a function wrote in this run: JSON as in AWS, or the few plain lines a JVM prints itself.
+  // A setting a function does not know is ignored with a warning: a typo, or a setting given to the wrong function.
   const problems = [];
   for (const file of readdirSync(LOGS).filter((name) => name.startsWith('fn-'))) {
     const text = readFileSync(join(LOGS, file)).subarray(EARLIER.get(file) ?? 0).toString('utf8');
@@ -401,11 +402,13 @@ test('the function logs of the whole run hold no error and no stack trace', () =
       if (entry && typeof entry === 'object') {
         if (entry.level === 'ERROR' || entry.level === 'FATAL' || entry.exception) {
           problems.push(`${file}: ${entry.level} ${entry.message} ${entry.exception?.exceptionType ?? ''}`);
+        } else if (/^Unrecognized configuration key/.test(entry.message ?? '')) {
+          problems.push(`${file}: ${entry.level} ${entry.message.slice(0, 120)}`);
         }
-      } else if (/\bERROR\b|^Exception in thread|^Caused by: |^\s+at [\w.$]+\(/.test(line)) {
+      } else if (/\bERROR\b|^Exception in thread|^Caused by: |^\s+at [\w.$]+\(|Unrecognized configuration key/.test(line)) {
         problems.push(`${file}: ${line.slice(0, 200)}`);
       }
     }
   }
-  assert.deepEqual(problems.slice(0, 20), [], `${problems.length} error lines or stack frames in the function logs`);
+  assert.deepEqual(problems.slice(0, 20), [], `${problems.length} error lines, stack frames or ignored settings in the function logs`);
 });

@@ -3,6 +3,7 @@ package io.fairdraw.localcloud;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -90,14 +91,21 @@ final class FunctionSettings {
         return p;
     }
 
-    static Map<String, String> of(String function, Settings settings, String dynamoEndpoint, Path catalogue, String secretIds) {
+    /**
+     * A function's settings on this machine. {@code dynamo} is its own DynamoDB endpoint, for a
+     * function whose topology entry grants it tables; a function without tables (the projector)
+     * has no DynamoDB client and is given none of its settings, which it would ignore with a warning.
+     */
+    static Map<String, String> of(String function, Settings settings, Optional<String> dynamo, Path catalogue, String secretIds) {
         Map<String, String> p = new LinkedHashMap<>();
-        p.put("quarkus.dynamodb.endpoint-override", dynamoEndpoint);
-        p.put("quarkus.dynamodb.aws.region", "us-east-1");
-        p.put("quarkus.dynamodb.aws.credentials.type", "static");
-        p.put("quarkus.dynamodb.aws.credentials.static-provider.access-key-id", "local");
-        p.put("quarkus.dynamodb.aws.credentials.static-provider.secret-access-key", "local");
-        p.put("fairdraw.local.create-tables", "false");
+        dynamo.ifPresent(endpoint -> {
+            p.put("quarkus.dynamodb.endpoint-override", endpoint);
+            p.put("quarkus.dynamodb.aws.region", "us-east-1");
+            p.put("quarkus.dynamodb.aws.credentials.type", "static");
+            p.put("quarkus.dynamodb.aws.credentials.static-provider.access-key-id", "local");
+            p.put("quarkus.dynamodb.aws.credentials.static-provider.secret-access-key", "local");
+            p.put("fairdraw.local.create-tables", "false");
+        });
         p.put("fairdraw.games.catalogue-file", catalogue.toString());
         p.putAll(identity(function, settings));
         // Secrets come from Secrets Manager at start, as in AWS: local-cloud's, on the control port (LocalSecrets).

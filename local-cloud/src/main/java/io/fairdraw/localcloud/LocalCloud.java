@@ -29,6 +29,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -131,7 +132,8 @@ public final class LocalCloud implements AutoCloseable {
             DynamoProxy proxy = new DynamoProxy(URI.create(settings.dynamoEndpoint()), chaos, tableGrants);
             String functionDynamo = proxy.start();
             resources.add(proxy);
-            Map<String, String> properties = new LinkedHashMap<>(FunctionSettings.of(name, settings, functionDynamo, catalogueFile,
+            Optional<String> ownDynamo = node.path("tables").isEmpty() ? Optional.empty() : Optional.of(functionDynamo);
+            Map<String, String> properties = new LinkedHashMap<>(FunctionSettings.of(name, settings, ownDynamo, catalogueFile,
                     secrets.idsOf(node)));
             properties.put(RuntimeClient.JNI_PROPERTY, jni.toString());
             if (node.has("database")) {

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -45,7 +46,8 @@ class FunctionSettingsTest {
         Map<String, Map<String, String>> all = new HashMap<>();
         Topology.load().document().get("functions").properties().forEach(f -> {
             Map<String, String> properties = new HashMap<>(
-                    FunctionSettings.of(f.getKey(), settings, "http://127.0.0.1:1", Path.of("catalogue.json"), "secret-id"));
+                    FunctionSettings.of(f.getKey(), settings, f.getValue().path("tables").isEmpty() ? Optional.empty()
+                            : Optional.of("http://127.0.0.1:1"), Path.of("catalogue.json"), "secret-id"));
             if (f.getValue().has("database")) {
                 properties.putAll(LocalDatabase.functionProperties(1, f.getValue().get("databaseUser").asText()));
             }

@@ -40,6 +40,7 @@ class SandboxPageTest {
     private final List<Delivered> delivered = new CopyOnWriteArrayList<>();
     private HttpServer webhook;
     private ControlApi control;
+    private SandboxRecords records;
     private int port;
 
     record Delivered(String signature, String body) {
@@ -67,9 +68,10 @@ class SandboxPageTest {
             free = socket.getLocalPort();
         }
         Chaos chaos = new Chaos();
+        records = new SandboxRecords(data.resolve("sandbox").resolve("records.jsonl"));
         control = new ControlApi(Map.of(), Map.of(), new EventBus(Json.parse("{\"eventRules\":[]}".getBytes()), Map.of(),
                 data.resolve("events.log"), chaos), null,
-                new SandboxPage(SECRET, webhook.getAddress().getPort(), new SandboxRecords(data.resolve("sandbox").resolve("records.jsonl"))),
+                new SandboxPage(SECRET, webhook.getAddress().getPort(), records),
                 null, chaos, null, Map.of(), Map.of());
         control.start(free);
         return free;
@@ -138,6 +140,11 @@ class SandboxPageTest {
         assertThat(notification.path("merchantReference").asText()).isEqualTo("wd_1");
         assertThat(notification.path("success").asBoolean()).isTrue();
         assertSigned(delivered.get(0));
+        // The sandbox books the payout as paid once its notification was taken (after the delivery the test saw).
+        while (!"PAID".equals(records.payout("sbx_po_1").orElseThrow().status()) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(records.payout("sbx_po_1").orElseThrow().status()).isEqualTo("PAID");
     }
 
     @Test
