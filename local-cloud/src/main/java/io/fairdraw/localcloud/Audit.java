@@ -6,6 +6,7 @@ import io.fairdraw.model.fairness.MerkleTree;
 import io.fairdraw.model.fairness.TicketLeaf;
 import io.fairdraw.model.ledger.AccountId;
 import io.fairdraw.model.ledger.AccountType;
+import io.fairdraw.model.ledger.Transfer;
 import io.fairdraw.model.ledger.TransferKind;
 import io.fairdraw.model.money.CurrencyCode;
 import io.fairdraw.model.money.Money;
@@ -14,6 +15,7 @@ import io.fairdraw.platform.dynamo.Table;
 import io.fairdraw.platform.dynamo.TableNames;
 import io.fairdraw.platform.dynamo.Transactions;
 import io.fairdraw.platform.ledger.Ledger;
+import io.fairdraw.platform.ledger.LedgerItems;
 import io.fairdraw.platform.ledger.LedgerReconciler;
 import io.fairdraw.platform.tickets.TicketLeaves;
 import io.fairdraw.platform.tickets.TicketResults;
@@ -86,14 +88,14 @@ final class Audit {
 
         Map<String, Long> wins = new LinkedHashMap<>();
         for (Map<String, AttributeValue> item : scan(tables.settlements())) {
-            if (item.get(Table.Attributes.SORT_KEY).s().startsWith("ticket#") && TicketResults.Kind.WIN.name().equals(item.get(TicketResults.KIND).s())) {
-                wins.put(item.get(Table.Attributes.SORT_KEY).s().substring("ticket#".length()), Long.parseLong(item.get("amountMinor").n()));
-            }
+            TicketResults.marker(item).filter(marker -> marker.result().kind() == TicketResults.Kind.WIN)
+                    .ifPresent(marker -> wins.put(marker.ticketId(), marker.result().amountMinor()));
         }
         Map<String, List<Long>> credits = new HashMap<>();
         for (Map<String, AttributeValue> item : scan(tables.transfers())) {
-            if (TransferKind.WINNINGS.name().equals(item.get("kind").s())) {
-                credits.computeIfAbsent(item.get("reference").s(), k -> new ArrayList<>()).add(Long.parseLong(item.get("amountMinor").n()));
+            Transfer transfer = LedgerItems.transfer(item);
+            if (transfer.kind() == TransferKind.WINNINGS) {
+                credits.computeIfAbsent(transfer.reference(), k -> new ArrayList<>()).add(transfer.amount().amountMinor());
             }
         }
         wins.forEach((ticket, amount) -> {

@@ -1,7 +1,7 @@
 package io.fairdraw.betting;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.fairdraw.betting.store.Ticket;
+import io.fairdraw.model.betting.Ticket;
 import io.fairdraw.model.betting.PricedLine;
 import io.fairdraw.model.draw.Draw;
 import io.fairdraw.model.fairness.MerkleTree;

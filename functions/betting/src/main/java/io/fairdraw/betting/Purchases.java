@@ -2,7 +2,7 @@ package io.fairdraw.betting;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fairdraw.betting.store.Ticket;
+import io.fairdraw.model.betting.Ticket;
 import io.fairdraw.betting.store.TicketStore;
 import io.fairdraw.model.betting.PricedLine;
 import io.fairdraw.model.betting.RequestedLine;

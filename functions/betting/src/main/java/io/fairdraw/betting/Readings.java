@@ -1,6 +1,6 @@
 package io.fairdraw.betting;
 
-import io.fairdraw.betting.store.Ticket;
+import io.fairdraw.model.betting.Ticket;
 import io.fairdraw.betting.store.TicketStore;
 import io.fairdraw.model.betting.TicketId;
 import io.fairdraw.model.draw.Draw;

@@ -7,12 +7,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fairdraw.platform.tickets.TicketItems;
+import io.fairdraw.model.betting.PricedLine;
+import io.fairdraw.model.betting.Ticket;
+import io.fairdraw.model.betting.TicketId;
 import io.fairdraw.model.fairness.Commitment;
 import io.fairdraw.model.fairness.MerkleTree;
 import io.fairdraw.model.fairness.OutcomeStream;
 import io.fairdraw.model.fairness.TicketLeaf;
+import io.fairdraw.model.id.PlayerId;
+import io.fairdraw.model.id.RequestId;
+import io.fairdraw.platform.dynamo.AuditStamp;
 import io.fairdraw.platform.dynamo.Table;
+import io.fairdraw.platform.tickets.TicketItems;
 import io.fairdraw.testsupport.FairnessVerifier;
 import io.fairdraw.testsupport.LocalDynamo;
 import io.quarkus.test.junit.QuarkusTest;
@@ -23,6 +29,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -47,10 +54,11 @@ class DrawLifecycleTest {
     }
 
     static TicketLeaf sell(String drawId, String ticketId, String selection, long stake) {
-        TicketLeaf leaf = new TicketLeaf(ticketId, drawId, "IDR", stake, List.of(new TicketLeaf.Line("FOUR_D", selection, stake)));
-        int shard = Math.floorMod(ticketId.hashCode(), TicketItems.SHARDS);
-        LocalDynamo.shared().client().putItem(b -> b.tableName(Table.TICKETS.defaultName()).item(TicketItems.leafItem(leaf, shard)));
-        return leaf;
+        Ticket ticket = new Ticket(new TicketId(ticketId), PlayerId.derive("https://players.example.com", ticketId), "4d-jakarta", 1, "IDR",
+                List.of(new PricedLine("FOUR_D", selection, stake, stake, OptionalLong.empty(), 0, 0, 0)), Instant.now());
+        LocalDynamo.shared().client().putItem(b -> b.tableName(Table.TICKETS.defaultName())
+                .item(TicketItems.item(ticket, new AuditStamp("test", new RequestId("sell-" + ticketId)))));
+        return ticket.leaf();
     }
 
     @Inject
@@ -75,8 +83,8 @@ class DrawLifecycleTest {
         assertThat(gates(drawId)).hasSize(16).containsOnly("OPEN");
         assertThat(draw(drawId)).doesNotContainKey("seed");
 
-        List<TicketLeaf> sold = new ArrayList<>(List.of(sell(drawId, "tk_b", "1234", 10_000), sell(drawId, "tk_a", "0007", 20_000),
-                sell(drawId, "tk_c", "9999", 5_000)));
+        List<TicketLeaf> sold = new ArrayList<>(List.of(sell(drawId, drawId + ".b" + "0".repeat(31), "1234", 10_000),
+                sell(drawId, drawId + ".a" + "0".repeat(31), "0007", 20_000), sell(drawId, drawId + ".c" + "0".repeat(31), "9999", 5_000)));
         assertThat(outcome(fire(GAME, "SEAL", drawTime))).isEqualTo("REJECTED");
         assertThat(outcome(fire(GAME, "EXECUTE", drawTime))).isEqualTo("REJECTED");
         // The scheduler fires CLOSE and SEAL at the cut-off, not at the draw time: the step finds its draw.

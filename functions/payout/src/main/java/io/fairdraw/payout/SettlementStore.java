@@ -203,7 +203,7 @@ public class SettlementStore {
         for (var item : dynamo.queryPaginator(b -> b.tableName(tickets).consistentRead(true)
                 .keyConditionExpression("#pk = :pk").expressionAttributeNames(Map.of("#pk", TicketItems.partitionKeyName()))
                 .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(TicketItems.partition(drawId, shard))))).items()) {
-            owned.add(new OwnedTicket(TicketItems.leaf(item), item.get(TicketItems.OWNER).s()));
+            owned.add(new OwnedTicket(TicketItems.leaf(item), TicketItems.owner(item).value()));
         }
         return owned;
     }

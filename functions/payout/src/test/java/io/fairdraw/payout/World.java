@@ -3,7 +3,6 @@ package io.fairdraw.payout;
 import io.fairdraw.model.draw.Beacon;
 import io.fairdraw.model.draw.Draw;
 import io.fairdraw.model.draw.DrawStatus;
-import io.fairdraw.model.fairness.TicketLeaf;
 import io.fairdraw.model.game.GameCatalogue;
 import io.fairdraw.model.id.PlayerId;
 import io.fairdraw.model.id.RequestId;
@@ -36,10 +35,8 @@ import io.fairdraw.testsupport.TestTables;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -130,11 +127,11 @@ final class World {
         long price = lines.stream().mapToLong(Line::stake).sum();
         ledger.apply(Transfer.of(TransferKind.STAKE, ticketId, AccountId.wallet(owner, IDR),
                 AccountId.of(AccountType.SALES_ESCROW, drawId, IDR), new Money(price, IDR), Instant.now()), STAMP);
-        TicketLeaf leaf = new TicketLeaf(ticketId, drawId, "IDR", price,
-                lines.stream().map(l -> new TicketLeaf.Line(l.betType(), l.selection(), l.stake())).toList());
-        Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item = new HashMap<>(TicketItems.leafItem(leaf, shard));
-        item.put(TicketItems.OWNER, software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(owner.value()));
-        dynamo.putItem(b -> b.tableName(Table.TICKETS.defaultName()).item(item));
+        io.fairdraw.model.betting.Ticket ticket = new io.fairdraw.model.betting.Ticket(new io.fairdraw.model.betting.TicketId(ticketId),
+                owner, drawId.substring(0, drawId.lastIndexOf('-')), 1, "IDR",
+                lines.stream().map(l -> new io.fairdraw.model.betting.PricedLine(l.betType(), l.selection(), l.stake(), l.stake(),
+                        java.util.OptionalLong.empty(), 0, 0, 0)).toList(), Instant.now());
+        dynamo.putItem(b -> b.tableName(Table.TICKETS.defaultName()).item(TicketItems.item(ticket, STAMP)));
         for (int i = 0; i < lines.size(); i++) {
             Line l = lines.get(i);
             var lineItem = BetLineItems.item(new BetLineItems.BetLine(ticketId, owner.value(), l.betType(), l.selection(), l.stake(),

@@ -1,6 +1,7 @@
 package io.fairdraw.betting.store;
 
 import io.fairdraw.model.betting.PricedLine;
+import io.fairdraw.model.betting.Ticket;
 import io.fairdraw.model.betting.TicketId;
 import io.fairdraw.model.error.DomainException;
 import io.fairdraw.model.error.ErrorType;
@@ -12,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,14 +54,13 @@ public class TicketStore {
     }
 
     public static int shardOf(TicketId id) {
-        return id.shard(TicketItems.SHARDS);
+        return TicketItems.shardOf(id);
     }
 
     /** The ticket, written only if its id is new. */
     public TransactWriteItem newTicket(Ticket ticket, AuditStamp stamp) {
         return TransactWriteItem.builder().put(Put.builder().tableName(tickets)
-                .item(BettingItems.ticketItem(ticket, shardOf(ticket.id()), stamp))
-                .conditionExpression("attribute_not_exists(" + BettingItems.PK + ")").build()).build();
+                .item(TicketItems.item(ticket, stamp)).conditionExpression(TicketItems.isNew()).build()).build();
     }
 
     /** One settlement line per ticket line, with the owner's home country (settlement credits wins without reading the player). */
@@ -114,10 +113,8 @@ public class TicketStore {
     }
 
     public Optional<Ticket> find(TicketId id) {
-        var item = dynamo.getItem(b -> b.tableName(tickets).consistentRead(true).key(Map.of(
-                BettingItems.PK, AttributeValue.fromS(TicketItems.partition(id.drawId(), shardOf(id))),
-                BettingItems.SK, AttributeValue.fromS(id.value())))).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(BettingItems.ticket(item));
+        var item = dynamo.getItem(b -> b.tableName(tickets).consistentRead(true).key(TicketItems.key(id))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(TicketItems.ticket(item));
     }
 
     /**
@@ -129,29 +126,19 @@ public class TicketStore {
             throw io.fairdraw.model.error.ValidationException.of("limit", "must be between 1 and " + MAX_PAGE_SIZE);
         }
         Optional<String> after = cursor.map(TicketStore::decode);
-        String ownerKey = BettingItems.BY_OWNER.partitionKey();
-        String sortKey = BettingItems.BY_OWNER.sortKey();
+        String ownerKey = TicketItems.BY_OWNER.partitionKey();
         QueryResponse response = dynamo.query(b -> {
-            b.tableName(tickets).indexName(BettingItems.BY_OWNER.name())
+            b.tableName(tickets).indexName(TicketItems.BY_OWNER.name())
                     .keyConditionExpression("#owner = :owner")
                     .expressionAttributeNames(Map.of("#owner", ownerKey))
                     .expressionAttributeValues(Map.of(":owner", AttributeValue.fromS(owner.value())))
                     .scanIndexForward(false)
                     .limit(size);
-            after.ifPresent(position -> {
-                String ticketId = position.substring(position.indexOf('#') + 1);
-                TicketId id = new TicketId(ticketId);
-                Map<String, AttributeValue> start = new HashMap<>();
-                start.put(ownerKey, AttributeValue.fromS(owner.value()));
-                start.put(sortKey, AttributeValue.fromS(position));
-                start.put(BettingItems.PK, AttributeValue.fromS(TicketItems.partition(id.drawId(), shardOf(id))));
-                start.put(BettingItems.SK, AttributeValue.fromS(ticketId));
-                b.exclusiveStartKey(start);
-            });
+            after.ifPresent(position -> b.exclusiveStartKey(TicketItems.ownerPosition(owner, position)));
         });
-        List<Ticket> page = response.items().stream().map(BettingItems::ticket).toList();
+        List<Ticket> page = response.items().stream().map(TicketItems::ticket).toList();
         Optional<String> next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                ? Optional.of(encode(response.lastEvaluatedKey().get(sortKey).s()))
+                ? Optional.of(encode(TicketItems.ownerSortOf(response.lastEvaluatedKey())))
                 : Optional.empty();
         return new Page(page, next);
     }

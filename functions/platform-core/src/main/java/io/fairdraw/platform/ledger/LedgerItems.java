@@ -13,7 +13,7 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The only place the attribute names of accounts, postings and transfers appear. */
-final class LedgerItems {
+public final class LedgerItems {
     static final String PK = Table.Attributes.PARTITION_KEY;
     static final String SK = Table.Attributes.SORT_KEY;
     static final String BALANCE = "balanceMinor";
@@ -52,7 +52,7 @@ final class LedgerItems {
         return item;
     }
 
-    static Transfer transfer(Map<String, AttributeValue> item) {
+    public static Transfer transfer(Map<String, AttributeValue> item) {
         String currency = item.get(CURRENCY).s();
         Transfer transfer = new Transfer(new TransferId(item.get(PK).s()), new AccountId(item.get(DEBIT).s()),
                 new AccountId(item.get(CREDIT).s()), Money.of(Long.parseLong(item.get(AMOUNT).n()), currency),

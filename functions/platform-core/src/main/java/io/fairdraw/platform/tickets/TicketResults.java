@@ -18,12 +18,18 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public class TicketResults {
     public static final String KIND = "kind";
     public static final String AMOUNT = "amountMinor";
+    /** The sort-key prefix of a ticket's marker beside the draw's plan. */
+    public static final String MARKER_PREFIX = "ticket#";
 
     /** Why a settled ticket was credited. */
     public enum Kind { WIN, REFUND }
 
     /** What a ticket came to. */
     public record Result(Kind kind, long amountMinor) {
+    }
+
+    /** A ticket's marker as read from the settlements table. */
+    public record Marker(String ticketId, Result result) {
     }
 
     private final DynamoDbClient dynamo;
@@ -36,14 +42,21 @@ public class TicketResults {
 
     public static Map<String, AttributeValue> key(String drawId, String ticketId) {
         return Map.of(Table.Attributes.PARTITION_KEY, AttributeValue.fromS(drawId),
-                Table.Attributes.SORT_KEY, AttributeValue.fromS("ticket#" + ticketId));
+                Table.Attributes.SORT_KEY, AttributeValue.fromS(MARKER_PREFIX + ticketId));
     }
 
     public Optional<Result> of(String drawId, String ticketId) {
         var item = dynamo.getItem(b -> b.tableName(table).consistentRead(true).key(key(drawId, ticketId))).item();
-        if (item == null || item.isEmpty()) {
+        return item == null || item.isEmpty() ? Optional.empty() : marker(item).map(Marker::result);
+    }
+
+    /** The ticket and its result, when the settlements item is a ticket's marker (not a draw's plan). */
+    public static Optional<Marker> marker(Map<String, AttributeValue> item) {
+        String sortKey = item.get(Table.Attributes.SORT_KEY).s();
+        if (!sortKey.startsWith(MARKER_PREFIX)) {
             return Optional.empty();
         }
-        return Optional.of(new Result(Kind.valueOf(item.get(KIND).s()), Long.parseLong(item.get(AMOUNT).n())));
+        return Optional.of(new Marker(sortKey.substring(MARKER_PREFIX.length()),
+                new Result(Kind.valueOf(item.get(KIND).s()), Long.parseLong(item.get(AMOUNT).n()))));
     }
 }

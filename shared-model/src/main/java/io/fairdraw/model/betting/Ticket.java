@@ -1,7 +1,5 @@
-package io.fairdraw.betting.store;
+package io.fairdraw.model.betting;
 
-import io.fairdraw.model.betting.PricedLine;
-import io.fairdraw.model.betting.TicketId;
 import io.fairdraw.model.fairness.TicketLeaf;
 import io.fairdraw.model.id.PlayerId;
 import java.time.Instant;
