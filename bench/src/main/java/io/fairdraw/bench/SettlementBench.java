@@ -17,6 +17,10 @@ import io.fairdraw.model.ledger.TransferKind;
 import io.fairdraw.model.money.CurrencyCode;
 import io.fairdraw.model.money.Money;
 import io.fairdraw.model.settlement.FixedOddsWins;
+import io.fairdraw.model.compliance.LimitKey;
+import io.fairdraw.model.compliance.LimitKind;
+import io.fairdraw.model.compliance.LimitWindow;
+import io.fairdraw.payout.Plan;
 import io.fairdraw.payout.Settlement;
 import io.fairdraw.payout.SettlementStore;
 import io.fairdraw.platform.compliance.JurisdictionFiles;
@@ -26,6 +30,7 @@ import io.fairdraw.platform.draws.Draws;
 import io.fairdraw.platform.dynamo.AuditStamp;
 import io.fairdraw.platform.dynamo.Table;
 import io.fairdraw.platform.dynamo.TableNames;
+import io.fairdraw.platform.dynamo.Transaction;
 import io.fairdraw.platform.dynamo.Transactions;
 import io.fairdraw.platform.games.GameFiles;
 import io.fairdraw.platform.ledger.Ledger;
@@ -33,6 +38,7 @@ import io.fairdraw.platform.players.ComplianceGuard;
 import io.fairdraw.platform.players.Holders;
 import io.fairdraw.platform.tickets.BetLineItems;
 import io.fairdraw.platform.tickets.TicketItems;
+import io.fairdraw.platform.tickets.TicketResults;
 import io.fairdraw.testsupport.LocalDynamo;
 import io.fairdraw.testsupport.TestPlayers;
 import io.fairdraw.testsupport.TestTables;
@@ -51,9 +57,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Settlement of one draw of {@code lines} bet lines, sold with the skew of {@link Skew} and
  * loaded with BatchWriteItem, by payout's own {@link Settlement} (plan, then its 16 parts one after
  * another, as without a parts queue) through a counting client; for fixed odds, then, the
- * full-scan baseline on the same data: every line of the draw read and checked against the result
- * (winners found, nobody paid, so the baseline's figures are a lower bound). Runs in a JVM of
- * its own with a fresh DynamoDB Local, so the tables hold this draw only.
+ * full-scan baselines on the same data: every line of the draw read and checked against the result,
+ * once paying nobody (the cost of finding the winners by reading everything, a lower bound) and
+ * once paying every winning ticket through the same calls settlement makes (like for like). Runs
+ * in a JVM of its own with a fresh DynamoDB Local, so the tables hold this draw only.
  */
 final class SettlementBench {
     private static final CurrencyCode IDR = CurrencyCode.of("IDR");
@@ -88,8 +95,9 @@ final class SettlementBench {
         SettlementStore store = new SettlementStore(counted, transactions, tables);
         // Catalogue versions are read through the uncounted client: a read a minute, not the settlement's work.
         Catalogues catalogues = Catalogues.over(catalogue, JurisdictionFiles.sample(), new ConfigVersions(plain, tables));
-        Settlement settlement = new Settlement(draws, catalogues, store, ledger, new ComplianceGuard(counted, tables),
-                new Holders(counted, tables, catalogues), Instant::now);
+        ComplianceGuard guard = new ComplianceGuard(counted, tables);
+        Holders holders = new Holders(counted, tables, catalogues);
+        Settlement settlement = new Settlement(draws, catalogues, store, ledger, guard, holders, Instant::now);
 
         String gameId = lotto ? "lotto-6-49" : "4d-jakarta";
         var game = catalogue.game(gameId).orElseThrow();
@@ -189,6 +197,19 @@ final class SettlementBench {
                     .put("calls", counting.calls.sum()));
             Bench.log(String.format("settlement: full scan in %.1f s, %d items read, %d winning lines", scanNanos / 1e9,
                     counting.itemsRead.sum(), winningLines));
+
+            ScanAndPay like = new ScanAndPay(counted, fixed, drawn, drawId, store, ledger, guard, holders);
+            counting.reset();
+            before = System.nanoTime();
+            long scannedPaid = like.run();
+            long likeNanos = System.nanoTime() - before;
+            if (scannedPaid != paid) {
+                throw new IllegalStateException("the scan that pays paid " + scannedPaid + "; settlement paid " + paid);
+            }
+            result.set("fullScanAndPay", Results.object().put("millis", likeNanos / 1e6).put("itemsRead", counting.itemsRead.sum())
+                    .put("itemsWritten", counting.itemsWritten.sum()).put("calls", counting.calls.sum()));
+            Bench.log(String.format("settlement: full scan that pays in %.1f s, %d items read, %d written", likeNanos / 1e9,
+                    counting.itemsRead.sum(), counting.itemsWritten.sum()));
         }
         return result;
     }
@@ -225,9 +246,60 @@ final class SettlementBench {
         return List.copyOf(drawn);
     }
 
+    /**
+     * The like-for-like baseline: every line of the draw read (the same segmented scan), the wins
+     * summed per ticket as settlement does, and each winning ticket paid through the same calls
+     * settlement makes: one ledger transfer with the ticket's settlement marker and the owner's
+     * net-loss counters in its transaction, the owner's home read once per owner. It pays into
+     * the same wallets under its own transfer references and markers (a shadow draw id), so it
+     * runs after settlement on the same data and writes as much as settlement wrote.
+     */
+    private record ScanAndPay(DynamoDbClient dynamo, FixedOddsGame game, FourDResult drawn, String drawId, SettlementStore store,
+            Ledger ledger, ComplianceGuard guard, Holders holders) {
+        long run() {
+            Map<String, Long> wins = new java.util.TreeMap<>();
+            Map<String, BetLineItems.BetLine> firstLine = new HashMap<>();
+            for (int segment = 0; segment < SCAN_SEGMENTS; segment++) {
+                int part = segment;
+                for (var item : dynamo.scanPaginator(b -> b.tableName(Table.BET_LINES.defaultName()).segment(part)
+                        .totalSegments(SCAN_SEGMENTS)).items()) {
+                    BetLineItems.BetLine line = BetLineItems.line(item);
+                    long win = FixedOddsWins.win(BetType.valueOf(line.betType()), line.selection(), line.stakeMinor(), line.multiplierMilli(),
+                            drawn, game.shio());
+                    if (win > 0) {
+                        wins.merge(line.ticketId(), win, Long::sum);
+                        firstLine.putIfAbsent(line.ticketId(), line);
+                    }
+                }
+            }
+            Map<String, io.fairdraw.model.compliance.Jurisdiction> homes = new HashMap<>();
+            long paid = 0;
+            String shadow = drawId + "-scan";
+            for (var win : wins.entrySet()) {
+                BetLineItems.BetLine line = firstLine.get(win.getKey());
+                PlayerId owner = new PlayerId(line.owner());
+                var home = homes.computeIfAbsent(line.owner(), o -> holders.homeOf(owner, line.homeCountry()));
+                Money amount = new Money(win.getValue(), IDR);
+                Instant now = Instant.now();
+                Transaction alongside = Transaction.of("settlement marker", store.ticketMarker(shadow, win.getKey(), line.owner(),
+                        win.getValue(), Plan.Kind.FIXED_ODDS, STAMP));
+                if (home.currency().equals(IDR)) {
+                    for (LimitWindow window : LimitWindow.values()) {
+                        alongside.add(window.adjective() + " net-loss counter",
+                                guard.credit(owner, new LimitKey(LimitKind.NET_LOSS, window), home, now, amount));
+                    }
+                }
+                ledger.apply(Transfer.of(TransferKind.WINNINGS, "scan:" + win.getKey(), AccountId.house(game.id(), IDR),
+                        AccountId.wallet(owner, IDR), amount, now), alongside, STAMP);
+                paid += win.getValue();
+            }
+            return paid;
+        }
+    }
+
     /** The settlement markers payout wrote for winning tickets. */
     private static long winningTickets(DynamoDbClient dynamo, String drawId) {
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":prefix", AttributeValue.fromS("ticket#")));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":prefix", AttributeValue.fromS(TicketResults.MARKER_PREFIX)));
         long count = 0;
         for (var page : dynamo.scanPaginator(b -> b.tableName(Table.SETTLEMENTS.defaultName())
                 .filterExpression("begins_with(" + Table.Attributes.SORT_KEY + ", :prefix)").expressionAttributeValues(values))) {
