@@ -200,7 +200,7 @@ select_jdk() {
 }
 
 # A Lambda function module depends on a quarkus-amazon-lambda extension and has the native
-# profile (quarkus.native.enabled); libraries under functions/ such as platform and test-support
+# profile (quarkus.native.enabled); libraries under functions/ such as platform-core and test-support
 # have no native profile, even when they pull in the Lambda extension for tests.
 is_lambda_module() {
     local pom="$REPO_ROOT/functions/$1/pom.xml"
