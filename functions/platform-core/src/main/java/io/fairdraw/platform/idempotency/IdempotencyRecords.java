@@ -141,7 +141,7 @@ public class IdempotencyRecords {
                     "this Idempotency-Key was used with a different request body; use a new key for a new request");
         }
         if (COMPLETED.equals(existing.get(STATE).s())) {
-            return new Replay(Integer.parseInt(existing.get(RESPONSE_STATUS).n()), existing.get(RESPONSE_BODY).s());
+            return new Replay(Integer.parseInt(existing.get(RESPONSE_STATUS).n()), StoredBodies.read(existing.get(RESPONSE_BODY)));
         }
         long leaseUntil = Long.parseLong(existing.get(LEASE_UNTIL).n());
         if (leaseUntil > now.toEpochMilli()) {
@@ -237,7 +237,7 @@ public class IdempotencyRecords {
                 STATE, string(COMPLETED),
                 LEASE_UNTIL, number(0),
                 RESPONSE_STATUS, number(status),
-                RESPONSE_BODY, string(body),
+                RESPONSE_BODY, StoredBodies.of(body),
                 EXPIRES_AT, number(clock.now().plus(RETENTION).getEpochSecond()));
     }
 

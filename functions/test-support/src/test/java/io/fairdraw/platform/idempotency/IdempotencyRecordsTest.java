@@ -11,9 +11,11 @@ import io.fairdraw.platform.dynamo.Transaction;
 import io.fairdraw.platform.dynamo.Table;
 import io.fairdraw.platform.dynamo.Transactions;
 import io.fairdraw.testsupport.LocalDynamo;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -21,12 +23,18 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 class IdempotencyRecordsTest {
     private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-23T10:00:00Z"));
     private final IdempotencyRecords records =
             new IdempotencyRecords(LocalDynamo.shared().client(), Table.IDEMPOTENCY.defaultName(), now::get);
     private final IdempotencyScope scope = new IdempotencyScope(PlayerId.derive("iss", "sub-" + UUID.randomUUID()), "deposit");
+
+    /** The record's key as stored: route, caller and key. */
+    private Map<String, AttributeValue> recordKey(IdempotencyKey key) {
+        return Map.of(Table.Attributes.PARTITION_KEY, AttributeValue.fromS(scope.route() + "#" + scope.caller().value() + "#" + key.value()));
+    }
 
     private static IdempotencyKey freshKey() {
         return new IdempotencyKey(UUID.randomUUID().toString());
@@ -39,6 +47,42 @@ class IdempotencyRecordsTest {
         records.complete(started, 201, "{\"id\":\"t-1\"}");
 
         assertThat(records.claim(scope, key, "fp-1")).isEqualTo(new IdempotencyRecords.Replay(201, "{\"id\":\"t-1\"}"));
+    }
+
+    @Test
+    void aLongAnswerIsStoredCompressedAndReplaysToTheByte() {
+        IdempotencyKey key = freshKey();
+        StringBuilder body = new StringBuilder("{\"lines\":[");
+        for (int i = 0; i < 12; i++) {
+            body.append(i == 0 ? "" : ",").append("{\"betType\":\"FOUR_D\",\"selection\":\"").append(1000 + i * 7)
+                    .append("\",\"stake\":100000,\"note\":\"Rp — ünïcödé ✓\"}");
+        }
+        String answer = body.append("]}").toString();
+        records.complete((IdempotencyRecords.Started) records.claim(scope, key, "fp-1"), 201, answer);
+
+        var stored = LocalDynamo.shared().client().getItem(b -> b.tableName(Table.IDEMPOTENCY.defaultName())
+                .key(recordKey(key))).item().get("responseBody");
+        assertThat(stored.b()).as("stored compressed").isNotNull();
+        assertThat(stored.b().asByteArray().length).isLessThan(answer.getBytes(StandardCharsets.UTF_8).length / 3);
+        assertThat(records.claim(scope, key, "fp-1")).isEqualTo(new IdempotencyRecords.Replay(201, answer));
+    }
+
+    @Test
+    void anAnswerStoredAsTextBeforeCompressionStillReplays() {
+        IdempotencyKey key = freshKey();
+        String answer = "{\"ticketId\":\"" + "x".repeat(600) + "\"}";
+        Map<String, AttributeValue> item = new java.util.HashMap<>(recordKey(key));
+        item.putAll(Map.of(
+                "fingerprint", AttributeValue.fromS("fp-1"),
+                "state", AttributeValue.fromS("COMPLETED"),
+                "leaseUntil", AttributeValue.fromN("0"),
+                "responseStatus", AttributeValue.fromN("201"),
+                "responseBody", AttributeValue.fromS(answer),
+                Table.Attributes.EXPIRES_AT, AttributeValue.fromN(
+                        Long.toString(now.get().plusSeconds(3600).getEpochSecond()))));
+        LocalDynamo.shared().client().putItem(b -> b.tableName(Table.IDEMPOTENCY.defaultName()).item(item));
+
+        assertThat(records.claim(scope, key, "fp-1")).isEqualTo(new IdempotencyRecords.Replay(201, answer));
     }
 
     @Test
