@@ -17,9 +17,6 @@ import io.fairdraw.model.ledger.TransferKind;
 import io.fairdraw.model.money.CurrencyCode;
 import io.fairdraw.model.money.Money;
 import io.fairdraw.model.settlement.FixedOddsWins;
-import io.fairdraw.model.compliance.LimitKey;
-import io.fairdraw.model.compliance.LimitKind;
-import io.fairdraw.model.compliance.LimitWindow;
 import io.fairdraw.payout.Plan;
 import io.fairdraw.payout.Settlement;
 import io.fairdraw.payout.SettlementStore;
@@ -284,10 +281,7 @@ final class SettlementBench {
                 Transaction alongside = Transaction.of("settlement marker", store.ticketMarker(shadow, win.getKey(), line.owner(),
                         win.getValue(), Plan.Kind.FIXED_ODDS, STAMP));
                 if (home.currency().equals(IDR)) {
-                    for (LimitWindow window : LimitWindow.values()) {
-                        alongside.add(window.adjective() + " net-loss counter",
-                                guard.credit(owner, new LimitKey(LimitKind.NET_LOSS, window), home, now, amount));
-                    }
+                    alongside.add("net-loss counters", guard.credit(owner, home, now, amount));
                 }
                 ledger.apply(Transfer.of(TransferKind.WINNINGS, "scan:" + win.getKey(), AccountId.house(game.id(), IDR),
                         AccountId.wallet(owner, IDR), amount, now), alongside, STAMP);

@@ -9,10 +9,7 @@ import io.fairdraw.model.betting.RequestedLine;
 import io.fairdraw.model.betting.TicketId;
 import io.fairdraw.model.betting.TicketPricing;
 import io.fairdraw.model.compliance.AgeRule;
-import io.fairdraw.model.compliance.LimitKey;
 import io.fairdraw.model.compliance.LimitKind;
-import io.fairdraw.model.compliance.LimitWindow;
-import io.fairdraw.model.compliance.Limits;
 import io.fairdraw.model.compliance.SafetySettings;
 import io.fairdraw.model.draw.Draw;
 import io.fairdraw.model.draw.DrawStatus;
@@ -40,6 +37,7 @@ import io.fairdraw.platform.idempotency.IdempotentRequests.Answer;
 import io.fairdraw.platform.ledger.Ledger;
 import io.fairdraw.platform.players.ComplianceGuard;
 import io.fairdraw.platform.players.Holders;
+import io.fairdraw.platform.players.LimitCounters;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -215,12 +213,8 @@ public class Purchases {
                 .add("player may play", guard.playerMayPlay(player, age, now), () -> guard.refusalFor(player, age, now))
                 .add("limits unchanged", guard.settingsUnchanged(player, safety),
                         () -> new DomainException(ErrorType.CONCURRENT_UPDATE, "your limits changed during the purchase; retry"));
-        for (LimitWindow window : LimitWindow.values()) {
-            LimitKey limitKey = new LimitKey(LimitKind.NET_LOSS, window);
-            Optional<Money> limit = Limits.applicable(safety.limit(limitKey), holder.home(), now);
-            alongside.add(window.adjective() + " net-loss counter", guard.count(player, limitKey, holder.home(), now, price, limit),
-                    () -> new DomainException(ErrorType.LOSS_LIMIT_REACHED, "this ticket would exceed your " + window.adjective() + " net-loss limit"));
-        }
+        LimitCounters.Raise netLoss = guard.raise(player, LimitKind.NET_LOSS, safety, holder.home(), now, price);
+        alongside.add("net-loss counters", netLoss.update(), netLoss::refusal);
         answer.ifPresent(completion -> alongside.add("idempotent answer", completion, () -> new DomainException(
                 ErrorType.IDEMPOTENT_REQUEST_IN_PROGRESS, "another attempt of this purchase is running; retry shortly")));
         alongside.addAll("settlement line", store.settlementLines(ticket, holder.home().country().value()));

@@ -1,9 +1,6 @@
 package io.fairdraw.payout;
 
 import io.fairdraw.model.compliance.Jurisdiction;
-import io.fairdraw.model.compliance.LimitKey;
-import io.fairdraw.model.compliance.LimitKind;
-import io.fairdraw.model.compliance.LimitWindow;
 import io.fairdraw.model.draw.Draw;
 import io.fairdraw.model.draw.DrawStatus;
 import io.fairdraw.model.error.DomainException;
@@ -231,10 +228,8 @@ public class Settlement {
                 store.ticketMarker(draw.drawId(), ticketId, credit.owner(), credit.amount(), kind, stamp),
                 () -> new DomainException(ErrorType.CONCURRENT_UPDATE, "ticket " + ticketId + " was settled meanwhile"));
         if (home.currency().equals(currency)) {
-            for (LimitWindow window : LimitWindow.values()) {
-                alongside.add(window.adjective() + " net-loss counter", guard.credit(owner, new LimitKey(LimitKind.NET_LOSS, window), home, now, amount),
-                        () -> new DomainException(ErrorType.CONCURRENT_UPDATE, "a net-loss counter changed currency"));
-            }
+            alongside.add("net-loss counters", guard.credit(owner, home, now, amount),
+                    () -> new DomainException(ErrorType.CONCURRENT_UPDATE, "the net-loss counters changed currency"));
         }
         ledger.apply(transfer, alongside, stamp);
     }

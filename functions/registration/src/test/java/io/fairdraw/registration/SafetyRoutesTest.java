@@ -8,16 +8,14 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.fairdraw.platform.dynamo.Table;
-import io.fairdraw.model.compliance.LimitKey;
 import io.fairdraw.model.compliance.LimitKind;
-import io.fairdraw.model.compliance.LimitWindow;
+import io.fairdraw.model.compliance.SafetySettings;
 import io.fairdraw.model.money.Money;
 import io.fairdraw.model.player.CountryCode;
 import io.fairdraw.platform.compliance.JurisdictionFiles;
 import io.fairdraw.platform.dynamo.Transaction;
 import io.fairdraw.platform.dynamo.Transactions;
 import io.fairdraw.platform.players.ComplianceGuard;
-import java.util.Optional;
 import io.fairdraw.testsupport.LocalDynamo;
 import io.fairdraw.testsupport.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -267,10 +265,10 @@ class SafetyRoutesTest {
         player.as().contentType(ContentType.JSON).body("{\"limits\":[{\"kind\":\"DEPOSIT\",\"window\":\"WEEK\",\"amountMinor\":100000},"
                 + "{\"kind\":\"NET_LOSS\",\"window\":\"MONTH\",\"amountMinor\":50000}]}").put("/v1/players/me/limits").then().statusCode(200);
         // What the wallet and betting will do in their own transactions: count a deposit and a stake.
-        transactions.write(Transaction.of("deposit counter", guard.count(id, new LimitKey(LimitKind.DEPOSIT, LimitWindow.WEEK),
-                        indonesia, clock.now(), Money.of(80_000, "IDR"), Optional.empty()))
-                .add("loss counter", guard.count(id, new LimitKey(LimitKind.NET_LOSS, LimitWindow.MONTH),
-                        indonesia, clock.now(), Money.of(45_000, "IDR"), Optional.empty())));
+        transactions.write(Transaction.of("deposit counters", guard.raise(id, LimitKind.DEPOSIT, SafetySettings.none(),
+                        indonesia, clock.now(), Money.of(80_000, "IDR")).update())
+                .add("net-loss counters", guard.raise(id, LimitKind.NET_LOSS, SafetySettings.none(),
+                        indonesia, clock.now(), Money.of(45_000, "IDR")).update()));
 
         player.as().queryParam("deposit", 20_000).get("/v1/players/me/eligibility").then().statusCode(200).body("mayPlay", equalTo(true));
         player.as().queryParam("deposit", 20_001).get("/v1/players/me/eligibility").then().statusCode(200)

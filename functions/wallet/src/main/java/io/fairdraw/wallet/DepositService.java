@@ -1,10 +1,7 @@
 package io.fairdraw.wallet;
 
 import io.fairdraw.model.compliance.AgeRule;
-import io.fairdraw.model.compliance.LimitKey;
 import io.fairdraw.model.compliance.LimitKind;
-import io.fairdraw.model.compliance.LimitWindow;
-import io.fairdraw.model.compliance.Limits;
 import io.fairdraw.model.compliance.SafetySettings;
 import io.fairdraw.model.error.DomainException;
 import io.fairdraw.model.error.ErrorType;
@@ -20,6 +17,7 @@ import io.fairdraw.platform.dynamo.Transactions;
 import io.fairdraw.platform.ledger.Ledger;
 import io.fairdraw.platform.players.ComplianceGuard;
 import io.fairdraw.platform.players.Holders;
+import io.fairdraw.platform.players.LimitCounters;
 import io.fairdraw.platform.monitoring.SecurityEvents;
 import io.fairdraw.payments.PaymentProvider;
 import io.fairdraw.payments.PaymentProvider.PaymentEvent;
@@ -88,12 +86,8 @@ public class DepositService {
                 .add("limits unchanged", guard.settingsUnchanged(holder.player().id(), safety),
                         () -> new DomainException(ErrorType.CONCURRENT_UPDATE, "the limits changed during the request; retry"))
                 .add("new deposit", store.newDeposit(deposit, stamp), AlreadyRecorded::new);
-        for (LimitWindow window : LimitWindow.values()) {
-            LimitKey key = new LimitKey(LimitKind.DEPOSIT, window);
-            Optional<Money> limit = Limits.applicable(safety.limit(key), holder.home(), now);
-            recorded.add(window.adjective() + " deposit counter", guard.count(holder.player().id(), key, holder.home(), now, deposit.amount(), limit),
-                    () -> new DomainException(ErrorType.DEPOSIT_LIMIT_REACHED, "this deposit would exceed your " + window.adjective() + " deposit limit"));
-        }
+        LimitCounters.Raise deposits = guard.raise(holder.player().id(), LimitKind.DEPOSIT, safety, holder.home(), now, deposit.amount());
+        recorded.add("deposit counters", deposits.update(), deposits::refusal);
         try {
             transactions.write(recorded);
             return false;

@@ -5,6 +5,7 @@ import io.fairdraw.model.compliance.Decision;
 import io.fairdraw.model.compliance.Eligibility;
 import io.fairdraw.model.compliance.Jurisdiction;
 import io.fairdraw.model.compliance.LimitKey;
+import io.fairdraw.model.compliance.LimitKind;
 import io.fairdraw.model.compliance.Limits;
 import io.fairdraw.model.compliance.Refusals;
 import io.fairdraw.model.compliance.SafetySettings;
@@ -36,21 +37,14 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * The compliance pieces a deposit, a bet or a win puts into its own transaction, so the rule is
  * checked at the instant of the write and not a moment before: a player who self-excludes
  * while a bet is in flight can never have that bet commit after the exclusion did (DynamoDB
- * transactions on one item are serialised). Limit counters are raised with a condition that
- * the window's total stays within the limit.
+ * transactions on one item are serialised). Limit counters ({@link LimitCounters}) are raised
+ * with a condition that each window's total stays within its limit.
  */
 @ApplicationScoped
 public class ComplianceGuard {
-    /** Counters outlive their window long enough for the statements and reports that read them. */
-    static final Duration COUNTER_RETENTION = Duration.ofDays(400);
-
-    private static final String SK = Table.Attributes.SORT_KEY;
-    private static final String TOTAL = "totalMinor";
-    private static final String CURRENCY = "currency";
-
     private final DynamoDbClient dynamo;
     private final String players;
-    private final String counters;
+    private final LimitCounters counters;
     private final String safety;
 
     @Inject
@@ -61,7 +55,7 @@ public class ComplianceGuard {
     public ComplianceGuard(DynamoDbClient dynamo, String playersTable, String countersTable, String safetyTable) {
         this.dynamo = dynamo;
         this.players = playersTable;
-        this.counters = countersTable;
+        this.counters = new LimitCounters(dynamo, countersTable);
         this.safety = safetyTable;
     }
 
@@ -119,41 +113,23 @@ public class ComplianceGuard {
     }
 
     /**
-     * Adds {@code amount} to the player's counter for the window holding {@code now}, on
-     * condition that the total stays within {@code limit} (no condition when there is none).
-     * An amount that alone exceeds the limit is refused before any write.
+     * Raising the player's counters of {@code kind} by {@code amount} within the limits
+     * {@code settings} and the jurisdiction put in force: the update for the transaction and the
+     * refusal when it fails. An amount that alone exceeds a limit is refused before any write.
      */
-    public TransactWriteItem count(PlayerId player, LimitKey key, Jurisdiction jurisdiction, Instant now,
-            Money amount, Optional<Money> limit) {
-        if (!amount.isPositive()) {
-            throw new IllegalArgumentException("a counted amount is positive; wins reduce the net loss through credit()");
-        }
-        Map<String, AttributeValue> values = counterValues(key, jurisdiction, now, amount);
-        String condition = "(attribute_not_exists(#currency) OR #currency = :currency)";
-        if (limit.isPresent()) {
-            Money headroom = Limits.headroomBefore(limit.get(), amount).orElseThrow(() -> Refusals.of(
-                    (Decision.Deny) Limits.fits(key.kind(), limit, Money.zero(amount.currency()), amount)));
-            values.put(":headroom", AttributeValue.fromN(Long.toString(headroom.amountMinor())));
-            condition += " AND (attribute_not_exists(#total) OR #total <= :headroom)";
-        }
-        return counterUpdate(player, key, jurisdiction, now, condition, values);
+    public LimitCounters.Raise raise(PlayerId player, LimitKind kind, SafetySettings settings, Jurisdiction jurisdiction, Instant now,
+            Money amount) {
+        return counters.raise(player, kind, settings, jurisdiction, now, amount);
     }
 
-    /** Lowers the net-loss counter by a win, in the transaction that credits the win. */
-    public TransactWriteItem credit(PlayerId player, LimitKey key, Jurisdiction jurisdiction, Instant now, Money win) {
-        if (!win.isPositive()) {
-            throw new IllegalArgumentException("a credited win is positive");
-        }
-        Map<String, AttributeValue> values = counterValues(key, jurisdiction, now, win.negate());
-        return counterUpdate(player, key, jurisdiction, now, "(attribute_not_exists(#currency) OR #currency = :currency)", values);
+    /** Lowers the net-loss counters by a win, in the transaction that credits the win. */
+    public TransactWriteItem credit(PlayerId player, Jurisdiction jurisdiction, Instant now, Money win) {
+        return counters.credit(player, jurisdiction, now, win);
     }
 
     /** The window's total so far, zero when nothing was counted. */
     public Money total(PlayerId player, LimitKey key, Jurisdiction jurisdiction, Instant now) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(counters).consistentRead(true)
-                .key(counterKey(player, key, jurisdiction, now))).item();
-        long total = item == null || !item.containsKey(TOTAL) ? 0 : Long.parseLong(item.get(TOTAL).n());
-        return new Money(total, jurisdiction.currency());
+        return counters.total(player, key, jurisdiction, now);
     }
 
     /**
@@ -175,40 +151,5 @@ public class ComplianceGuard {
             return Refusals.of(deny);
         }
         return new DomainException(ErrorType.CONCURRENT_UPDATE, "the player's standing changed during the request; retry");
-    }
-
-    private Map<String, AttributeValue> counterValues(LimitKey key, Jurisdiction jurisdiction, Instant now, Money delta) {
-        if (!delta.currency().equals(jurisdiction.currency())) {
-            throw new DomainException(ErrorType.CURRENCY_MISMATCH,
-                    "limits of " + jurisdiction.country() + " count in " + jurisdiction.currency());
-        }
-        Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":delta", AttributeValue.fromN(Long.toString(delta.amountMinor())));
-        values.put(":currency", AttributeValue.fromS(jurisdiction.currency().code()));
-        Instant expiry = key.window().end(now, jurisdiction.timeZone()).plus(COUNTER_RETENTION);
-        values.put(":expiresAt", AttributeValue.fromN(Long.toString(expiry.getEpochSecond())));
-        return values;
-    }
-
-    private TransactWriteItem counterUpdate(PlayerId player, LimitKey key, Jurisdiction jurisdiction, Instant now,
-            String condition, Map<String, AttributeValue> values) {
-        Map<String, String> names = new HashMap<>(Map.of("#currency", CURRENCY, "#expiresAt", Table.Attributes.EXPIRES_AT));
-        if (condition.contains("#total")) {
-            names.put("#total", TOTAL);
-        }
-        Update update = Update.builder()
-                .tableName(counters)
-                .key(counterKey(player, key, jurisdiction, now))
-                .updateExpression("SET #currency = :currency, #expiresAt = :expiresAt ADD " + TOTAL + " :delta")
-                .conditionExpression(condition)
-                .expressionAttributeNames(names)
-                .expressionAttributeValues(values)
-                .build();
-        return TransactWriteItem.builder().update(update).build();
-    }
-
-    private static Map<String, AttributeValue> counterKey(PlayerId player, LimitKey key, Jurisdiction jurisdiction, Instant now) {
-        String sortKey = key.kind() + "#" + key.window() + "#" + key.window().startDate(now, jurisdiction.timeZone());
-        return Map.of(Table.Attributes.PARTITION_KEY, AttributeValue.fromS(player.value()), SK, AttributeValue.fromS(sortKey));
     }
 }

@@ -10,6 +10,8 @@ import io.fairdraw.model.compliance.KycOutcome;
 import io.fairdraw.model.compliance.LimitKey;
 import io.fairdraw.model.compliance.LimitKind;
 import io.fairdraw.model.compliance.LimitWindow;
+import io.fairdraw.model.compliance.PlayerLimit;
+import io.fairdraw.model.compliance.SafetySettings;
 import io.fairdraw.model.compliance.StandingChanges;
 import io.fairdraw.model.compliance.TimeOut;
 import io.fairdraw.model.error.DomainException;
@@ -187,28 +189,80 @@ class ComplianceGuardTest {
         Player player = verified();
         store(player);
         LimitKey lossDay = new LimitKey(LimitKind.NET_LOSS, LimitWindow.DAY);
-        Optional<Money> limit = Optional.of(Money.of(50_000, "IDR"));
-        transactions.write(Transaction.of("loss counter", guard.count(player.id(), lossDay, INDONESIA, NOW, Money.of(50_000, "IDR"), limit),
-                () -> new DomainException(ErrorType.LOSS_LIMIT_REACHED, "limit")));
-        transactions.write(Transaction.of("win credited", guard.credit(player.id(), lossDay, INDONESIA, NOW, Money.of(20_000, "IDR"))));
-        transactions.write(Transaction.of("loss counter", guard.count(player.id(), lossDay, INDONESIA, NOW, Money.of(20_000, "IDR"), limit),
-                () -> new DomainException(ErrorType.LOSS_LIMIT_REACHED, "limit")));
+        SafetySettings limited = limitedTo(lossDay, 50_000);
+        loss(player, limited, 50_000);
+        transactions.write(Transaction.of("win credited", guard.credit(player.id(), INDONESIA, NOW, Money.of(20_000, "IDR"))));
+        loss(player, limited, 20_000);
         assertThat(guard.total(player.id(), lossDay, INDONESIA, NOW)).isEqualTo(Money.of(50_000, "IDR"));
+        assertThatThrownBy(() -> loss(player, limited, 1)).isInstanceOfSatisfying(DomainException.class,
+                e -> assertThat(e).hasMessage("this ticket would exceed your daily net-loss limit"));
+    }
+
+    @Test
+    void everyWindowIsCountedInOneItemAndEachLimitHolds() {
+        Player player = verified();
+        store(player);
+        LimitKey lossWeek = new LimitKey(LimitKind.NET_LOSS, LimitWindow.WEEK);
+        SafetySettings weekly = limitedTo(lossWeek, 70_000);
+        // Monday to Wednesday of one Jakarta week: three days, one week, one month.
+        Instant monday = Instant.parse("2026-11-23T03:00:00Z");
+        for (int day = 0; day < 3; day++) {
+            Instant at = monday.plus(Duration.ofDays(day));
+            transactions.write(Transaction.of("net-loss counters", guard.raise(player.id(), LimitKind.NET_LOSS, weekly, INDONESIA, at,
+                    Money.of(20_000, "IDR")).update()));
+        }
+        Instant wednesday = monday.plus(Duration.ofDays(2));
+        assertThat(guard.total(player.id(), new LimitKey(LimitKind.NET_LOSS, LimitWindow.DAY), INDONESIA, wednesday))
+                .isEqualTo(Money.of(20_000, "IDR"));
+        assertThat(guard.total(player.id(), lossWeek, INDONESIA, wednesday)).isEqualTo(Money.of(60_000, "IDR"));
+        assertThat(guard.total(player.id(), new LimitKey(LimitKind.NET_LOSS, LimitWindow.MONTH), INDONESIA, wednesday))
+                .isEqualTo(Money.of(60_000, "IDR"));
+
+        LimitCounters.Raise over = guard.raise(player.id(), LimitKind.NET_LOSS, weekly, INDONESIA, wednesday, Money.of(10_001, "IDR"));
+        assertThatThrownBy(() -> transactions.write(Transaction.of("net-loss counters", over.update(), over::refusal)))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.type()).isEqualTo(ErrorType.LOSS_LIMIT_REACHED);
+                    assertThat(e).hasMessage("this ticket would exceed your weekly net-loss limit");
+                });
+        assertThat(guard.total(player.id(), lossWeek, INDONESIA, wednesday)).isEqualTo(Money.of(60_000, "IDR"));
+
+        // The next Monday: the new week starts from nothing, and the days before are gone from the item.
+        Instant nextMonday = monday.plus(Duration.ofDays(7));
+        transactions.write(Transaction.of("net-loss counters", guard.raise(player.id(), LimitKind.NET_LOSS, weekly, INDONESIA, nextMonday,
+                Money.of(70_000, "IDR")).update()));
+        assertThat(guard.total(player.id(), lossWeek, INDONESIA, nextMonday)).isEqualTo(Money.of(70_000, "IDR"));
+        var item = LocalDynamo.shared().client().getItem(b -> b.tableName(Table.LIMIT_COUNTERS.defaultName()).consistentRead(true)
+                .key(Map.of(Table.Attributes.PARTITION_KEY, AttributeValue.fromS(player.id().value()),
+                        Table.Attributes.SORT_KEY, AttributeValue.fromS("NET_LOSS")))).item();
+        assertThat(item.keySet()).containsExactlyInAnyOrder(Table.Attributes.PARTITION_KEY, Table.Attributes.SORT_KEY, "currency",
+                Table.Attributes.EXPIRES_AT, "DAY#2026-11-30", "WEEK#2026-11-30", "MONTH#2026-11-01");
     }
 
     @Test
     void countersRefuseAnotherCurrency() {
         Player player = verified();
-        assertThatThrownBy(() -> guard.count(player.id(), DEPOSIT_DAY, INDONESIA, NOW, Money.of(1, "GBP"), Optional.empty()))
+        assertThatThrownBy(() -> guard.raise(player.id(), LimitKind.DEPOSIT, SafetySettings.none(), INDONESIA, NOW, Money.of(1, "GBP")).update())
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.type()).isEqualTo(ErrorType.CURRENCY_MISMATCH));
+    }
+
+    private void loss(Player player, SafetySettings settings, long amount) {
+        LimitCounters.Raise raise = guard.raise(player.id(), LimitKind.NET_LOSS, settings, INDONESIA, NOW, Money.of(amount, "IDR"));
+        transactions.write(Transaction.of("net-loss counters", raise.update(), raise::refusal));
+    }
+
+    /** Settings with one limit of the player's own, in force. */
+    private static SafetySettings limitedTo(LimitKey key, long amountMinor) {
+        return new SafetySettings(Map.of(key, new PlayerLimit(key, Optional.of(Money.of(amountMinor, "IDR")), Optional.empty())),
+                Optional.empty(), Optional.empty(), 1);
     }
 
     private void deposit(Player player, long amount, Optional<Money> limit, Instant at) {
         String depositId = "deposit#" + UUID.randomUUID();
+        SafetySettings settings = limit.map(l -> limitedTo(DEPOSIT_DAY, l.amountMinor())).orElse(SafetySettings.none());
+        LimitCounters.Raise raise = guard.raise(player.id(), LimitKind.DEPOSIT, settings, INDONESIA, at, Money.of(amount, "IDR"));
         transactions.write(Transaction.of("player may play", guard.playerMayPlay(player.id(), AgeRule.of(INDONESIA), at),
                         () -> guard.refusalFor(player.id(), AgeRule.of(INDONESIA), at))
-                .add("deposit counter", guard.count(player.id(), DEPOSIT_DAY, INDONESIA, at, Money.of(amount, "IDR"), limit),
-                        () -> new DomainException(ErrorType.DEPOSIT_LIMIT_REACHED, "over the limit"))
+                .add("deposit counters", raise.update(), raise::refusal)
                 .add("deposit", bet(depositId)));
     }
 }
