@@ -137,7 +137,13 @@ final class PlacementBench {
                 onFresh(seeded, tap, () -> phase(function, tap, sdk, draw, players, concurrency, purchases, new Baselines(true, true), level));
                 levels.add(level);
             }
+            ObjectNode items = Results.object();
+            onFresh(seeded, tap, () -> {
+                items.set("fourLines", items(function, tap, sdk, draw, players.get(0), ticket()));
+                items.set("oneLine", items(function, tap, sdk, draw, players.get(0), "{\"lines\":[" + line("FOUR_D", Skew.fourD(random)) + "]}"));
+            });
             ObjectNode result = Results.object();
+            result.set("purchaseItems", items);
             result.put("linesPerTicket", 4);
             result.put("warmUpTickets", warmUp);
             result.set("levels", levels);
@@ -395,6 +401,22 @@ final class PlacementBench {
             }
         }
         return tables;
+    }
+
+    /** The items of one purchase's transaction, read back after it (see {@link PurchaseItems}). */
+    private static ObjectNode items(InProcessFunction function, DynamoTap tap, DynamoDbClient sdk, Draw draw, TestPlayers.TestPlayer buyer,
+            String ticket) throws Exception {
+        tap.reset();
+        tap.capture(true);
+        var answered = function.invoke(purchaseEvent(draw.id(), Tokens.player(buyer.subject()), ticket), Duration.ofSeconds(30));
+        tap.capture(false);
+        JsonNode answer = Results.JSON.readTree(answered.orElseThrow());
+        if (answer.path("statusCode").asInt() != 201) {
+            throw new IllegalStateException("the itemised purchase answered " + answer.path("statusCode").asInt() + ": " + answer.path("body"));
+        }
+        double units = tap.writeUnits();
+        String transaction = tap.drain().stream().filter(c -> c.operation().equals("TransactWriteItems")).reduce((a, b) -> b).orElseThrow().body();
+        return PurchaseItems.of(transaction, sdk, units);
     }
 
     /** A ticket of four lines on one number, the 4D choice skewed towards popular numbers. */

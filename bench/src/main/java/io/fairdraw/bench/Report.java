@@ -123,7 +123,7 @@ final class Report {
                         level.get("p50RatioToWireTransactionHeldEqual").asDouble()));
             }
         }
-        md.append("\n| Concurrency | Write units per ticket (handler) | Write units per ticket (bare) | DynamoDB calls per ticket (handler) |\n");
+        md.append("\n| Concurrency | Write units per ticket as DynamoDB Local reports them (handler) | (bare) | DynamoDB calls per ticket (handler) |\n");
         md.append("|---:|---:|---:|:--|\n");
         for (JsonNode level : placement.get("levels")) {
             List<String> calls = new ArrayList<>();
@@ -132,10 +132,38 @@ final class Report {
             md.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %s |%n", level.get("concurrency").asText(),
                     level.get("handlerWriteUnitsPerTicket").asDouble(), level.get("bareWriteUnitsPerTicket").asDouble(), String.join(", ", calls)));
         }
+        purchaseItems(md, placement.get("purchaseItems"));
         JFreeChart chart = ChartFactory.createBarChart("Bet placement latency", "concurrency", "milliseconds", latency,
                 PlotOrientation.VERTICAL, true, false, false);
         save(chart, "placement-latency.png");
         md.append("\n![Bet placement latency](performance/placement-latency.png)\n\n");
+    }
+
+    /** Every item of one purchase's transaction, its size and its write units, for four lines and for one. */
+    private static void purchaseItems(StringBuilder md, JsonNode items) {
+        if (items == null) {
+            return;
+        }
+        JsonNode four = items.get("fourLines");
+        JsonNode one = items.get("oneLine");
+        md.append("\n### What a purchase writes\n\n");
+        md.append(String.format(Locale.ROOT, "Billed as DynamoDB bills a transaction: two write units per started kilobyte of each item "
+                + "written or checked, each item read back after the purchase and sized by DynamoDB's rules (`PurchaseItems`). "
+                + "**A ticket of four lines: %d write units; of one line: %d.** DynamoDB Local reports a flat figure per table "
+                + "(%.0f for either), which the table above shows and which does not change with the items.%n%n",
+                four.get("writeUnits").asLong(), one.get("writeUnits").asLong(), four.get("reportedWriteUnits").asDouble()));
+        md.append("| Item (four lines) | Action | Bytes | Write units | Why it is there |\n|:--|:--|---:|---:|:--|\n");
+        for (JsonNode item : four.get("items")) {
+            md.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %s |%n", item.get("table").asText(), item.get("action").asText(),
+                    item.get("bytes").asLong(), item.get("writeUnits").asLong(), item.get("why").asText()));
+        }
+        md.append(String.format(Locale.ROOT, "| **total** | | | **%d** | |%n", four.get("writeUnits").asLong()));
+        List<String> oneLine = new ArrayList<>();
+        for (JsonNode item : one.get("items")) {
+            oneLine.add(item.get("table").asText() + " " + item.get("writeUnits").asLong());
+        }
+        md.append("\nOne line: ").append(String.join(", ", oneLine)).append(String.format(Locale.ROOT, "; **%d** in all.%n",
+                one.get("writeUnits").asLong()));
     }
 
     private void fixedOdds(StringBuilder md, List<JsonNode> runs) throws IOException {
