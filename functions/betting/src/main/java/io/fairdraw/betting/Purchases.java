@@ -227,7 +227,10 @@ public class Purchases {
             String soldOut = line.betType() + " " + line.selection() + " is sold out for " + draw.id();
             alongside.add("liability budget of " + line.betType() + " " + line.selection(), store.budget(draw.id(), line, budgetShard, limit)
                     .orElseThrow(() -> new DomainException(ErrorType.LIABILITY_LIMIT_REACHED, soldOut)),
-                    () -> new DomainException(ErrorType.LIABILITY_LIMIT_REACHED, soldOut));
+                    () -> {
+                        store.refusedBy(draw.id(), line, budgetShard, limit);
+                        return new DomainException(ErrorType.LIABILITY_LIMIT_REACHED, soldOut);
+                    });
         }
         return ledger.apply(stake, alongside, stamp);
     }

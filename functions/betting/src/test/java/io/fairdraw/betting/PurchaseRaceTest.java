@@ -43,6 +43,9 @@ class PurchaseRaceTest {
     TicketStore tickets;
 
     @Inject
+    io.fairdraw.platform.dynamo.Transactions transactions;
+
+    @Inject
     LedgerReconciler reconciler;
 
     @Test
@@ -134,9 +137,10 @@ class PurchaseRaceTest {
     @Test
     void aPurchaseThatWouldPassASelectionsLiabilityLimitIsRefusedAndTheOthersStand() {
         Draw draw = fixtures.open(FOUR_D);
-        // TWO_D_BACK in the sample catalogue: 70x, liability limit 100,000,000,000 split over four budget shards.
+        // TWO_D_BACK in the sample catalogue: 70x, liability limit 100,000,000,000 split over the budget shards;
+        // a stake whose liability fits a shard's share once, not twice.
         long limit = 100_000_000_000L;
-        long stake = 100_000_000;
+        long stake = limit / TicketStore.BUDGET_SHARDS * 2 / 3 / 70 / 100_000 * 100_000;
         long liability = stake * 70;
         long price = stake - stake * 2900 / 10_000;
         var player = fixtures.fundedPlayer(40 * price);
@@ -150,7 +154,7 @@ class PurchaseRaceTest {
             long balanceBefore = fixtures.balance(player.id());
             Outcome outcome = Outcome.of(() -> fixtures.buyDirect(player.id(), draw.id(), key, List.of(new RequestedLine("TWO_D_BACK", "77", stake))));
             if (fits) {
-                assertThat(outcome.bought()).as("purchase %d on budget shard %d", i, shard).isTrue();
+                assertThat(outcome.bought()).as("purchase %d on budget shard %d: %s", i, shard, outcome).isTrue();
                 shardExposure[shard] += liability;
                 accepted++;
             } else {
@@ -164,6 +168,28 @@ class PurchaseRaceTest {
         assertThat(tickets.exposure(draw.id(), "TWO_D_BACK", "77")).isEqualTo(accepted * liability).isLessThanOrEqualTo(limit);
         assertThat(fixtures.leaves(draw.id())).hasSize(accepted);
         assertThat(fixtures.balance(player.id())).isEqualTo((40L - accepted) * price);
+    }
+
+    @Test
+    void aBudgetShardThatRefusedALineRefusesWhatItCannotHoldBeforeAnyWrite() {
+        Draw draw = fixtures.open(FOUR_D);
+        long limit = 100_000_000_000L;
+        long share = TicketStore.shareOf(limit, 0);
+        transactions.write(io.fairdraw.platform.dynamo.Transaction.of("fill the shard",
+                tickets.budget(draw.id(), liabilityOf(share - 10), 0, limit).orElseThrow()));
+        var tooBig = liabilityOf(1_000);
+
+        assertThat(tickets.budget(draw.id(), tooBig, 0, limit)).as("not known to be full yet: tried").isPresent();
+        tickets.refusedBy(draw.id(), tooBig, 0, limit);
+        assertThat(tickets.budget(draw.id(), tooBig, 0, limit)).as("known full: refused before a write").isEmpty();
+        assertThat(tickets.budget(draw.id(), liabilityOf(10), 0, limit)).as("what still fits is still tried").isPresent();
+        assertThat(tickets.budget(draw.id(), tooBig, 1, limit)).as("another shard is another budget").isPresent();
+        assertThat(tickets.budget(draw.id(), tooBig, 0, limit * 2)).as("a raised limit is another budget").isPresent();
+    }
+
+    /** A TWO_D_BACK line on 55 whose liability is {@code liability}. */
+    private static io.fairdraw.model.betting.PricedLine liabilityOf(long liability) {
+        return new io.fairdraw.model.betting.PricedLine("TWO_D_BACK", "55", 100_000, 71_000, java.util.OptionalLong.empty(), liability, 70_000, 2900);
     }
 
     private static io.fairdraw.model.ledger.AccountId escrow(Draw draw) {

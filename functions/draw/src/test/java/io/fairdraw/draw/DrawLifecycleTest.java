@@ -17,6 +17,8 @@ import io.fairdraw.model.fairness.TicketLeaf;
 import io.fairdraw.model.id.PlayerId;
 import io.fairdraw.model.id.RequestId;
 import io.fairdraw.platform.dynamo.AuditStamp;
+import io.fairdraw.platform.draws.DrawItems;
+import io.fairdraw.platform.draws.Draws;
 import io.fairdraw.platform.dynamo.Table;
 import io.fairdraw.platform.tickets.TicketItems;
 import io.fairdraw.testsupport.FairnessVerifier;
@@ -48,9 +50,9 @@ class DrawLifecycleTest {
     }
 
     static List<String> gates(String drawId) {
-        return LocalDynamo.shared().client().query(b -> b.tableName(Table.DRAW_GATES.defaultName()).consistentRead(true)
-                .keyConditionExpression("pk = :d").expressionAttributeValues(Map.of(":d", AttributeValue.fromS(drawId))))
-                .items().stream().map(i -> i.get("status").s()).toList();
+        return java.util.stream.IntStream.range(0, Draws.GATE_SHARDS).mapToObj(shard -> LocalDynamo.shared().client().getItem(b -> b
+                .tableName(Table.DRAW_GATES.defaultName()).consistentRead(true).key(DrawItems.gateKey(drawId, shard))).item())
+                .filter(item -> item != null && !item.isEmpty()).map(i -> i.get("status").s()).toList();
     }
 
     static TicketLeaf sell(String drawId, String ticketId, String selection, long stake) {
@@ -79,8 +81,8 @@ class DrawLifecycleTest {
         assertThat(outcome(fire(GAME, "OPEN", drawTime))).isEqualTo("ALREADY_DONE");
         assertThat(draw(drawId).get("commitment").s()).isEqualTo(commitment);
         assertThat(draw(following).get("commitment").s()).isEqualTo(followingCommitment);
-        assertThat(gates(following)).hasSize(16).containsOnly("OPEN");
-        assertThat(gates(drawId)).hasSize(16).containsOnly("OPEN");
+        assertThat(gates(following)).hasSize(Draws.GATE_SHARDS).containsOnly("OPEN");
+        assertThat(gates(drawId)).hasSize(Draws.GATE_SHARDS).containsOnly("OPEN");
         assertThat(draw(drawId)).doesNotContainKey("seed");
 
         List<TicketLeaf> sold = new ArrayList<>(List.of(sell(drawId, drawId + ".b" + "0".repeat(31), "1234", 10_000),

@@ -16,6 +16,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -31,8 +32,16 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  */
 @ApplicationScoped
 public class TicketStore {
-    /** Budget shards per selection: a popular number's exposure spreads over this many items. */
-    public static final int BUDGET_SHARDS = 4;
+    /**
+     * Budget shards per selection: a popular number's exposure spreads over this many items, each
+     * holding an even share of the selection's limit. At 10,000 tickets a second all on one
+     * number each shard takes about 156 updates a second, 312 write units: under 40% of
+     * DynamoDB's 1,000 per partition (docs/performance.md, "Scale on paper"). The price is the
+     * largest line a selection accepts: its liability must fit one shard's share.
+     */
+    public static final int BUDGET_SHARDS = 64;
+    /** Refusing budget shards remembered per execution environment before the memory starts again. */
+    static final int MAX_REMEMBERED = 10_000;
     public static final int MAX_PAGE_SIZE = 100;
     private static final String CURSOR_VERSION = "v1:";
     private static final Pattern OWNER_SORT = Pattern.compile("[0-9]{15}#[A-Za-z0-9.-]{1,120}");
@@ -45,6 +54,13 @@ public class TicketStore {
     private final String tickets;
     private final String lines;
     private final String liability;
+    /**
+     * The exposure each budget shard was last seen at when it refused a line, by shard and share.
+     * Exposure only grows while a draw is on sale, so a line that could not fit then cannot fit
+     * now: it is refused without a write. A hot number, once sold out, then costs its budget
+     * items no more write capacity from this execution environment.
+     */
+    private final Map<String, Long> exposureSeen = new ConcurrentHashMap<>();
 
     public TicketStore(DynamoDbClient dynamo, TableNames tables) {
         this.dynamo = dynamo;
@@ -86,7 +102,7 @@ public class TicketStore {
     public Optional<TransactWriteItem> budget(String drawId, PricedLine line, int budgetShard, long limitMinor) {
         long share = shareOf(limitMinor, budgetShard);
         long headroom = share - line.liabilityMinor();
-        if (headroom < 0) {
+        if (headroom < 0 || exposureSeen.getOrDefault(seenKey(drawId, line, budgetShard, share), Long.MIN_VALUE) > headroom) {
             return Optional.empty();
         }
         return Optional.of(TransactWriteItem.builder().update(Update.builder().tableName(liability)
@@ -98,6 +114,26 @@ public class TicketStore {
                         ":liability", BettingItems.number(line.liabilityMinor()),
                         ":headroom", BettingItems.number(headroom)))
                 .build()).build());
+    }
+
+    /**
+     * Remembers the exposure of the budget shard that just refused {@code line}, read after the
+     * refusal, so that later lines it cannot hold are refused before they are written.
+     */
+    public void refusedBy(String drawId, PricedLine line, int budgetShard, long limitMinor) {
+        if (exposureSeen.size() >= MAX_REMEMBERED) {
+            exposureSeen.clear();
+        }
+        var item = dynamo.getItem(b -> b.tableName(liability).key(BettingItems.budgetKey(drawId, line.betType(), line.selection(), budgetShard)))
+                .item();
+        if (item != null && item.containsKey(BettingItems.EXPOSURE)) {
+            exposureSeen.merge(seenKey(drawId, line, budgetShard, shareOf(limitMinor, budgetShard)),
+                    Long.parseLong(item.get(BettingItems.EXPOSURE).n()), Math::max);
+        }
+    }
+
+    private static String seenKey(String drawId, PricedLine line, int budgetShard, long share) {
+        return drawId + "#" + line.betType() + "#" + line.selection() + "#" + budgetShard + "@" + share;
     }
 
     /** What a selection of a draw could pay out, over every budget shard. */

@@ -13,7 +13,7 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The only place the attribute names of draw and gate items appear. */
-final class DrawItems {
+public final class DrawItems {
     static final String PK = Table.Attributes.PARTITION_KEY;
     static final String SK = Table.Attributes.SORT_KEY;
     static final String STATUS = "status";
@@ -49,8 +49,13 @@ final class DrawItems {
         return Map.of(PK, AttributeValue.fromS(drawId));
     }
 
-    static Map<String, AttributeValue> gateKey(String drawId, int shard) {
-        return Map.of(PK, AttributeValue.fromS(drawId), SK, AttributeValue.fromS(String.format("%02d", shard)));
+    /**
+     * One gate shard, a partition key of its own: every purchase condition-checks its shard, so
+     * shards under one draw's key would put the draw's whole sale on one partition.
+     */
+    public static Map<String, AttributeValue> gateKey(String drawId, int shard) {
+        String number = String.format("%02d", shard);
+        return Map.of(PK, AttributeValue.fromS(drawId + "#" + number), SK, AttributeValue.fromS(number));
     }
 
     /** An open gate shard; it carries the cut-off (epoch milliseconds) so a ticket's condition can name both. */

@@ -54,7 +54,7 @@ public enum Table {
      * index {@code by-game} lists a game's draws by draw time. Owned by draw; its stream publishes the Draw* events.
      */
     DRAWS("draws", false, Optional.empty(), true, new Index("by-game", "gameId", "drawTime")),
-    /** A draw's sales gate, sharded so no ticket purchase contends on one item: pk draw id, sk shard. Owned by draw; betting condition-checks it. */
+    /** A draw's sales gate, sharded so no ticket purchase contends on one partition: pk draw id # shard, sk shard. Owned by draw; betting condition-checks it. */
     DRAW_GATES("draw-gates", true, Optional.empty(), false),
     /**
      * Tickets by draw shard: pk draw id # shard, sk ticket id; index {@code by-owner} lists a

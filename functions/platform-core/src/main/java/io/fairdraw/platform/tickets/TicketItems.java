@@ -25,8 +25,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * the line's own map so a line and its terms are read together.
  */
 public final class TicketItems {
-    /** Ticket shards per draw: a draw's tickets spread over this many partitions. */
-    public static final int SHARDS = 16;
+    /**
+     * Ticket shards per draw: a draw's tickets, its sales gates and each selection's bet lines
+     * spread over this many partition keys. At 10,000 tickets a second on one draw, each key
+     * takes about 156 writes a second, 312 write units: under 40% of DynamoDB's 1,000 per
+     * partition (docs/performance.md, "Scale on paper").
+     */
+    public static final int SHARDS = 64;
     /** The index of a player's tickets, newest first. */
     public static final Table.Index BY_OWNER = Table.TICKETS.index("by-owner");
     private static final String PK = Table.Attributes.PARTITION_KEY;
