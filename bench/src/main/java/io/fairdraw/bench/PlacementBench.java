@@ -65,6 +65,8 @@ final class PlacementBench {
     private static final CurrencyCode IDR = CurrencyCode.of("IDR");
     private static final int[] CONCURRENCY = {1, 8, 32};
     private static final long STAKE = 100_000;
+    /** Players funded for the benchmark: the hot-number run's buyers, of whom the first 32 buy at the placement levels. */
+    private static final int CROWD = 256;
     /** Warm-up tickets per DynamoDB Local: few enough that its transactions have not yet slowed. */
     private static final int WARM_UP_CHUNK = 1_000;
     /**
@@ -98,7 +100,8 @@ final class PlacementBench {
             Ledger ledger = new Ledger(dynamo, transactions, tables);
             Draw draw = open(new Draws(dynamo, transactions, tables), GameFiles.sample());
             List<TestPlayers.TestPlayer> players = new ArrayList<>();
-            for (int i = 0; i < 32; i++) {
+            // 32 buyers for the placement levels; the hot-number run spreads one second's sale over all of them.
+            for (int i = 0; i < CROWD; i++) {
                 TestPlayers.TestPlayer player = TestPlayers.verified("bench");
                 ledger.apply(Transfer.of(TransferKind.DEPOSIT, "bench:" + player.id().value(), AccountId.clearing("bench", IDR),
                         AccountId.wallet(player.id(), IDR), new Money(10_000_000_000_000L, IDR), Instant.now()),
@@ -142,8 +145,24 @@ final class PlacementBench {
                 items.set("fourLines", items(function, tap, sdk, draw, players.get(0), ticket()));
                 items.set("oneLine", items(function, tap, sdk, draw, players.get(0), "{\"lines\":[" + line("FOUR_D", Skew.fourD(random)) + "]}"));
             });
+            int hotTickets = Integer.getInteger("hotTickets", HotNumber.TICKETS_PER_SECOND);
+            Bench.log("placement: a hot number, " + hotTickets + " tickets on 77 from " + players.size() + " players");
+            List<String> crowdTokens = players.stream().map(p -> Tokens.player(p.subject())).toList();
+            String hotTicket = "{\"lines\":[" + line("TWO_D_BACK", "77") + "," + line("TWO_D_FRONT", "77") + "]}";
+            ObjectNode hot = Results.object();
+            onFresh(seeded, tap, () -> hot.setAll(HotNumber.run(tap, hotTickets, n -> {
+                var answered = function.invoke(purchaseEvent(draw.id(), crowdTokens.get(n % crowdTokens.size()), hotTicket),
+                        Duration.ofSeconds(30));
+                try {
+                    return answered.isEmpty() ? 0 : Results.JSON.readTree(answered.get()).path("statusCode").asInt();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            })));
+            hot.put("players", players.size());
             ObjectNode result = Results.object();
             result.set("purchaseItems", items);
+            result.set("hotNumber", hot);
             result.put("linesPerTicket", 4);
             result.put("warmUpTickets", warmUp);
             result.set("levels", levels);

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
@@ -28,7 +29,7 @@ final class Report {
     private static final int HEIGHT = 400;
     private static final double PLACEMENT_TARGET = 1.15;
     private static final double READS_TARGET = 1.10;
-    private static final int SHARDS = 16;
+    private static final int SHARDS = io.fairdraw.platform.tickets.TicketItems.SHARDS;
 
     private final Path root;
     private final Path results;
@@ -133,6 +134,7 @@ final class Report {
                     level.get("handlerWriteUnitsPerTicket").asDouble(), level.get("bareWriteUnitsPerTicket").asDouble(), String.join(", ", calls)));
         }
         purchaseItems(md, placement.get("purchaseItems"));
+        scale(md, placement.get("purchaseItems"), placement.get("hotNumber"));
         JFreeChart chart = ChartFactory.createBarChart("Bet placement latency", "concurrency", "milliseconds", latency,
                 PlotOrientation.VERTICAL, true, false, false);
         save(chart, "placement-latency.png");
@@ -164,6 +166,55 @@ final class Report {
         }
         md.append("\nOne line: ").append(String.join(", ", oneLine)).append(String.format(Locale.ROOT, "; **%d** in all.%n",
                 one.get("writeUnits").asLong()));
+    }
+
+    /**
+     * 10,000 tickets a second in the minutes before a cut-off: each table's write rate from the
+     * items of a four-line purchase, and each table's hottest partition key from the hot-number run.
+     */
+    private void scale(StringBuilder md, JsonNode items, JsonNode hot) throws IOException {
+        if (items == null || hot == null) {
+            return;
+        }
+        int rate = HotNumber.TICKETS_PER_SECOND;
+        md.append("\n### Scale on paper: ").append(String.format(Locale.ROOT, "%,d", rate)).append(" tickets a second\n\n");
+        md.append("Each table's write rate if every ticket had four lines, from the items above (DynamoDB's default ceiling for an "
+                + "on-demand table is 40,000 write units a second, raised through Service Quotas; "
+                + "[quotas](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ServiceQuotas.html)):\n\n");
+        md.append("| Table | Items per ticket | Write units per ticket | Write units a second | Default table ceiling |\n|:--|---:|---:|---:|:--|\n");
+        Map<String, long[]> perTable = new java.util.TreeMap<>();
+        for (JsonNode item : items.get("fourLines").get("items")) {
+            String table = item.get("table").asText() + (item.get("action").asText().equals("index") ? " (index)" : "");
+            long[] sum = perTable.computeIfAbsent(table, t -> new long[2]);
+            sum[0]++;
+            sum[1] += item.get("writeUnits").asLong();
+        }
+        perTable.forEach((table, sum) -> md.append(String.format(Locale.ROOT, "| %s | %d | %d | %,d | %s |%n", table, sum[0], sum[1],
+                sum[1] * rate, sum[1] * rate > 40_000 ? "**above: raise the quota**" : "within")));
+        md.append(String.format(Locale.ROOT, "%nOne second of that sale with every buyer on one number: %,d purchases of 2D back and "
+                + "2D front of 77 by %s players, every transaction captured and each item counted against its partition key "
+                + "(`HotNumber`; %,d bought). The hottest key of each table, and its write rate at %,d tickets a second "
+                + "(two units per item, each under a kilobyte), against DynamoDB's 1,000 write units a second per partition "
+                + "([partitions](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/bp-partition-key-design.html)); "
+                + "the target is 40%%:%n%n", hot.get("tickets").asInt(), hot.get("players").asText(), hot.get("bought").asInt(), rate));
+        md.append("| Table | Keys written | Items | Hottest key's items | Its write units a second | Of the partition limit | Target |\n"
+                + "|:--|---:|---:|---:|---:|---:|:--|\n");
+        for (JsonNode table : hot.get("tables")) {
+            double share = table.get("ofPartitionLimit").asDouble();
+            md.append(String.format(Locale.ROOT, "| %s | %,d | %,d | %d | %.0f | %.0f%% | %s |%n", table.get("table").asText(),
+                    table.get("keys").asInt(), table.get("items").asInt(), table.get("hottestItems").asInt(),
+                    table.get("hottestWriteUnitsPerSecond").asDouble(), share * 100, share <= 0.40 ? "met" : "**missed**"));
+        }
+        DefaultCategoryDataset hottest = new DefaultCategoryDataset();
+        for (JsonNode table : hot.get("tables")) {
+            hottest.addValue(table.get("ofPartitionLimit").asDouble() * 100, "hottest key", table.get("table").asText());
+            hottest.addValue(40, "target", table.get("table").asText());
+        }
+        JFreeChart chart = ChartFactory.createBarChart("Hottest partition key at " + String.format(Locale.ROOT, "%,d", rate)
+                + " tickets a second, one number", "table", "% of a partition's 1,000 write units a second", hottest,
+                PlotOrientation.HORIZONTAL, true, false, false);
+        save(chart, "hot-number.png");
+        md.append("\n![Hottest partition key per table](performance/hot-number.png)\n");
     }
 
     private void fixedOdds(StringBuilder md, List<JsonNode> runs) throws IOException {
