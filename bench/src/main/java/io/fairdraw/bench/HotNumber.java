@@ -86,12 +86,10 @@ final class HotNumber {
         ArrayNode tables = Results.array();
         for (var table : writes.entrySet()) {
             var hottest = table.getValue().entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
-            double share = hottest.getValue() / (double) tickets;
-            double unitsPerSecond = share * TICKETS_PER_SECOND * 2;
+            // The report scales the hottest key's items per purchase that wrote (a refused one writes nothing) to the rate.
             tables.add(Results.object().put("table", table.getKey()).put("keys", table.getValue().size())
                     .put("items", table.getValue().values().stream().mapToInt(Integer::intValue).sum())
-                    .put("hottestKey", hottest.getKey()).put("hottestItems", hottest.getValue()).put("hottestShare", share)
-                    .put("hottestWriteUnitsPerSecond", unitsPerSecond).put("ofPartitionLimit", unitsPerSecond / PARTITION_LIMIT));
+                    .put("hottestKey", hottest.getKey()).put("hottestItems", hottest.getValue()));
         }
         ObjectNode statusCounts = Results.object();
         statuses.forEach((status, count) -> statusCounts.put(Integer.toString(status), count.get()));

@@ -147,11 +147,11 @@ final class PlacementBench {
             });
             int hotTickets = Integer.getInteger("hotTickets", HotNumber.TICKETS_PER_SECOND);
             Bench.log("placement: a hot number, " + hotTickets + " tickets on 77 from " + players.size() + " players");
-            List<String> crowdTokens = players.stream().map(p -> Tokens.player(p.subject())).toList();
             String hotTicket = "{\"lines\":[" + line("TWO_D_BACK", "77") + "," + line("TWO_D_FRONT", "77") + "]}";
             ObjectNode hot = Results.object();
             onFresh(seeded, tap, () -> hot.setAll(HotNumber.run(tap, hotTickets, n -> {
-                var answered = function.invoke(purchaseEvent(draw.id(), crowdTokens.get(n % crowdTokens.size()), hotTicket),
+                // A token per purchase: the run outlasts a token's lifetime.
+                var answered = function.invoke(purchaseEvent(draw.id(), Tokens.player(players.get(n % players.size()).subject()), hotTicket),
                         Duration.ofSeconds(30));
                 try {
                     return answered.isEmpty() ? 0 : Results.JSON.readTree(answered.get()).path("statusCode").asInt();

@@ -39,13 +39,13 @@ final class PurchaseItems {
             Map.entry("postings Put", "the stake on the wallet's statement"),
             Map.entry("tickets Put", "the ticket: lines, terms, owner; a leaf of the draw's sealed set; its id comes from the Idempotency-Key"),
             Map.entry("tickets index", "the player's list of tickets (index by-owner, all attributes projected)"),
-            Map.entry("draw-gates ConditionCheck", "the draw's sales gate (one of 16 shards): no ticket after the cut-off"),
+            Map.entry("draw-gates ConditionCheck", "the draw's sales gate, one shard of it: no ticket after the cut-off"),
             Map.entry("players ConditionCheck", "the player's standing at the instant of the write: verified, of age, not excluded, suspended or timed out"),
             Map.entry("player-safety ConditionCheck", "the limits the purchase read are still the player's: one lowered meanwhile stops it"),
             Map.entry("limit-counters Update", "the day's, week's and month's net loss, one item, within every limit in force"),
             Map.entry("idempotency Put", "the answer to the Idempotency-Key for 24 hours (compressed), committed with the purchase"),
             Map.entry("bet-lines Put", "the line filed under its selection, so that settlement reads only the winners"),
-            Map.entry("liability Update", "the selection's liability budget (one of 4 shards), raised within the game's limit"));
+            Map.entry("liability Update", "one shard of the selection's liability budget, raised within its share of the game's limit"));
 
     /** The items of {@code transactionBody}, each read back through {@code dynamo}. */
     static ObjectNode of(String transactionBody, DynamoDbClient dynamo, double reportedWriteUnits) throws Exception {

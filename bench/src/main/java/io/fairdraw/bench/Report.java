@@ -191,23 +191,30 @@ final class Report {
         }
         perTable.forEach((table, sum) -> md.append(String.format(Locale.ROOT, "| %s | %d | %d | %,d | %s |%n", table, sum[0], sum[1],
                 sum[1] * rate, sum[1] * rate > 40_000 ? "**above: raise the quota**" : "within")));
+        int wrote = hot.get("transactions").asInt();
         md.append(String.format(Locale.ROOT, "%nOne second of that sale with every buyer on one number: %,d purchases of 2D back and "
-                + "2D front of 77 by %s players, every transaction captured and each item counted against its partition key "
-                + "(`HotNumber`; %,d bought). The hottest key of each table, and its write rate at %,d tickets a second "
-                + "(two units per item, each under a kilobyte), against DynamoDB's 1,000 write units a second per partition "
-                + "([partitions](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/bp-partition-key-design.html)); "
-                + "the target is 40%%:%n%n", hot.get("tickets").asInt(), hot.get("players").asText(), hot.get("bought").asInt(), rate));
+                + "2D front of 77 by %s players (`HotNumber`; answers: %s), every transaction captured and each item counted against "
+                + "its partition key. The hottest key of each table over the %,d purchases that wrote, and its write rate at %,d "
+                + "such purchases a second (two units per item, each under a kilobyte), against DynamoDB's 1,000 write units a second "
+                + "per partition ([partitions](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/bp-partition-key-design.html)); "
+                + "the target is 40%%. A shard key's mean is %,d / %d = %.0f items a second (%.0f%%); the hottest is that plus the "
+                + "spread of one second's random ticket ids:%n%n", hot.get("tickets").asInt(), hot.get("players").asText(),
+                hot.get("statuses").toString().replaceAll("[{}\"]", "").replace(",", ", ").replace(":", ": "), wrote, rate, rate,
+                io.fairdraw.platform.tickets.TicketItems.SHARDS, rate / (double) io.fairdraw.platform.tickets.TicketItems.SHARDS,
+                rate * 2.0 / io.fairdraw.platform.tickets.TicketItems.SHARDS / HotNumber.PARTITION_LIMIT * 100));
         md.append("| Table | Keys written | Items | Hottest key's items | Its write units a second | Of the partition limit | Target |\n"
                 + "|:--|---:|---:|---:|---:|---:|:--|\n");
         for (JsonNode table : hot.get("tables")) {
-            double share = table.get("ofPartitionLimit").asDouble();
+            double units = table.get("hottestItems").asDouble() / wrote * rate * 2;
+            double share = units / HotNumber.PARTITION_LIMIT;
             md.append(String.format(Locale.ROOT, "| %s | %,d | %,d | %d | %.0f | %.0f%% | %s |%n", table.get("table").asText(),
-                    table.get("keys").asInt(), table.get("items").asInt(), table.get("hottestItems").asInt(),
-                    table.get("hottestWriteUnitsPerSecond").asDouble(), share * 100, share <= 0.40 ? "met" : "**missed**"));
+                    table.get("keys").asInt(), table.get("items").asInt(), table.get("hottestItems").asInt(), units, share * 100,
+                    share <= 0.40 ? "met" : "**missed**"));
         }
         DefaultCategoryDataset hottest = new DefaultCategoryDataset();
         for (JsonNode table : hot.get("tables")) {
-            hottest.addValue(table.get("ofPartitionLimit").asDouble() * 100, "hottest key", table.get("table").asText());
+            hottest.addValue(table.get("hottestItems").asDouble() / wrote * rate * 2 / HotNumber.PARTITION_LIMIT * 100, "hottest key",
+                    table.get("table").asText());
             hottest.addValue(40, "target", table.get("table").asText());
         }
         JFreeChart chart = ChartFactory.createBarChart("Hottest partition key at " + String.format(Locale.ROOT, "%,d", rate)
