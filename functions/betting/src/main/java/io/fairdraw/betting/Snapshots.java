@@ -4,6 +4,7 @@ import io.fairdraw.model.compliance.SafetySettings;
 import io.fairdraw.model.draw.Draw;
 import io.fairdraw.model.id.PlayerId;
 import io.fairdraw.platform.players.Holders;
+import io.fairdraw.platform.snapstart.RestoreAware;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Map;
@@ -19,7 +20,7 @@ import java.util.function.Supplier;
  * that sees more players than the bound starts again from empty.
  */
 @ApplicationScoped
-public class Snapshots {
+public class Snapshots implements RestoreAware {
     static final Duration DRAW_LIFETIME = Duration.ofSeconds(5);
     static final Duration PLAYER_LIFETIME = Duration.ofSeconds(60);
     static final int MAX_ENTRIES = 10_000;
@@ -49,6 +50,13 @@ public class Snapshots {
 
     void forget(PlayerId player) {
         buyers.remove(player);
+    }
+
+    /** After a SnapStart restore nothing remembered before it is used: its age cannot be told. */
+    @Override
+    public void restored() {
+        draws.clear();
+        buyers.clear();
     }
 
     private static <K, T> T remembered(Map<K, Entry<T>> entries, K key, Supplier<T> read, Duration lifetime) {

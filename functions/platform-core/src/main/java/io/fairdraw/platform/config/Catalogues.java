@@ -6,6 +6,7 @@ import io.fairdraw.model.game.GameCatalogue;
 import io.fairdraw.model.time.TimeSource;
 import io.fairdraw.platform.compliance.JurisdictionFiles;
 import io.fairdraw.platform.games.GameFiles;
+import io.fairdraw.platform.snapstart.RestoreAware;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -32,7 +33,7 @@ import org.jboss.logging.Logger;
  * are priced and settled by one version, so a change never alters what was sold.
  */
 @ApplicationScoped
-public class Catalogues {
+public class Catalogues implements RestoreAware {
     private static final Logger LOG = Logger.getLogger(Catalogues.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -98,6 +99,16 @@ public class Catalogues {
     /** The deployed catalogue of a kind, under every approved version. */
     public Object baseline(ConfigKind kind) {
         return kind == ConfigKind.GAMES ? baseGames : baseJurisdictions;
+    }
+
+    /**
+     * After a SnapStart restore the approved versions are read again at first use: the snapshot's
+     * reading is of the moment it was taken, and the monotonic clock its age is measured by does
+     * not continue across a restore.
+     */
+    @Override
+    public void restored() {
+        snapshots.clear();
     }
 
     /** The catalogue of a kind in force at an instant. */
