@@ -3,7 +3,6 @@ package io.fairdraw.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -71,15 +70,11 @@ final class HotNumber {
                 continue;
             }
             transactions++;
-            for (JsonNode item : Results.JSON.readTree(write.body()).path("TransactItems")) {
-                String action = item.fieldNames().next();
-                JsonNode request = item.get(action);
-                String table = request.path("TableName").asText();
-                String kind = table.substring(table.indexOf('-') + 1);
-                JsonNode attributes = action.equals("Put") ? request.path("Item") : request.path("Key");
-                count(writes, kind, attributes.path("pk").path("S").asText());
-                if (action.equals("Put") && kind.equals("tickets")) {
-                    count(writes, kind + " by-owner", attributes.path("owner").path("S").asText());
+            for (WireRequests.Action action : WireRequests.actions(write.body())) {
+                JsonNode attributes = action.itemOrKey();
+                count(writes, action.kind(), attributes.path("pk").path("S").asText());
+                if (action.action().equals("Put") && action.kind().equals("tickets")) {
+                    count(writes, action.kind() + " by-owner", attributes.path("owner").path("S").asText());
                 }
             }
         }

@@ -142,8 +142,10 @@ final class PlacementBench {
             }
             ObjectNode items = Results.object();
             onFresh(seeded, tap, () -> {
-                items.set("fourLines", items(function, tap, sdk, draw, players.get(0), ticket()));
-                items.set("oneLine", items(function, tap, sdk, draw, players.get(0), "{\"lines\":[" + line("FOUR_D", Skew.fourD(random)) + "]}"));
+                String buyer = Tokens.player(players.get(0).subject());
+                items.set("fourLines", PurchaseItems.ofPurchase(function, tap, sdk, purchaseEvent(draw.id(), buyer, ticket())));
+                items.set("oneLine", PurchaseItems.ofPurchase(function, tap, sdk,
+                        purchaseEvent(draw.id(), buyer, "{\"lines\":[" + line("FOUR_D", Skew.fourD(random)) + "]}")));
             });
             int hotTickets = Integer.getInteger("hotTickets", HotNumber.TICKETS_PER_SECOND);
             Bench.log("placement: a hot number, " + hotTickets + " tickets on 77 from " + players.size() + " players");
@@ -339,7 +341,7 @@ final class PlacementBench {
      */
     private static void baseline(DynamoTap tap, List<DynamoTap.Captured> writes, String prefix, List<TestPlayers.TestPlayer> buyers,
             PlacementSide side, Sender sender) throws Exception {
-        List<List<String>> transactions = replay(tap, writes, prefix, buyers);
+        List<List<String>> transactions = BaselineReplay.replay(tap, writes, prefix, buyers);
         Transaction transaction = sender.prepare(transactions);
         tap.reset();
         side.add(PlacementSide.timed(buyers.size(), transactions, body -> {
@@ -350,63 +352,6 @@ final class PlacementBench {
             }
             return true;
         }), tap);
-    }
-
-    /**
-     * Puts the round's writes other than its transactions (the idempotency claims they depend on)
-     * into one baseline's tables, untimed; its transactions, renamed to those tables, per buyer.
-     */
-    private static List<List<String>> replay(DynamoTap tap, List<DynamoTap.Captured> writes, String prefix,
-            List<TestPlayers.TestPlayer> buyers) throws Exception {
-        List<List<String>> transactions = new ArrayList<>();
-        for (int i = 0; i < buyers.size(); i++) {
-            transactions.add(new ArrayList<>());
-        }
-        for (DynamoTap.Captured write : writes) {
-            String body = renameTables(write.body(), prefix);
-            if (write.operation().equals("TransactWriteItems")) {
-                transactions.get(owner(write.body(), buyers)).add(body);
-            } else {
-                tap.send(write.operation(), body);
-            }
-        }
-        return transactions;
-    }
-
-    /** Which buyer a transaction belongs to: the one whose player id it names. */
-    private static int owner(String body, List<TestPlayers.TestPlayer> buyers) {
-        for (int i = 0; i < buyers.size(); i++) {
-            if (body.contains(buyers.get(i).id().value())) {
-                return i;
-            }
-        }
-        throw new IllegalStateException("a captured transaction names none of the buyers");
-    }
-
-    /**
-     * The body for a baseline's tables, as compact as the SDK writes it. A transaction's
-     * ClientRequestToken (the SDK sets one on every TransactWriteItems) is replaced by a fresh one,
-     * as the SDK would for a new request: DynamoDB refuses a token seen within ten minutes with
-     * other parameters.
-     */
-    private static String renameTables(String body, String prefix) throws Exception {
-        JsonNode tree = Results.JSON.readTree(body);
-        rename(tree, prefix);
-        if (tree instanceof ObjectNode object && object.has("ClientRequestToken")) {
-            object.put("ClientRequestToken", UUID.randomUUID().toString());
-        }
-        return Results.WIRE.writeValueAsString(tree);
-    }
-
-    private static void rename(JsonNode node, String prefix) {
-        if (node instanceof ObjectNode object) {
-            JsonNode name = object.get("TableName");
-            if (name != null && name.isTextual()) {
-                object.put("TableName", prefix + name.asText());
-            }
-            // BatchWriteItem names its tables as keys; none is captured here.
-        }
-        node.forEach(child -> rename(child, prefix));
     }
 
     /** Every item of every table, as seeded: what each fresh DynamoDB Local starts from, on both sides. */
@@ -420,22 +365,6 @@ final class PlacementBench {
             }
         }
         return tables;
-    }
-
-    /** The items of one purchase's transaction, read back after it (see {@link PurchaseItems}). */
-    private static ObjectNode items(InProcessFunction function, DynamoTap tap, DynamoDbClient sdk, Draw draw, TestPlayers.TestPlayer buyer,
-            String ticket) throws Exception {
-        tap.reset();
-        tap.capture(true);
-        var answered = function.invoke(purchaseEvent(draw.id(), Tokens.player(buyer.subject()), ticket), Duration.ofSeconds(30));
-        tap.capture(false);
-        JsonNode answer = Results.JSON.readTree(answered.orElseThrow());
-        if (answer.path("statusCode").asInt() != 201) {
-            throw new IllegalStateException("the itemised purchase answered " + answer.path("statusCode").asInt() + ": " + answer.path("body"));
-        }
-        double units = tap.writeUnits();
-        String transaction = tap.drain().stream().filter(c -> c.operation().equals("TransactWriteItems")).reduce((a, b) -> b).orElseThrow().body();
-        return PurchaseItems.of(transaction, sdk, units);
     }
 
     /** A ticket of four lines on one number, the 4D choice skewed towards popular numbers. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,25 +48,38 @@ final class PurchaseItems {
             Map.entry("bet-lines Put", "the line filed under its selection, so that settlement reads only the winners"),
             Map.entry("liability Update", "one shard of the selection's liability budget, raised within its share of the game's limit"));
 
+    /**
+     * Makes the purchase {@code event} through the function with the tap capturing, and itemises
+     * its transaction, read back through {@code dynamo} (a client on the tap's DynamoDB).
+     */
+    static ObjectNode ofPurchase(InProcessFunction function, DynamoTap tap, DynamoDbClient dynamo, String event) throws Exception {
+        tap.reset();
+        tap.capture(true);
+        var answered = function.invoke(event, Duration.ofSeconds(30));
+        tap.capture(false);
+        JsonNode answer = Results.JSON.readTree(answered.orElseThrow());
+        if (answer.path("statusCode").asInt() != 201) {
+            throw new IllegalStateException("the itemised purchase answered " + answer.path("statusCode").asInt() + ": " + answer.path("body"));
+        }
+        double units = tap.writeUnits();
+        String transaction = tap.drain().stream().filter(c -> c.operation().equals("TransactWriteItems")).reduce((a, b) -> b).orElseThrow().body();
+        return of(transaction, dynamo, units);
+    }
+
     /** The items of {@code transactionBody}, each read back through {@code dynamo}. */
     static ObjectNode of(String transactionBody, DynamoDbClient dynamo, double reportedWriteUnits) throws Exception {
         ArrayNode items = Results.array();
         long total = 0;
-        for (JsonNode item : Results.JSON.readTree(transactionBody).path("TransactItems")) {
-            String action = item.fieldNames().next();
-            JsonNode request = item.get(action);
-            String table = request.path("TableName").asText();
-            Map<String, AttributeValue> stored;
-            if (action.equals("Put")) {
-                stored = WireRequests.attributes(request.get("Item"));
-            } else {
-                Map<String, AttributeValue> key = WireRequests.attributes(request.get("Key"));
-                stored = dynamo.getItem(b -> b.tableName(table).key(key).consistentRead(true)).item();
-            }
+        for (WireRequests.Action written : WireRequests.actions(transactionBody)) {
+            String action = written.action();
+            String table = written.table();
+            String kind = written.kind();
+            Map<String, AttributeValue> named = WireRequests.attributes(written.itemOrKey());
+            Map<String, AttributeValue> stored = action.equals("Put") ? named
+                    : dynamo.getItem(b -> b.tableName(table).key(named).consistentRead(true)).item();
             long size = size(stored);
             long units = units(size);
             total += units;
-            String kind = table.substring(table.indexOf('-') + 1);
             items.add(Results.object().put("action", action).put("table", kind).put("item", describe(table, stored))
                     .put("bytes", size).put("writeUnits", units).put("why", WHY.getOrDefault(kind + " " + action, "")));
             if (!action.equals("ConditionCheck")) {

@@ -200,8 +200,7 @@ final class Report {
                 + "the target is 40%%. A shard key's mean is %,d / %d = %.0f items a second (%.0f%%); the hottest is that plus the "
                 + "spread of one second's random ticket ids:%n%n", hot.get("tickets").asInt(), hot.get("players").asText(),
                 hot.get("statuses").toString().replaceAll("[{}\"]", "").replace(",", ", ").replace(":", ": "), wrote, rate, rate,
-                io.fairdraw.platform.tickets.TicketItems.SHARDS, rate / (double) io.fairdraw.platform.tickets.TicketItems.SHARDS,
-                rate * 2.0 / io.fairdraw.platform.tickets.TicketItems.SHARDS / HotNumber.PARTITION_LIMIT * 100));
+                SHARDS, rate / (double) SHARDS, rate * 2.0 / SHARDS / HotNumber.PARTITION_LIMIT * 100));
         md.append("| Table | Keys written | Items | Hottest key's items | Its write units a second | Of the partition limit | Target |\n"
                 + "|:--|---:|---:|---:|---:|---:|:--|\n");
         for (JsonNode table : hot.get("tables")) {

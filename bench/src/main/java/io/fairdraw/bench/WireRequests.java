@@ -64,6 +64,30 @@ final class WireRequests {
                 .returnItemCollectionMetrics(text(tree, "ReturnItemCollectionMetrics")).build();
     }
 
+    /**
+     * One action of a captured transaction: Put, Update, Delete or ConditionCheck, its table, the
+     * table's name without the deployment's prefix ({@code fairdraw-tickets} is {@code tickets}),
+     * and the action's JSON.
+     */
+    record Action(String action, String table, String kind, JsonNode request) {
+        /** The item a Put writes, or the key the other actions name. */
+        JsonNode itemOrKey() {
+            return action.equals("Put") ? request.path("Item") : request.path("Key");
+        }
+    }
+
+    /** The actions of a captured {@code TransactWriteItems} body, in order. */
+    static List<Action> actions(String body) throws Exception {
+        List<Action> actions = new ArrayList<>();
+        for (JsonNode item : Results.JSON.readTree(body).path("TransactItems")) {
+            String action = item.fieldNames().next();
+            JsonNode request = item.get(action);
+            String table = request.path("TableName").asText();
+            actions.add(new Action(action, table, table.substring(table.indexOf('-') + 1), request));
+        }
+        return actions;
+    }
+
     private static String text(JsonNode node, String field) {
         return Optional.ofNullable(node.get(field)).map(JsonNode::asText).orElse(null);
     }
